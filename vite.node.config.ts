@@ -1,0 +1,20 @@
+import { defineConfig } from 'vite';
+
+// Node-side entry points (the browser host and the Electron main process). Packages stay external
+// and load from node_modules at run time: better-sqlite3 is native and cannot be bundled.
+export default defineConfig({
+  build: {
+    ssr: true,
+    outDir: 'dist/node',
+    emptyOutDir: true,
+    target: 'node20',
+    sourcemap: true,
+    rolldownOptions: {
+      input: {
+        host: 'core/host/main.ts',
+        'electron-main': 'electron/main.ts',
+      },
+      output: { format: 'es', entryFileNames: '[name].js' },
+    },
+  },
+});
