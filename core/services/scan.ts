@@ -1,0 +1,48 @@
+import { LinliError, limits, type ApiErrorShape, type ScanInput, type ScanOutcome } from '../contract';
+import { isValidCardNumber, normaliseCardNumber } from '../domain/card-number';
+import type { ServiceContext } from './context';
+import { toProfile } from './member-views';
+import { requireStaff } from './staff-session';
+
+// Scanners append CR/LF/Tab; anything else below 0x20 (or DEL) means line noise or a wrong mode.
+const controlChars = /[\u0000-\u001f\u007f]/;
+
+/** Checks raw scanner text: bounded, printable; the trailing suffix a scanner adds is dropped. */
+export function cleanScanText(text: unknown): string {
+  if (typeof text !== 'string') throw new LinliError('SCAN_INVALID');
+  const cleaned = text.replace(/[\r\n\t]+$/, '');
+  if (!cleaned || cleaned.length > limits.scanMax || controlChars.test(cleaned) || cleaned.includes('\uFFFD')) {
+    throw new LinliError('SCAN_INVALID');
+  }
+  return cleaned;
+}
+
+function route(ctx: ServiceContext, input: ScanInput): ScanOutcome {
+  requireStaff(ctx);
+  const text = cleanScanText(input?.text);
+  const number = normaliseCardNumber(text);
+  if (isValidCardNumber(number)) {
+    const card = ctx.repos.cards.get(number);
+    if (!card) throw new LinliError('CARD_UNKNOWN');
+    if (card.status === 'blocked') throw new LinliError('CARD_BLOCKED');
+    return { kind: 'member', cardNumber: number, member: toProfile(ctx, ctx.repos.members.get(card.memberId)!) };
+  }
+  throw new LinliError('SCAN_NOT_RECOGNISED');
+}
+
+/**
+ * Turns a scan from any source into what it means. Every scan, accepted or refused, is also
+ * pushed as an event so other screens (and later the self-service terminal) can react.
+ */
+export function handleScan(ctx: ServiceContext, input: ScanInput): ScanOutcome {
+  const safeInput: ScanInput = { text: typeof input?.text === 'string' ? input.text.slice(0, limits.scanMax) : '', source: input?.source ?? 'wedge' };
+  try {
+    const outcome = route(ctx, input);
+    ctx.emit('scan', { input: safeInput, outcome, error: null });
+    return outcome;
+  } catch (error) {
+    const shape: ApiErrorShape = error instanceof LinliError ? error.toShape() : { code: 'INTERNAL' };
+    ctx.emit('scan', { input: safeInput, outcome: null, error: shape });
+    throw error;
+  }
+}

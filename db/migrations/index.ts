@@ -1,0 +1,11 @@
+import type Database from 'better-sqlite3';
+import { m001Initial } from './001-initial';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Database.Database): void;
+}
+
+// Append only. Never edit a migration that has shipped: add the next number instead.
+export const migrations: Migration[] = [m001Initial];
