@@ -87,9 +87,3 @@ export interface KioskEventSource {
 
 /** What the renderer sees as `window.linli`, whichever host it runs in. */
 export type KioskApi = KioskMethods & KioskEventSource;
-
-declare global {
-  interface Window {
-    linli?: KioskApi;
-  }
-}

@@ -15,6 +15,22 @@ export type Envelope<T = unknown> = { ok: true; value: T } | { ok: false; error:
 export type Invoke = (method: KioskMethodName, input: unknown) => Promise<Envelope>;
 export type Subscribe = (listener: (event: KioskEventName, payload: unknown) => void) => Unsubscribe;
 
+/**
+ * What the Electron preload exposes as `window.linliBridge`: the raw transport, not the API.
+ * Errors crossing contextBridge lose every field but the message, so the envelope is unwrapped on
+ * the page side, by the same createApiClient the browser host uses.
+ */
+export interface KioskBridge {
+  invoke: Invoke;
+  subscribe: Subscribe;
+}
+
+declare global {
+  interface Window {
+    linliBridge?: KioskBridge;
+  }
+}
+
 export function unwrapEnvelope<T>(envelope: unknown): T {
   if (envelope && typeof envelope === 'object' && 'ok' in envelope) {
     const e = envelope as Envelope<T>;

@@ -1,22 +1,33 @@
-import { extname, resolve, sep } from 'node:path';
+import { extname, isAbsolute, relative, resolve } from 'node:path';
 
 /**
- * Maps a URL path to a file under root, or null when it would leave root (`..`, encoded dots,
- * backslashes, NUL). "/" is index.html. Both hosts serve the renderer through this.
+ * The file under root that serves a URL path, or null when the request is refused: `.`/`..`
+ * segments (raw or percent-encoded), encoded slashes or backslashes, NUL, colons (drive letters,
+ * NTFS streams), or anything resolving outside root. `/` and `dir/` serve index.html. The raw path
+ * is inspected, not a normalised one, so traversal attempts are refused rather than collapsed.
+ * Both hosts serve the renderer through this (the browser host and Electron's app:// protocol).
  */
 export function resolveStaticPath(root: string, urlPath: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath.split(/[?#]/)[0] ?? '/');
-  } catch {
-    return null;
+  if (typeof urlPath !== 'string') return null;
+  const rawPath = urlPath.split(/[?#]/, 1)[0] ?? '';
+  if (rawPath.includes('\\')) return null;
+  const segments: string[] = [];
+  for (const raw of rawPath.split('/')) {
+    if (raw === '') continue;
+    let segment: string;
+    try {
+      segment = decodeURIComponent(raw);
+    } catch {
+      return null;
+    }
+    if (segment === '.' || segment === '..' || /[/\\\0:]/.test(segment)) return null;
+    segments.push(segment);
   }
-  if (decoded.includes('\0') || decoded.includes('\\')) return null;
-  const relative = decoded === '/' || decoded === '' ? 'index.html' : decoded.replace(/^\/+/, '');
-  if (relative.split('/').some((part) => part === '..')) return null;
+  if (rawPath === '' || rawPath.endsWith('/')) segments.push('index.html');
   const base = resolve(root);
-  const full = resolve(base, relative);
-  return full === base || !full.startsWith(base + sep) ? null : full;
+  const file = resolve(base, ...segments);
+  const inside = relative(base, file);
+  return inside === '' || inside.startsWith('..') || isAbsolute(inside) ? null : file;
 }
 
 const types: Record<string, string> = {
@@ -24,19 +35,38 @@ const types: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.map': 'application/json',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
   '.ico': 'image/x-icon',
-  '.wasm': 'application/wasm',
+  '.woff': 'font/woff',
   '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.txt': 'text/plain; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.mp3': 'audio/mpeg',
+  '.wav': 'audio/wav',
 };
 
+/** Content-Type for a served file; unknown extensions are opaque bytes. */
 export function contentType(file: string): string {
   return types[extname(file).toLowerCase()] ?? 'application/octet-stream';
 }
 
-/** The same policy as the renderer's meta tag, sent as a header too. */
-export const contentSecurityPolicy =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' ws: wss:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+/** The same policy as the renderer's meta tag, sent as a header by both hosts. */
+export const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');

@@ -39,7 +39,7 @@ export function assignCard(ctx: ServiceContext, input: { memberId: string; card:
   if (!assignment) throw new LinliError('CARD_INVALID', undefined, 'card');
   const at = ctx.now().toISOString();
   ctx.repos.transaction(() => issueCard(ctx, member.id, assignment, staff.id, at));
-  return toProfile(ctx, member);
+  return toProfile(ctx, requireMember(ctx, member.id));
 }
 
 export function blockCard(ctx: ServiceContext, input: { memberId: string; number: string; reason: CardBlockReason }): MemberProfile {
@@ -47,7 +47,7 @@ export function blockCard(ctx: ServiceContext, input: { memberId: string; number
   const member = requireMember(ctx, input?.memberId);
   const at = ctx.now().toISOString();
   ctx.repos.transaction(() => blockActiveCard(ctx, member.id, input.number, input.reason, staff.id, at));
-  return toProfile(ctx, member);
+  return toProfile(ctx, requireMember(ctx, member.id));
 }
 
 /** Lost card: block the old one and issue the new one together, or neither. */
@@ -64,5 +64,5 @@ export function replaceCard(
     blockActiveCard(ctx, member.id, input.number, input.reason, staff.id, at);
     issueCard(ctx, member.id, assignment, staff.id, at);
   });
-  return toProfile(ctx, member);
+  return toProfile(ctx, requireMember(ctx, member.id));
 }

@@ -11,7 +11,7 @@ export function toSummary(ctx: ServiceContext, row: MemberRow): MemberSummary {
     phoneDisplay: row.phoneNational,
     community: row.community,
     enrolledAt: row.enrolledAt,
-    activeCard: ctx.repos.cards.activeNumberOf(row.id),
+    activeCard: row.activeCard,
   };
 }
 

@@ -81,7 +81,7 @@ export const m001Initial: Migration = {
         enrolled_at TEXT NOT NULL,
         updated_at TEXT NOT NULL
       );
-      CREATE INDEX members_phone_last4 ON members(phone_last4);
+      CREATE INDEX members_phone_last4 ON members(phone_last4, enrolled_at);
 
       -- Everything that identifies a member at a scanner: physical cards now, phone QR later.
       CREATE TABLE member_cards (
@@ -95,7 +95,7 @@ export const m001Initial: Migration = {
         block_reason TEXT,
         blocked_by TEXT REFERENCES staff(id)
       );
-      CREATE INDEX member_cards_member ON member_cards(member_id);
+      CREATE INDEX member_cards_member ON member_cards(member_id, status, issued_at);
 
       -- A history, never updated: the latest row per purpose is in force.
       CREATE TABLE consents (

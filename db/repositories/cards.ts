@@ -13,9 +13,6 @@ export function cardsRepository(db: Db) {
   );
   const byNumber = db.prepare<[string], CardRow>(`SELECT ${columns} FROM member_cards WHERE number = ?`);
   const ofMember = db.prepare<[string], CardRow>(`SELECT ${columns} FROM member_cards WHERE member_id = ? ORDER BY issued_at DESC, number`);
-  const activeOf = db.prepare<[string], { number: string }>(
-    `SELECT number FROM member_cards WHERE member_id = ? AND status = 'active' ORDER BY issued_at DESC LIMIT 1`,
-  );
   const block = db.prepare(
     `UPDATE member_cards SET status = 'blocked', blocked_at = ?, block_reason = ?, blocked_by = ? WHERE number = ? AND status = 'active'`,
   );
@@ -23,7 +20,6 @@ export function cardsRepository(db: Db) {
     insert: (number: string, memberId: string, issuedAt: string, staffId: string | null) => void insert.run(number, memberId, issuedAt, staffId),
     get: (number: string): CardRow | null => byNumber.get(number) ?? null,
     ofMember: (memberId: string): CardRow[] => ofMember.all(memberId),
-    activeNumberOf: (memberId: string): string | null => activeOf.get(memberId)?.number ?? null,
     /** Returns false when the card was not active (already blocked, or unknown). */
     block: (number: string, at: string, reason: CardBlockReason, staffId: string | null): boolean =>
       block.run(at, reason, staffId, number).changes === 1,

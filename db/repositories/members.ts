@@ -16,9 +16,11 @@ export interface MemberRow {
   enrolledBy: string | null;
   enrolledAt: string;
   updatedAt: string;
+  /** The newest active card, read in the same query so a result list costs one statement. */
+  activeCard: string | null;
 }
 
-export interface NewMember extends MemberRow {
+export interface NewMember extends Omit<MemberRow, 'activeCard'> {
   phoneLast4: string;
   nameTokens: string;
 }
@@ -27,7 +29,8 @@ type RawRow = Omit<MemberRow, 'interests'> & { interests: string };
 
 const columns = `m.id, m.name, m.phone_e164 AS phone, m.phone_national AS phoneNational, m.birthday, m.gender, m.community,
   m.interests, m.referral_code AS referralCode, m.referred_by AS referredBy, m.store_id AS storeId,
-  m.enrolled_by AS enrolledBy, m.enrolled_at AS enrolledAt, m.updated_at AS updatedAt`;
+  m.enrolled_by AS enrolledBy, m.enrolled_at AS enrolledAt, m.updated_at AS updatedAt,
+  (SELECT c.number FROM member_cards c WHERE c.member_id = m.id AND c.status = 'active' ORDER BY c.issued_at DESC LIMIT 1) AS activeCard`;
 
 const toRow = (raw: RawRow): MemberRow => ({ ...raw, interests: JSON.parse(raw.interests) as string[] });
 

@@ -1,10 +1,13 @@
-import type { KioskApi } from '../../core/contract';
+import { createApiClient, type KioskApi } from '../../core/contract';
 import { createBrowserClient, takeLaunchToken } from './browser-client';
 
 let api: KioskApi | null = null;
 
-/** The Electron preload puts the API on window.linli; in a plain browser we talk to the browser host. */
+/** In Electron the preload gives us window.linliBridge; in a plain browser we talk to the browser host. */
 export function getApi(): KioskApi {
-  if (!api) api = window.linli ?? createBrowserClient(takeLaunchToken());
+  if (!api) {
+    const bridge = window.linliBridge;
+    api = bridge ? createApiClient(bridge.invoke, bridge.subscribe) : createBrowserClient(takeLaunchToken());
+  }
   return api;
 }

@@ -1,0 +1,276 @@
+// The Electron main process: one kiosk window over the Linli core. Thin wiring only; every decision
+// lives in a pure module beside this file (security, protocol-path, recovery, launch-options).
+import { app, BrowserWindow, ipcMain, Menu, powerSaveBlocker, protocol, session } from 'electron';
+import type { WebContents } from 'electron';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { openLinli, type LinliCore } from '../core/app';
+import type { Envelope, KioskEventName } from '../core/contract';
+import { dispatch } from '../core/host/dispatch';
+import { resolveDataDir, wantsDemo } from '../core/node/data-dir';
+import { parseShellOptions } from './launch-options';
+import { contentTypeFor, resolveAppPath } from './protocol-path';
+import {
+  decideOnRenderGone,
+  decideOnUnresponsive,
+  errorPageUrl,
+  initialRecoveryState,
+  resetAfterGiveUp,
+  type RecoveryState,
+} from './recovery';
+import {
+  appOrigin,
+  appScheme,
+  contentSecurityPolicy,
+  isBlockedKioskShortcut,
+  isPermissionAllowed,
+  isTrustedSenderUrl,
+  shouldBlockNavigation,
+  webPreferencesFor,
+} from './security';
+
+const invokeChannel = 'linli:invoke';
+const eventChannel = 'linli:event';
+const appEntryUrl = `${appOrigin}/index.html`;
+
+const log = (message: string) => console.log(`linli: ${message}`);
+const describe = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+// Must happen before 'ready'.
+app.enableSandbox();
+protocol.registerSchemesAsPrivileged([
+  { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+]);
+
+const shell = parseShellOptions({ argv: process.argv, env: process.env, platform: process.platform });
+
+let mainWindow: BrowserWindow | null = null;
+let core: LinliCore | null = null;
+let unsubscribeCore: (() => void) | null = null;
+let powerBlockerId: number | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Linli is running: it receives 'second-instance' and comes to the front.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow || mainWindow.isDestroyed()) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  });
+  // Guards for every web contents the app ever creates, before any exists.
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', shutdown);
+  app
+    .whenReady()
+    .then(start)
+    .catch((err: unknown) => {
+      console.error(`linli: could not start: ${describe(err)}`);
+      app.exit(1);
+    });
+}
+
+function start(): void {
+  if (shell.installAutostart) installAutostart();
+  if (!shell.windowed) Menu.setApplicationMenu(null); // no default menu accelerators in kiosk mode
+
+  serveRenderer(path.join(app.getAppPath(), 'dist', 'renderer'));
+  restrictSession();
+
+  let openError: string | null = null;
+  try {
+    core = openLinli({
+      dataDir: resolveDataDir({ argv: process.argv, env: process.env, defaultDir: app.getPath('userData') }),
+      demo: wantsDemo({ argv: process.argv, env: process.env }),
+      host: 'electron',
+    });
+  } catch (err) {
+    // Typically a damaged data directory or better-sqlite3 not rebuilt for Electron's ABI.
+    openError = describe(err);
+    console.error(`linli: could not open the data directory: ${openError}`);
+  }
+
+  ipcMain.handle(invokeChannel, async (event, method: unknown, input: unknown): Promise<Envelope> => {
+    if (!isTrustedSenderUrl(event.senderFrame?.url) || event.sender !== mainWindow?.webContents) {
+      return { ok: false, error: { code: 'FORBIDDEN' } };
+    }
+    if (!core) return { ok: false, error: { code: 'INTERNAL' } };
+    try {
+      return await dispatch(core, method, input);
+    } catch (err) {
+      console.error(`linli: dispatch failed: ${describe(err)}`);
+      return { ok: false, error: { code: 'INTERNAL' } };
+    }
+  });
+
+  mainWindow = createWindow();
+  if (core) {
+    unsubscribeCore = core.subscribe((name: KioskEventName, payload: unknown) => {
+      const contents = mainWindow?.webContents;
+      if (!contents || contents.isDestroyed() || !isTrustedSenderUrl(contents.getURL())) return;
+      contents.send(eventChannel, name, payload);
+    });
+    void mainWindow.loadURL(appEntryUrl);
+  } else {
+    void mainWindow.loadURL(errorPageUrl('data directory could not be opened'));
+  }
+
+  powerBlockerId = powerSaveBlocker.start('prevent-display-sleep');
+}
+
+function createWindow(): BrowserWindow {
+  const preloadPath = path.join(app.getAppPath(), 'dist', 'preload', 'preload.cjs');
+  const win = new BrowserWindow({
+    show: false,
+    kiosk: !shell.windowed,
+    fullscreen: !shell.windowed,
+    width: 1280,
+    height: 800,
+    autoHideMenuBar: true,
+    backgroundColor: '#1d2430',
+    title: 'Linli',
+    webPreferences: webPreferencesFor(preloadPath, { devTools: shell.windowed && !app.isPackaged }),
+  });
+  win.once('ready-to-show', () => win.show());
+  const contents = win.webContents;
+
+  if (!shell.windowed) {
+    contents.on('before-input-event', (event, input) => {
+      if (isBlockedKioskShortcut(input)) event.preventDefault();
+    });
+  }
+
+  let recovery: RecoveryState = initialRecoveryState;
+  let reloadTimer: NodeJS.Timeout | undefined;
+  let hangTimer: NodeJS.Timeout | undefined;
+  const clearTimers = () => {
+    clearTimeout(reloadTimer);
+    clearTimeout(hangTimer);
+  };
+  const loadApp = () => {
+    if (!win.isDestroyed()) void win.loadURL(appEntryUrl).catch((err: unknown) => log(`reload failed: ${describe(err)}`));
+  };
+
+  contents.on('render-process-gone', (_event, details) => {
+    clearTimers();
+    if (win.isDestroyed()) return;
+    const result = decideOnRenderGone(recovery, details.reason, Date.now());
+    recovery = result.state;
+    const decision = result.decision;
+    if (decision.action === 'reload') {
+      log(`renderer gone (${details.reason}); reload ${decision.attempt} in ${decision.delayMs} ms`);
+      reloadTimer = setTimeout(loadApp, decision.delayMs);
+    } else if (decision.action === 'give-up') {
+      log(`renderer gone (${details.reason}); giving up (${decision.reason}), retry in ${decision.retryAfterMs} ms`);
+      void win.loadURL(errorPageUrl(`renderer ${details.reason}`)).catch(() => undefined);
+      reloadTimer = setTimeout(() => {
+        recovery = resetAfterGiveUp();
+        loadApp();
+      }, decision.retryAfterMs);
+    }
+  });
+  contents.on('unresponsive', () => {
+    const decision = decideOnUnresponsive();
+    log(`renderer unresponsive; killing it in ${decision.killAfterMs} ms unless it recovers`);
+    clearTimeout(hangTimer);
+    hangTimer = setTimeout(() => {
+      if (!contents.isDestroyed()) contents.forcefullyCrashRenderer(); // -> render-process-gone 'killed'
+    }, decision.killAfterMs);
+  });
+  contents.on('responsive', () => clearTimeout(hangTimer));
+  contents.on('did-fail-load', (_event, errorCode, errorDescription, validatedURL, isMainFrame) => {
+    // -3 is ERR_ABORTED (a newer navigation replaced this one).
+    if (!isMainFrame || errorCode === -3 || !isTrustedSenderUrl(validatedURL)) return;
+    log(`could not load ${validatedURL}: ${errorDescription}`);
+    void win.loadURL(errorPageUrl(`load failed: ${errorDescription}`)).catch(() => undefined);
+  });
+  win.on('closed', () => {
+    clearTimers();
+    if (mainWindow === win) mainWindow = null;
+  });
+  return win;
+}
+
+/** Serves dist/renderer as app://linli/ with the CSP header; nothing outside that directory. */
+function serveRenderer(rendererDir: string): void {
+  const plain = (status: number, text: string) =>
+    new Response(text, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  protocol.handle(appScheme, async (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'Method not allowed');
+    const file = resolveAppPath(request.url, rendererDir);
+    if (!file) return plain(403, 'Forbidden');
+    let body: Buffer;
+    try {
+      body = await readFile(file);
+    } catch {
+      return plain(404, 'Not found');
+    }
+    return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), {
+      status: 200,
+      headers: {
+        'content-type': contentTypeFor(file),
+        'content-security-policy': contentSecurityPolicy,
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'no-cache',
+      },
+    });
+  });
+}
+
+/** Permissions, and no network from the renderer at all (the core talks to the hub, not the UI). */
+function restrictSession(): void {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    const mediaTypes = 'mediaTypes' in details ? details.mediaTypes : undefined;
+    callback(isPermissionAllowed({ permission, requestingUrl: details.requestingUrl, mediaTypes }));
+  });
+  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
+    isPermissionAllowed({
+      permission,
+      requestingUrl: requestingOrigin,
+      mediaTypes: details.mediaType === 'audio' ? ['audio'] : undefined,
+    }),
+  );
+  ses.webRequest.onBeforeRequest(
+    { urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'ftp://*/*'] },
+    (_details, callback) => callback({ cancel: true }),
+  );
+}
+
+function hardenWebContents(contents: WebContents): void {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  const guard = (event: { url: string; preventDefault(): void }) => {
+    if (shouldBlockNavigation(event.url)) {
+      event.preventDefault();
+      log(`blocked navigation to ${event.url}`);
+    }
+  };
+  contents.on('will-navigate', guard);
+  contents.on('will-frame-navigate', guard);
+  contents.on('will-redirect', guard);
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+function installAutostart(): void {
+  if (shell.loginItemSupported) {
+    app.setLoginItemSettings({ openAtLogin: true });
+    log('Linli will start at login.');
+  } else {
+    log('On Linux, install autostart from build/linux (systemd user unit or XDG autostart entry).');
+  }
+}
+
+function shutdown(): void {
+  if (powerBlockerId !== null && powerSaveBlocker.isStarted(powerBlockerId)) powerSaveBlocker.stop(powerBlockerId);
+  powerBlockerId = null;
+  unsubscribeCore?.();
+  unsubscribeCore = null;
+  try {
+    core?.close();
+  } catch (err) {
+    console.error(`linli: closing the core failed: ${describe(err)}`);
+  }
+  core = null;
+}

@@ -1,0 +1,110 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiErrorShape, KioskApi, SessionInfo } from '../core/contract';
+import { AppContext, type AppServices, type Route, type ScanReceiver } from './app-context';
+import { ErrorBanner } from './components/ErrorBanner';
+import { Header } from './components/Header';
+import { toErrorShape } from './errors';
+import { useWedgeScanner } from './scanner/use-wedge-scanner';
+import type { WedgeConfig } from './scanner/wedge-decoder';
+import { EnrolScreen } from './screens/EnrolScreen';
+import { LoginScreen } from './screens/LoginScreen';
+import { ProfileScreen } from './screens/ProfileScreen';
+import { SearchScreen } from './screens/SearchScreen';
+
+interface AppProps {
+  api: KioskApi;
+  /** Timing for keyboard-wedge scanners that are slower or faster than the defaults. */
+  wedgeConfig?: Partial<WedgeConfig>;
+}
+
+export function App({ api, wedgeConfig }: AppProps) {
+  const { t } = useTranslation();
+  const [session, setSession] = useState<SessionInfo | null>(null);
+  const [sessionLoaded, setSessionLoaded] = useState(false);
+  const [route, setRoute] = useState<Route>({ name: 'search' });
+  const [error, setError] = useState<ApiErrorShape | null>(null);
+  const scanReceiver = useRef<ScanReceiver | null>(null);
+
+  const showError = useCallback((e: unknown) => setError(toErrorShape(e)), []);
+  const clearError = useCallback(() => setError(null), []);
+  const navigate = useCallback((next: Route) => {
+    setError(null);
+    setRoute(next);
+  }, []);
+  const setScanReceiver = useCallback((receiver: ScanReceiver | null) => {
+    scanReceiver.current = receiver;
+  }, []);
+
+  const staffId = useRef<string | null | undefined>(undefined);
+  const applySession = useCallback((next: SessionInfo) => {
+    const id = next.staff?.id ?? null;
+    if (staffId.current !== id) {
+      // A different person (or nobody) at the counter starts from the home screen with a clean slate.
+      setRoute({ name: 'search' });
+      if (staffId.current !== undefined) setError(null);
+    }
+    staffId.current = id;
+    setSession(next);
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    api
+      .getSession()
+      .then((s) => live && applySession(s))
+      .catch((e: unknown) => live && showError(e))
+      .finally(() => live && setSessionLoaded(true));
+    const unsubscribe = api.on('session', (s) => applySession(s));
+    return () => {
+      live = false;
+      unsubscribe();
+    };
+  }, [api, applySession, showError]);
+
+  const onScan = useCallback(
+    (text: string) => {
+      if (scanReceiver.current) {
+        scanReceiver.current(text);
+        return;
+      }
+      api
+        .handleScan({ text, source: 'wedge' })
+        .then((outcome) => navigate({ name: 'profile', memberId: outcome.member.id, initial: outcome.member }))
+        .catch(showError);
+    },
+    [api, navigate, showError],
+  );
+  useWedgeScanner(onScan, wedgeConfig);
+
+  const logout = useCallback(() => {
+    api
+      .logout()
+      .then(applySession)
+      .catch(showError);
+  }, [api, applySession, showError]);
+
+  const services = useMemo<AppServices>(
+    () => ({ api, session, navigate, showError, clearError, setScanReceiver }),
+    [api, session, navigate, showError, clearError, setScanReceiver],
+  );
+
+  const loggedIn = Boolean(session?.staff);
+  let screen: ReactNode;
+  if (!sessionLoaded) screen = <p className="muted">{t('app.loading')}</p>;
+  else if (!loggedIn) screen = <LoginScreen onLoggedIn={applySession} />;
+  else if (route.name === 'enrol') screen = <EnrolScreen />;
+  else if (route.name === 'profile')
+    screen = <ProfileScreen key={route.memberId} memberId={route.memberId} initial={route.initial} />;
+  else screen = <SearchScreen />;
+
+  return (
+    <AppContext.Provider value={services}>
+      <div className="app">
+        <Header session={session} route={route} onNavigate={navigate} onLogout={logout} />
+        <ErrorBanner error={error} onDismiss={clearError} />
+        <main className="main">{screen}</main>
+      </div>
+    </AppContext.Provider>
+  );
+}

@@ -1,0 +1,41 @@
+import { createContext, useContext, useEffect, useRef } from 'react';
+import type { KioskApi, MemberProfile, SessionInfo } from '../core/contract';
+
+export type Route =
+  | { name: 'search' }
+  | { name: 'enrol' }
+  | { name: 'profile'; memberId: string; initial?: MemberProfile };
+
+export type ScanReceiver = (text: string) => void;
+
+export interface AppServices {
+  api: KioskApi;
+  session: SessionInfo | null;
+  navigate(route: Route): void;
+  /** Shows the translated message for any thrown value in the global banner. */
+  showError(error: unknown): void;
+  clearError(): void;
+  /** The screen that wants wedge scans right now; null sends them to api.handleScan. */
+  setScanReceiver(receiver: ScanReceiver | null): void;
+}
+
+export const AppContext = createContext<AppServices | null>(null);
+
+export function useApp(): AppServices {
+  const services = useContext(AppContext);
+  if (!services) throw new Error('useApp outside <AppContext.Provider>');
+  return services;
+}
+
+/** While `receiver` is non-null the current screen gets wedge scans instead of the scan router. */
+export function useScanReceiver(receiver: ScanReceiver | null): void {
+  const { setScanReceiver } = useApp();
+  const latest = useRef(receiver);
+  latest.current = receiver;
+  const active = receiver !== null;
+  useEffect(() => {
+    if (!active) return;
+    setScanReceiver((text) => latest.current?.(text));
+    return () => setScanReceiver(null);
+  }, [active, setScanReceiver]);
+}

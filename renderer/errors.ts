@@ -1,0 +1,37 @@
+import type { TFunction } from 'i18next';
+import { LinliError, isErrorCode, limits, type ApiErrorShape, type ErrorCode } from '../core/contract';
+
+/** Anything an API call or a scan can throw, reduced to what the banner shows. */
+export function toErrorShape(error: unknown): ApiErrorShape {
+  if (error instanceof LinliError) return error.toShape();
+  if (error && typeof error === 'object' && 'code' in error && isErrorCode((error as { code: unknown }).code)) {
+    const { code, params, field } = error as ApiErrorShape;
+    return { code, ...(params ? { params } : {}), ...(field ? { field } : {}) };
+  }
+  return { code: 'INTERNAL' };
+}
+
+// Limits the server may not repeat in params but the messages mention.
+const defaultParams: Partial<Record<ErrorCode, Record<string, string | number>>> = {
+  PIN_FORMAT: { min: limits.pinMin, max: limits.pinMax },
+  NAME_TOO_LONG: { max: limits.nameMax },
+  COMMUNITY_TOO_LONG: { max: limits.communityMax },
+  INTERESTS_INVALID: { max: limits.interestsMaxCount, maxLength: limits.interestMax },
+  QUERY_TOO_LONG: { max: limits.queryMax },
+};
+
+// Messages that need a detail only the server knows; without it the plain wording is used.
+const needsParam: Partial<Record<ErrorCode, string>> = {
+  PIN_WRONG: 'remaining',
+  STAFF_LOCKED: 'minutes',
+  PHONE_DUPLICATE: 'name',
+  CARD_IN_USE: 'name',
+};
+
+export function translateError(t: TFunction, shape: ApiErrorShape): string {
+  const code: ErrorCode = isErrorCode(shape.code) ? shape.code : 'INTERNAL';
+  const params = { ...defaultParams[code], ...shape.params };
+  const needed = needsParam[code];
+  if (needed && (params[needed] === undefined || params[needed] === '')) return t(`errorFallbacks.${code}`);
+  return t(`errors.${code}`, params);
+}
