@@ -108,7 +108,7 @@ async function main() {
       const name = pick(names);
       return /^[A-Za-z]/.test(name) ? name.split(' ')[1]!.slice(0, 3) : name.slice(0, 2);
     });
-    core.close();
+    await core.close();
 
     console.log(`members ${total.toLocaleString('en')}, database ${(bytes / 1024 / 1024).toFixed(1)} MiB, generated in ${generationSeconds.toFixed(1)} s`);
     console.log(

@@ -7,10 +7,9 @@ import { latestSchemaVersion } from '../db/migrate';
 import { createRepositories } from '../db/repositories';
 import { seedDemoStore } from './seed/demo';
 import type { ServiceContext } from './services/context';
-import { assignCard, blockCard, replaceCard } from './services/cards';
-import { enrolMember, getMember, searchMembers, updateConsents } from './services/members';
-import { handleScan } from './services/scan';
-import { login, logout, sessionInfo } from './services/staff-session';
+import { deviceArea } from './services/device-methods';
+import { loyaltyArea } from './services/loyalty-methods';
+import { memberArea } from './services/member-methods';
 import { appVersion } from './version';
 
 export interface LinliOptions {
@@ -25,7 +24,7 @@ export interface LinliCore {
   methods: KioskMethods;
   subscribe(listener: (event: KioskEventName, payload: unknown) => void): Unsubscribe;
   info: AppInfo;
-  close(): void;
+  close(): Promise<void>;
 }
 
 export const databaseFileName = 'linli.sqlite';
@@ -63,21 +62,9 @@ export function openLinli(options: LinliOptions): LinliCore {
     host: options.host,
   };
 
-  const methods: KioskMethods = {
-    getAppInfo: async () => info,
-    getSession: async () => sessionInfo(ctx),
-    listStaff: async () => repos.staff.listActive(),
-    login: (input) => login(ctx, input),
-    logout: async () => logout(ctx),
-    enrolMember: async (input) => enrolMember(ctx, input),
-    searchMembers: async (input) => searchMembers(ctx, input),
-    getMember: async (input) => getMember(ctx, input),
-    assignCard: async (input) => assignCard(ctx, input),
-    blockCard: async (input) => blockCard(ctx, input),
-    replaceCard: async (input) => replaceCard(ctx, input),
-    updateConsents: async (input) => updateConsents(ctx, input),
-    handleScan: async (input) => handleScan(ctx, input),
-  };
+  const areas = [memberArea(ctx, info), loyaltyArea(ctx), deviceArea(ctx)];
+  const methods: KioskMethods = Object.assign({}, ...areas.map((area) => area.methods));
+
 
   return {
     methods,
@@ -86,8 +73,9 @@ export function openLinli(options: LinliOptions): LinliCore {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    close() {
+    async close() {
       listeners.clear();
+      for (const area of areas) await area.close?.();
       db.close();
     },
   };

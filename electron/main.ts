@@ -62,7 +62,12 @@ if (!app.requestSingleInstanceLock()) {
   // Guards for every web contents the app ever creates, before any exists.
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', shutdown);
+  app.on('will-quit', (event) => {
+    // Closing devices and the database is asynchronous: hold the quit until it is done.
+    if (!core) return;
+    event.preventDefault();
+    void shutdown().finally(() => app.quit());
+  });
   app
     .whenReady()
     .then(start)
@@ -262,15 +267,12 @@ function installAutostart(): void {
   }
 }
 
-function shutdown(): void {
+async function shutdown(): Promise<void> {
   if (powerBlockerId !== null && powerSaveBlocker.isStarted(powerBlockerId)) powerSaveBlocker.stop(powerBlockerId);
   powerBlockerId = null;
   unsubscribeCore?.();
   unsubscribeCore = null;
-  try {
-    core?.close();
-  } catch (err) {
-    console.error(`linli: closing the core failed: ${describe(err)}`);
-  }
+  const closing = core;
   core = null;
+  await closing?.close().catch((err: unknown) => console.error(`linli: closing the core failed: ${describe(err)}`));
 }

@@ -45,7 +45,7 @@ describe('enrolment and lookup on a real SQLite file', () => {
     const sms = member.consents.find((c) => c.purpose === 'marketing_sms')!;
     expect(sms).toMatchObject({ granted: true, source: 'counter', staffName: '张伟 Zhang Wei' });
     expect(member.consents.find((c) => c.purpose === 'marketing_email')?.granted).toBe(false);
-    core.close();
+    await core.close();
     expect(rowCounts(dir)).toEqual({ members: 1, cards: 1, consents: 4, outbox: 2 });
   });
 
@@ -62,7 +62,7 @@ describe('enrolment and lookup on a real SQLite file', () => {
     expect(await search('ann mul')).toEqual([anna.id]);
     expect(await search('lena')).toEqual([anna.id]);
     expect(await search('3456')).toEqual([anna.id]);
-    core.close();
+    await core.close();
   });
 
   it('shows the existing member for a phone already enrolled, and writes nothing', async () => {
@@ -71,7 +71,7 @@ describe('enrolment and lookup on a real SQLite file', () => {
     const again = await core.methods.enrolMember(enrolment({ name: '王晓明', phone: '+86 13812345678' }));
     expect(again).toEqual({ created: false, existing: expect.objectContaining({ id: first.id, name: '王小明' }) });
     expect(rowCounts(dir)).toEqual(before);
-    core.close();
+    await core.close();
   });
 
   it('refuses bad input with a field and changes nothing', async () => {
@@ -84,7 +84,7 @@ describe('enrolment and lookup on a real SQLite file', () => {
     await expect(core.methods.enrolMember(enrolment({ phone: '13900001111', consents: consents({ data_processing: false }) }))).rejects.toMatchObject({ code: 'CONSENT_REQUIRED' });
     await expect(core.methods.enrolMember(enrolment({ phone: '13900001111', card: { mode: 'scan', number: '8800000000000001' } }))).rejects.toMatchObject({ code: 'CARD_INVALID' });
     expect(rowCounts(dir)).toEqual(before);
-    core.close();
+    await core.close();
   });
 
   it('refuses a card that belongs to someone else, and rolls the whole enrolment back', async () => {
@@ -94,14 +94,14 @@ describe('enrolment and lookup on a real SQLite file', () => {
       core.methods.enrolMember(enrolment({ name: 'Li', phone: '13900001111', card: { mode: 'scan', number: wang.activeCard! } })),
     ).rejects.toMatchObject({ code: 'CARD_IN_USE' });
     expect(rowCounts(dir)).toEqual(before);
-    core.close();
+    await core.close();
   });
 
   it('links a referral to the member who brought them', async () => {
     const wang = await enrolled(core);
     const friend = await enrolled(core, { name: '李华', phone: '13900001111', referralCode: wang.referralCode.toLowerCase() });
     expect(friend.referredBy?.id).toBe(wang.id);
-    core.close();
+    await core.close();
   });
 
   it('blocks a lost card, refuses it at lookup and scan, and replaces it', async () => {
@@ -114,7 +114,7 @@ describe('enrolment and lookup on a real SQLite file', () => {
     await expect(core.methods.handleScan({ text: old, source: 'wedge' })).rejects.toMatchObject({ code: 'CARD_BLOCKED' });
     expect((await core.methods.handleScan({ text: `${replaced.activeCard}\r\n`, source: 'serial' })).member.id).toBe(wang.id);
     await expect(core.methods.blockCard({ memberId: wang.id, number: old, reason: 'lost' })).rejects.toMatchObject({ code: 'CARD_NOT_ACTIVE' });
-    core.close();
+    await core.close();
   });
 
   it('routes scans and refuses unknown cards, junk and scans with nobody logged in', async () => {
@@ -129,7 +129,7 @@ describe('enrolment and lookup on a real SQLite file', () => {
     await core.methods.logout();
     await expect(core.methods.handleScan({ text: wang.activeCard!, source: 'wedge' })).rejects.toMatchObject({ code: 'NOT_LOGGED_IN' });
     await expect(core.methods.searchMembers({ query: '5678' })).rejects.toMatchObject({ code: 'NOT_LOGGED_IN' });
-    core.close();
+    await core.close();
   });
 
   it('records consent changes as new history rows', async () => {
@@ -137,19 +137,19 @@ describe('enrolment and lookup on a real SQLite file', () => {
     const updated = await core.methods.updateConsents({ memberId: wang.id, consents: { marketing_email: true, marketing_sms: true } });
     expect(updated.consents.find((c) => c.purpose === 'marketing_email')?.granted).toBe(true);
     await expect(core.methods.updateConsents({ memberId: wang.id, consents: { data_processing: false } })).rejects.toMatchObject({ code: 'CONSENT_REQUIRED' });
-    core.close();
+    await core.close();
     expect(rowCounts(dir).consents).toBe(5);
   });
 
   it('keeps everything after closing and reopening the database', async () => {
     const wang = await enrolled(core);
-    core.close();
+    await core.close();
     const reopened = openTestCore(dir);
     await loginAs(reopened);
     const found = await reopened.methods.searchMembers({ query: '小明' });
     expect(found.members.map((m) => m.id)).toEqual([wang.id]);
     expect((await reopened.methods.getMember({ memberId: wang.id })).cards).toHaveLength(1);
     expect((await reopened.methods.listStaff())).toHaveLength(2); // the demo seed ran once
-    reopened.close();
+    await reopened.close();
   });
 });

@@ -24,7 +24,7 @@ describe('staff login with PIN lockout', () => {
     expect(session.staff).toMatchObject({ id: cashier.id, role: 'cashier' });
     expect(session.store?.name).toContain('邻里');
     await expect(core.methods.login({ staffId: cashier.id, pin: '12' })).rejects.toMatchObject({ code: 'PIN_FORMAT' });
-    core.close();
+    await core.close();
 
     const db = new Database(join(dir, 'linli.sqlite'), { readonly: true });
     const actions = db.prepare('SELECT action FROM audit_log ORDER BY at, id').all().map((r) => (r as { action: string }).action);
@@ -34,7 +34,7 @@ describe('staff login with PIN lockout', () => {
 
   it('stores PINs only as scrypt hashes', async () => {
     const dir = join(temp.dir, 'hash');
-    openTestCore(dir).close();
+    await openTestCore(dir).close();
     const db = new Database(join(dir, 'linli.sqlite'), { readonly: true });
     const hashes = db.prepare('SELECT pin_hash FROM staff').all() as { pin_hash: string }[];
     db.close();
@@ -47,6 +47,6 @@ describe('staff login with PIN lockout', () => {
   it('refuses an unknown staff member', async () => {
     const core = openTestCore(join(temp.dir, 'unknown'));
     await expect(core.methods.login({ staffId: 'nobody', pin: '1234' })).rejects.toMatchObject({ code: 'STAFF_UNKNOWN' });
-    core.close();
+    await core.close();
   });
 });

@@ -1,65 +1,23 @@
 import type { ApiErrorShape } from './errors';
-import type {
-  AppInfo,
-  CardAssignment,
-  CardBlockReason,
-  ConsentChoices,
-  EnrolInput,
-  EnrolResult,
-  MemberProfile,
-  ScanInput,
-  ScanOutcome,
-  SearchResult,
-  SessionInfo,
-  StaffSummary,
-} from './types';
+import type { ScanInput, ScanOutcome, SessionInfo } from './types';
+import { memberMethodNames, type MemberMethods } from './api-members';
+import { loyaltyMethodNames, type LoyaltyEvents, type LoyaltyMethods } from './api-loyalty';
+import { deviceMethodNames, type DeviceEvents, type DeviceMethods } from './api-devices';
 
 /**
- * Every request the UI can make. One argument (a plain object) or none, one JSON-safe result;
- * failures reject with a LinliError. Both hosts (Electron IPC, browser HTTP) carry exactly this.
+ * Every request the UI can make, one interface per area (members, loyalty, devices). One argument
+ * (a plain object) or none, one JSON-safe result; failures reject with a LinliError. Both hosts
+ * (Electron IPC, browser HTTP) carry exactly this.
  */
-export interface KioskMethods {
-  getAppInfo(): Promise<AppInfo>;
-  getSession(): Promise<SessionInfo>;
-  listStaff(): Promise<StaffSummary[]>;
-  login(input: { staffId: string; pin: string }): Promise<SessionInfo>;
-  logout(): Promise<SessionInfo>;
-  enrolMember(input: EnrolInput): Promise<EnrolResult>;
-  searchMembers(input: { query: string }): Promise<SearchResult>;
-  getMember(input: { memberId: string }): Promise<MemberProfile>;
-  assignCard(input: { memberId: string; card: CardAssignment }): Promise<MemberProfile>;
-  blockCard(input: { memberId: string; number: string; reason: CardBlockReason }): Promise<MemberProfile>;
-  replaceCard(input: {
-    memberId: string;
-    number: string;
-    reason: CardBlockReason;
-    card: CardAssignment;
-  }): Promise<MemberProfile>;
-  updateConsents(input: { memberId: string; consents: Partial<ConsentChoices> }): Promise<MemberProfile>;
-  handleScan(input: ScanInput): Promise<ScanOutcome>;
-}
+export interface KioskMethods extends MemberMethods, LoyaltyMethods, DeviceMethods {}
 
 export type KioskMethodName = keyof KioskMethods;
 export type MethodInput<M extends KioskMethodName> = Parameters<KioskMethods[M]>[0];
 export type MethodOutput<M extends KioskMethodName> = Awaited<ReturnType<KioskMethods[M]>>;
 
-export const kioskMethodNames = [
-  'getAppInfo',
-  'getSession',
-  'listStaff',
-  'login',
-  'logout',
-  'enrolMember',
-  'searchMembers',
-  'getMember',
-  'assignCard',
-  'blockCard',
-  'replaceCard',
-  'updateConsents',
-  'handleScan',
-] as const satisfies readonly KioskMethodName[];
+export const kioskMethodNames = [...memberMethodNames, ...loyaltyMethodNames, ...deviceMethodNames] as const;
 
-// Fails to compile when a method is added to KioskMethods but not to the list above.
+// Fails to compile when a method is added to an interface but not to its list of names.
 type MissingMethods = Exclude<KioskMethodName, (typeof kioskMethodNames)[number]>;
 const _allMethodsListed: MissingMethods extends never ? true : MissingMethods = true;
 void _allMethodsListed;
@@ -69,7 +27,7 @@ export function isKioskMethodName(value: unknown): value is KioskMethodName {
 }
 
 /** Events pushed from the core to every UI. */
-export interface KioskEvents {
+export interface KioskEvents extends LoyaltyEvents, DeviceEvents {
   /** A scan from any source was routed (or refused). */
   scan: { input: ScanInput; outcome: ScanOutcome | null; error: ApiErrorShape | null };
   /** Who is logged in changed. */
@@ -77,7 +35,6 @@ export interface KioskEvents {
 }
 
 export type KioskEventName = keyof KioskEvents;
-export const kioskEventNames = ['scan', 'session'] as const satisfies readonly KioskEventName[];
 
 export type Unsubscribe = () => void;
 
@@ -85,5 +42,5 @@ export interface KioskEventSource {
   on<E extends KioskEventName>(event: E, listener: (payload: KioskEvents[E]) => void): Unsubscribe;
 }
 
-/** What the renderer sees as `window.linli`, whichever host it runs in. */
+/** What the renderer works with, whichever host it runs in (see renderer/api). */
 export type KioskApi = KioskMethods & KioskEventSource;

@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   try {
     host = await startBrowserHost({ core, port, staticDir });
   } catch (error) {
-    core.close();
+    await core.close();
     const code = (error as NodeJS.ErrnoException).code;
     console.error(code === 'EADDRINUSE' ? `Linli: port ${port} is in use. Is Linli already running? Use --port N for another port.` : `Linli: could not start the browser host: ${(error as Error).message}`);
     process.exit(1);
@@ -57,7 +57,7 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     await host.close();
-    core.close();
+    await core.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown());
