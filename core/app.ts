@@ -52,6 +52,7 @@ export function openLinli(options: LinliOptions): LinliCore {
     emit: <E extends KioskEventName>(event: E, payload: KioskEvents[E]) => {
       for (const listener of listeners) listener(event, payload);
     },
+    print: () => null,
   };
 
   const info: AppInfo = {
