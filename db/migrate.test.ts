@@ -1,12 +1,13 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../test/support/temp-core';
 import { latestSchemaVersion, SchemaTooNewError } from './migrate';
+import { migrations } from './migrations';
 import { openDatabase } from './open';
 
 const temp = tempDir();
-afterEach(() => undefined);
+afterAll(() => temp.remove());
 
 describe('migrations on a real SQLite file', () => {
   it('bring an empty file to the latest version and record each step', () => {
@@ -14,7 +15,9 @@ describe('migrations on a real SQLite file', () => {
     const db = openDatabase(file);
     expect(db.pragma('user_version', { simple: true })).toBe(latestSchemaVersion);
     const applied = db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all();
-    expect(applied).toEqual([{ version: 1, name: 'initial' }]);
+    expect(applied).toEqual(migrations.map((m) => ({ version: m.version, name: m.name })));
+    expect(applied[0]).toEqual({ version: 1, name: 'initial' });
+    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1)); // numbered without gaps
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL

@@ -93,7 +93,9 @@ describe('contentSecurityPolicy', () => {
     expect(meta).toBeTruthy();
     expect(contentSecurityPolicy).toBe(`${meta}; frame-ancestors 'none'`);
     expect(contentSecurityPolicy).toContain("connect-src 'self';");
-    expect(contentSecurityPolicy).not.toMatch(/unsafe-eval/);
+    // 'wasm-unsafe-eval' (WebAssembly for the camera QR reader) is allowed; JavaScript eval is not.
+    expect(contentSecurityPolicy).not.toMatch(/'unsafe-eval'/);
+    expect(contentSecurityPolicy).toContain("script-src 'self' 'wasm-unsafe-eval'");
   });
 });
 

@@ -1,15 +1,20 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiErrorShape, KioskApi, SessionInfo } from '../core/contract';
+import type { ApiErrorShape, KioskApi, ScanOutcome, SessionInfo } from '../core/contract';
 import { AppContext, type AppServices, type Route, type ScanReceiver } from './app-context';
 import { ErrorBanner } from './components/ErrorBanner';
 import { Header } from './components/Header';
 import { toErrorShape } from './errors';
 import { useWedgeScanner } from './scanner/use-wedge-scanner';
 import type { WedgeConfig } from './scanner/wedge-decoder';
+import { CheckoutScreen } from './screens/CheckoutScreen';
+import { DeviceSetup } from './screens/DeviceSetup';
 import { EnrolScreen } from './screens/EnrolScreen';
 import { LoginScreen } from './screens/LoginScreen';
+import { PrintQueueScreen } from './screens/PrintQueueScreen';
 import { ProfileScreen } from './screens/ProfileScreen';
+import { RefundScreen } from './screens/RefundScreen';
+import { ReportsScreen } from './screens/ReportsScreen';
 import { SearchScreen } from './screens/SearchScreen';
 
 interface AppProps {
@@ -62,6 +67,15 @@ export function App({ api, wedgeConfig }: AppProps) {
     };
   }, [api, applySession, showError]);
 
+  const openOutcome = useCallback(
+    (outcome: ScanOutcome) => {
+      if (outcome.kind === 'member') navigate({ name: 'profile', memberId: outcome.member.id, initial: outcome.member });
+      else if (outcome.kind === 'product') navigate({ name: 'checkout', productId: outcome.product.id });
+      else navigate({ name: 'checkout', couponCode: outcome.code, ...(outcome.memberId ? { memberId: outcome.memberId } : {}) });
+    },
+    [navigate],
+  );
+
   const onScan = useCallback(
     (text: string) => {
       if (scanReceiver.current) {
@@ -70,12 +84,31 @@ export function App({ api, wedgeConfig }: AppProps) {
       }
       api
         .handleScan({ text, source: 'wedge' })
-        .then((outcome) => navigate({ name: 'profile', memberId: outcome.member.id, initial: outcome.member }))
+        .then(openOutcome)
         .catch(showError);
     },
-    [api, navigate, showError],
+    [api, openOutcome, showError],
   );
-  useWedgeScanner(onScan, wedgeConfig);
+  // A manager may tune the wedge timing on the device set-up screen; it applies in every window at once.
+  const [storedWedge, setStoredWedge] = useState<Partial<WedgeConfig>>({});
+  useEffect(() => {
+    api.getWedgeSettings().then(setStoredWedge).catch(() => undefined);
+    return api.on('wedgeSettings', setStoredWedge);
+  }, [api]);
+  useWedgeScanner(onScan, { ...storedWedge, ...wedgeConfig });
+
+  // Serial, HID and simulated scanners are read by the core, which routes the scan and tells every
+  // window: the screen that takes scans gets the text, otherwise the outcome opens like a wedge scan.
+  useEffect(
+    () =>
+      api.on('scan', ({ input, outcome, error }) => {
+        if (input.source === 'wedge' || input.source === 'camera') return;
+        if (scanReceiver.current) scanReceiver.current(input.text, input.source);
+        else if (outcome) openOutcome(outcome);
+        else if (error) showError(error);
+      }),
+    [api, openOutcome, showError],
+  );
 
   const logout = useCallback(() => {
     api
@@ -94,6 +127,12 @@ export function App({ api, wedgeConfig }: AppProps) {
   if (!sessionLoaded) screen = <p className="muted">{t('app.loading')}</p>;
   else if (!loggedIn) screen = <LoginScreen onLoggedIn={applySession} />;
   else if (route.name === 'enrol') screen = <EnrolScreen />;
+  else if (route.name === 'checkout')
+    screen = <CheckoutScreen key={JSON.stringify(route)} memberId={route.memberId} productId={route.productId} couponCode={route.couponCode} />;
+  else if (route.name === 'refund') screen = <RefundScreen key={route.receiptNo ?? ''} receiptNo={route.receiptNo} />;
+  else if (route.name === 'reports') screen = <ReportsScreen />;
+  else if (route.name === 'devices' && session?.staff?.role === 'manager') screen = <DeviceSetup />;
+  else if (route.name === 'printQueue') screen = <PrintQueueScreen />;
   else if (route.name === 'profile')
     screen = <ProfileScreen key={route.memberId} memberId={route.memberId} initial={route.initial} />;
   else screen = <SearchScreen />;

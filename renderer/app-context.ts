@@ -1,12 +1,19 @@
 import { createContext, useContext, useEffect, useRef } from 'react';
-import type { KioskApi, MemberProfile, SessionInfo } from '../core/contract';
+import type { KioskApi, MemberProfile, ScanSource, SessionInfo } from '../core/contract';
 
 export type Route =
   | { name: 'search' }
   | { name: 'enrol' }
-  | { name: 'profile'; memberId: string; initial?: MemberProfile };
+  | { name: 'profile'; memberId: string; initial?: MemberProfile }
+  /** A scan elsewhere can start a sale: the member, product or coupon it named comes along. */
+  | { name: 'checkout'; memberId?: string; productId?: string; couponCode?: string }
+  | { name: 'refund'; receiptNo?: string }
+  | { name: 'reports' }
+  | { name: 'devices' }
+  | { name: 'printQueue' };
 
-export type ScanReceiver = (text: string) => void;
+/** `source` is set for scans the core read from a serial, HID or simulated scanner (already routed there). */
+export type ScanReceiver = (text: string, source?: ScanSource) => void;
 
 export interface AppServices {
   api: KioskApi;
@@ -35,7 +42,7 @@ export function useScanReceiver(receiver: ScanReceiver | null): void {
   const active = receiver !== null;
   useEffect(() => {
     if (!active) return;
-    setScanReceiver((text) => latest.current?.(text));
+    setScanReceiver((text, source) => latest.current?.(text, source));
     return () => setScanReceiver(null);
   }, [active, setScanReceiver]);
 }

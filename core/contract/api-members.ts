@@ -11,6 +11,7 @@ import type {
   SearchResult,
   SessionInfo,
   StaffSummary,
+  TerminalSetupInput,
 } from './types';
 
 /**
@@ -22,6 +23,8 @@ export interface MemberMethods {
   getSession(): Promise<SessionInfo>;
   listStaff(): Promise<StaffSummary[]>;
   login(input: { staffId: string; pin: string }): Promise<SessionInfo>;
+  /** Only while the terminal has no store: creates it and its first manager, who is then logged in. */
+  setupTerminal(input: TerminalSetupInput): Promise<SessionInfo>;
   logout(): Promise<SessionInfo>;
   enrolMember(input: EnrolInput): Promise<EnrolResult>;
   searchMembers(input: { query: string }): Promise<SearchResult>;
@@ -43,6 +46,7 @@ export const memberMethodNames = [
   'getSession',
   'listStaff',
   'login',
+  'setupTerminal',
   'logout',
   'enrolMember',
   'searchMembers',

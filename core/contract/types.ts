@@ -1,4 +1,5 @@
 // Plain data that crosses the API: JSON-safe, no classes, no Dates (ISO strings instead).
+import type { CouponDefinitionInfo, ProductInfo } from './loyalty-types';
 
 export type Role = 'cashier' | 'manager';
 
@@ -19,6 +20,14 @@ export interface SessionInfo {
   staff: StaffSummary | null;
   store: StoreInfo | null;
   terminalId: string;
+}
+
+/** First start without demo data: the shop names itself and its first manager. */
+export interface TerminalSetupInput {
+  storeName: string;
+  storeCode: string;
+  managerName: string;
+  pin: string;
 }
 
 export interface AppInfo {
@@ -115,4 +124,7 @@ export interface ScanInput {
   symbology?: string;
 }
 
-export type ScanOutcome = { kind: 'member'; cardNumber: string; member: MemberProfile };
+/** `via: 'qr'` is the member's rotating phone QR code (cardNumber is then their active card, if any). */
+export type ScanOutcome = { kind: 'member'; cardNumber: string | null; via?: 'card' | 'qr'; member: MemberProfile }
+  | { kind: 'product'; product: ProductInfo }
+  | { kind: 'coupon'; code: string; definition: CouponDefinitionInfo; memberId: string | null };

@@ -33,14 +33,15 @@ function cleanText(value: unknown): string {
 
 const length = (s: string) => [...s].length;
 
-export function validateName(value: unknown): string {
+/** A person's name (members, staff): `field` says which form field an error belongs to. */
+export function validateName(value: unknown, field = 'name'): string {
   if (typeof value === 'string' && controlChars.test(value.replace(/[\t\n\r]/g, ' '))) {
-    throw new LinliError('NAME_INVALID', undefined, 'name');
+    throw new LinliError('NAME_INVALID', undefined, field);
   }
   const name = cleanText(value);
-  if (!name) throw new LinliError('NAME_REQUIRED', undefined, 'name');
-  if (length(name) > limits.nameMax) throw new LinliError('NAME_TOO_LONG', { max: limits.nameMax }, 'name');
-  if (!/\p{L}/u.test(name)) throw new LinliError('NAME_INVALID', undefined, 'name');
+  if (!name) throw new LinliError('NAME_REQUIRED', undefined, field);
+  if (length(name) > limits.nameMax) throw new LinliError('NAME_TOO_LONG', { max: limits.nameMax }, field);
+  if (!/\p{L}/u.test(name)) throw new LinliError('NAME_INVALID', undefined, field);
   return name;
 }
 

@@ -61,7 +61,8 @@ export function contentType(file: string): string {
 /** The same policy as the renderer's meta tag, sent as a header by both hosts. */
 export const contentSecurityPolicy = [
   "default-src 'self'",
-  "script-src 'self'",
+  // The camera QR reader and the member QR drawing are WebAssembly (zxing-wasm, served from 'self').
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
   "connect-src 'self'",

@@ -1,5 +1,6 @@
 import type { Repositories } from '../../db/repositories';
 import { hashPin } from '../node/pin-hash';
+import { seedDemoLoyalty } from './demo-loyalty';
 
 /** Documented in README.md: the demo store's staff and their PINs. */
 export const demoStaff = [
@@ -26,7 +27,10 @@ const products = [
  */
 export function seedDemoStore(repos: Repositories, newId: () => string, now: Date): string {
   const existing = repos.settings.get('store_id');
-  if (existing) return existing;
+  if (existing) {
+    if (repos.settings.get('demo') === '1') seedDemoLoyalty(repos, newId, now);
+    return existing;
+  }
   const at = now.toISOString();
   const storeId = newId();
   const hashes = demoStaff.map((s) => hashPin(s.pin));
@@ -42,5 +46,6 @@ export function seedDemoStore(repos: Repositories, newId: () => string, now: Dat
     repos.settings.set('store_id', storeId);
     repos.settings.set('demo', '1');
   });
+  seedDemoLoyalty(repos, newId, now);
   return storeId;
 }

@@ -5,6 +5,7 @@ import { assignCard, blockCard, replaceCard } from './cards';
 import { enrolMember, getMember, searchMembers, updateConsents } from './members';
 import { handleScan } from './scan';
 import { login, logout, sessionInfo } from './staff-session';
+import { setupTerminal } from './terminal-setup';
 
 export function memberArea(ctx: ServiceContext, info: AppInfo): ApiArea<MemberMethods> {
   return {
@@ -13,6 +14,7 @@ export function memberArea(ctx: ServiceContext, info: AppInfo): ApiArea<MemberMe
       getSession: async () => sessionInfo(ctx),
       listStaff: async () => ctx.repos.staff.listActive(),
       login: (input) => login(ctx, input),
+      setupTerminal: async (input) => setupTerminal(ctx, input),
       logout: async () => logout(ctx),
       enrolMember: async (input) => enrolMember(ctx, input),
       searchMembers: async (input) => searchMembers(ctx, input),

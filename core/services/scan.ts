@@ -1,6 +1,10 @@
 import { LinliError, limits, type ApiErrorShape, type ScanInput, type ScanOutcome } from '../contract';
 import { isValidCardNumber, normaliseCardNumber } from '../domain/card-number';
+import { looksLikeMemberQr } from '../domain/member-qr';
+import { findProductByCode } from './catalogue';
 import type { ServiceContext } from './context';
+import { findCoupon } from './coupons';
+import { memberFromQr } from './member-qr';
 import { toProfile } from './member-views';
 import { requireStaff } from './staff-session';
 
@@ -20,6 +24,10 @@ export function cleanScanText(text: unknown): string {
 function route(ctx: ServiceContext, input: ScanInput): ScanOutcome {
   requireStaff(ctx);
   const text = cleanScanText(input?.text);
+  if (looksLikeMemberQr(text)) {
+    const member = memberFromQr(ctx, text);
+    return { kind: 'member', via: 'qr', cardNumber: member.activeCard, member: toProfile(ctx, member) };
+  }
   const number = normaliseCardNumber(text);
   if (isValidCardNumber(number)) {
     const card = ctx.repos.cards.get(number);
@@ -27,6 +35,10 @@ function route(ctx: ServiceContext, input: ScanInput): ScanOutcome {
     if (card.status === 'blocked') throw new LinliError('CARD_BLOCKED');
     return { kind: 'member', cardNumber: number, member: toProfile(ctx, ctx.repos.members.get(card.memberId)!) };
   }
+  const product = findProductByCode(ctx, text);
+  if (product) return { kind: 'product', product };
+  const coupon = findCoupon(ctx, text);
+  if (coupon) return { kind: 'coupon', code: coupon.code, definition: coupon.definition, memberId: coupon.ownerMemberId };
   throw new LinliError('SCAN_NOT_RECOGNISED');
 }
 
@@ -35,7 +47,7 @@ function route(ctx: ServiceContext, input: ScanInput): ScanOutcome {
  * pushed as an event so other screens (and later the self-service terminal) can react.
  */
 export function handleScan(ctx: ServiceContext, input: ScanInput): ScanOutcome {
-  const safeInput: ScanInput = { text: typeof input?.text === 'string' ? input.text.slice(0, limits.scanMax) : '', source: input?.source ?? 'wedge' };
+  const safeInput: ScanInput = { text: typeof input?.text === 'string' ? input.text.slice(0, limits.scanMax) : '', source: input?.source ?? 'wedge', ...(typeof input?.symbology === 'string' ? { symbology: input.symbology.slice(0, 32) } : {}) };
   try {
     const outcome = route(ctx, input);
     ctx.emit('scan', { input: safeInput, outcome, error: null });

@@ -1,6 +1,6 @@
 import type { Db } from '../open';
 
-export type AuditAction = 'login' | 'login_failed' | 'login_locked' | 'login_refused_locked' | 'logout';
+export type AuditAction = 'terminal_setup' | 'login' | 'login_failed' | 'login_locked' | 'login_refused_locked' | 'logout';
 
 export interface AuditEntry {
   id: string;

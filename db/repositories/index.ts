@@ -1,7 +1,14 @@
 import type { Db } from '../open';
 import { auditRepository } from './audit';
 import { cardsRepository } from './cards';
+import { catalogueRepository } from './catalogue';
+import { couponsRepository } from './coupons';
+import { pointsRepository } from './points';
+import { reportsRepository } from './reports';
+import { salesRepository } from './sales';
 import { consentsRepository } from './consents';
+import { deviceConfigRepository } from './device-config';
+import { printJobsRepository } from './print-jobs';
 import { membersRepository } from './members';
 import { outboxRepository } from './outbox';
 import { settingsRepository } from './settings';
@@ -20,6 +27,13 @@ export function createRepositories(db: Db) {
     cards: cardsRepository(db),
     consents: consentsRepository(db),
     outbox: outboxRepository(db),
+    catalogue: catalogueRepository(db),
+    points: pointsRepository(db),
+    coupons: couponsRepository(db),
+    sales: salesRepository(db),
+    reports: reportsRepository(db),
+    deviceConfig: deviceConfigRepository(db),
+    printJobs: printJobsRepository(db),
     /** Runs fn in one SQLite transaction: all of it commits, or none of it. */
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
   };

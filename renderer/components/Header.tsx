@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../core/contract';
 import type { Route } from '../app-context';
 import { LanguageSwitch } from './LanguageSwitch';
+import { PrinterStatusBadge } from './PrinterStatusBadge';
 
 interface HeaderProps {
   session: SessionInfo | null;
@@ -41,6 +42,44 @@ export function Header({ session, route, onNavigate, onLogout }: HeaderProps) {
           >
             {t('nav.enrol')}
           </button>
+          <button
+            type="button"
+            className={`button nav-button${route.name === 'checkout' ? ' nav-button--current' : ''}`}
+            data-testid="nav-checkout"
+            aria-current={route.name === 'checkout' ? 'page' : undefined}
+            onClick={() => onNavigate({ name: 'checkout' })}
+          >
+            {t('checkout.nav')}
+          </button>
+          <button
+            type="button"
+            className={`button nav-button${route.name === 'refund' ? ' nav-button--current' : ''}`}
+            data-testid="nav-refund"
+            aria-current={route.name === 'refund' ? 'page' : undefined}
+            onClick={() => onNavigate({ name: 'refund' })}
+          >
+            {t('refund.nav')}
+          </button>
+          <button
+            type="button"
+            className={`button nav-button${route.name === 'reports' ? ' nav-button--current' : ''}`}
+            data-testid="nav-reports"
+            aria-current={route.name === 'reports' ? 'page' : undefined}
+            onClick={() => onNavigate({ name: 'reports' })}
+          >
+            {t('reports.nav')}
+          </button>
+          {staff.role === 'manager' && (
+            <button
+              type="button"
+              className={`button nav-button${route.name === 'devices' ? ' nav-button--current' : ''}`}
+              data-testid="nav-devices"
+              aria-current={route.name === 'devices' ? 'page' : undefined}
+              onClick={() => onNavigate({ name: 'devices' })}
+            >
+              {t('devices.nav')}
+            </button>
+          )}
         </nav>
       )}
       <div className="header__session">
@@ -49,6 +88,7 @@ export function Header({ session, route, onNavigate, onLogout }: HeaderProps) {
             {staff.name} · <span data-testid="staff-role">{t(`roles.${staff.role}`)}</span>
           </span>
         )}
+        {staff && <PrinterStatusBadge />}
         <LanguageSwitch />
         {staff && (
           <button type="button" className="button button--ghost" data-testid="nav-logout" onClick={onLogout}>

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { limits, type SessionInfo, type StaffSummary } from '../../core/contract';
 import { useApp } from '../app-context';
+import { TerminalSetup } from './TerminalSetup';
 
 const keypadDigits = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
@@ -60,13 +61,14 @@ export function LoginScreen({ onLoggedIn }: { onLoggedIn(session: SessionInfo): 
     }
   };
 
+  if (staff?.length === 0) return <TerminalSetup onDone={onLoggedIn} />;
+
   if (!chosen) {
     return (
       <section className="screen login" aria-labelledby="login-title">
         <h1 id="login-title">{t('login.title')}</h1>
         <p className="lead">{t('login.chooseStaff')}</p>
         {staff === null && <p className="muted">{t('app.loading')}</p>}
-        {staff?.length === 0 && <p className="muted">{t('login.noStaff')}</p>}
         <div className="tiles">
           {staff?.map((person) => (
             <button

@@ -9,6 +9,8 @@ import {
 } from '../../core/contract';
 import { useApp } from '../app-context';
 import { CardDialog, type CardDialogKind, type CardDialogResult } from '../components/CardDialog';
+import { LoyaltyPanel } from '../components/LoyaltyPanel';
+import { MemberQrPanel } from '../components/MemberQrPanel';
 import { formatDate, formatDateTime } from '../format';
 
 /** The record that is in force for each purpose: the newest one. */
@@ -149,11 +151,10 @@ export function ProfileScreen({ memberId, initial }: { memberId: string; initial
           </dl>
         </div>
 
-        <div className="panel panel--placeholder" data-testid="points-placeholder">
-          <h2>{t('app.comingSoon')}</h2>
-          <p className="muted">{t('app.comingSoonHint')}</p>
-        </div>
+        <LoyaltyPanel memberId={member.id} />
       </div>
+
+      <MemberQrPanel memberId={member.id} />
 
       <div className="panel">
         <h2>{t('profile.consents')}</h2>

@@ -104,7 +104,7 @@ describe('screens (first render)', () => {
     expect(html).not.toContain('data-testid="enrol-card-number"');
   });
 
-  it('profile shows the member, newest consents, cards and the points placeholder', () => {
+  it('profile shows the member, newest consents, cards and the points panel', () => {
     const html = render(createElement(ProfileScreen, { memberId: 'm1', initial: member }), 'en');
     expect(html).toContain('data-testid="profile-name">王芳<');
     expect(html).toContain('data-testid="profile-phone">138 0013 8000<');
@@ -116,7 +116,7 @@ describe('screens (first render)', () => {
     expect(html).toContain('data-testid="card-replace-8800000012"');
     expect(html).not.toContain('data-testid="card-block-8800000005"');
     expect(html).toContain('data-testid="card-assign"');
-    expect(html).toContain('Points &amp; tier — coming soon');
+    expect(html).toContain('data-testid="loyalty-panel"');
     expect(html).toContain('May 17, 1990');
   });
 

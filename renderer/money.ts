@@ -1,0 +1,27 @@
+// Money on screen: integer minor units in, the UI language's currency format out. Typed amounts
+// (cash received) are parsed digit by digit, never through a float.
+
+export function formatMinor(minor: number, currency: string, lng: string): string {
+  const digits = currency === 'JPY' ? 0 : 2;
+  const major = minor / 10 ** digits; // display only: the value is never computed with again
+  return new Intl.NumberFormat(lng, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(major);
+}
+
+/** "100", "85.5", "85.50" → fen; null when it is not an amount. */
+export function parseMajor(text: string, digits = 2): number | null {
+  const t = text.trim().replace(/[¥,\s]/g, '');
+  const match = /^(\d{1,9})(?:\.(\d*))?$/.exec(t);
+  if (!match) return null;
+  const frac = (match[2] ?? '').slice(0, digits + 1);
+  if (frac.length > digits) return null;
+  return Number(match[1]) * 10 ** digits + Number(frac.padEnd(digits, '0') || '0');
+}
+
+/** A request id for one sale or refund, reused by every retry of it (the core records it once). */
+export function newRequestId(): string {
+  const c = globalThis.crypto;
+  if (c?.randomUUID) return c.randomUUID();
+  const bytes = new Uint8Array(16);
+  c.getRandomValues(bytes);
+  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+}

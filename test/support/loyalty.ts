@@ -1,0 +1,71 @@
+import { join } from 'node:path';
+import { openLinli, databaseFileName, type LinliCore } from '../../core/app';
+import type { CheckoutRequest, ProductInfo } from '../../core/contract';
+import { demoMember } from '../../core/seed/demo-loyalty';
+import { openDatabase, type Db } from '../../db/open';
+import { createRepositories, type Repositories } from '../../db/repositories';
+import { loginAs } from './temp-core';
+
+export { demoMember };
+
+export interface LoyaltyCore {
+  core: LinliCore;
+  /** A second connection to the same file: to look at rows, and to set up data the hub would send. */
+  db: Db;
+  repos: Repositories;
+  clock: { now: Date };
+  products: Record<string, ProductInfo>;
+  goldMemberId: string;
+  close(): Promise<void>;
+}
+
+let requests = 0;
+export const requestId = () => `test-request-${process.pid}-${++requests}`;
+
+/** A demo store on a fresh SQLite file, a cashier logged in, the clock at 12:00 Beijing time on 15 June 2026. */
+export async function openLoyaltyCore(dir: string, role: 'cashier' | 'manager' = 'cashier'): Promise<LoyaltyCore> {
+  const clock = { now: new Date('2026-06-15T04:00:00.000Z') };
+  const core = openLinli({ dataDir: dir, demo: true, host: 'browser', now: () => clock.now });
+  await loginAs(core, role);
+  const db = openDatabase(join(dir, databaseFileName));
+  const repos = createRepositories(db);
+  const products = Object.fromEntries((await core.methods.listProducts()).map((p) => [p.sku, p]));
+  const goldMemberId = repos.cards.get(demoMember.card)!.memberId;
+  return {
+    core,
+    db,
+    repos,
+    clock,
+    products,
+    goldMemberId,
+    async close() {
+      db.close();
+      // Let printing queued by the last sale get going first: the print queue announces new jobs
+      // on the next tick and would otherwise find the database already closed.
+      await new Promise((resolve) => setImmediate(resolve));
+      await core.close();
+    },
+  };
+}
+
+const tables = ['sales', 'sale_lines', 'sale_tenders', 'sale_coupons', 'refunds', 'refund_lines', 'points_ledger', 'coupon_uses', 'member_tiers', 'outbox', 'receipt_counters', 'day_closes', 'coupons'] as const;
+
+export function rowCounts(db: Db): Record<(typeof tables)[number], number> {
+  return Object.fromEntries(tables.map((t) => [t, (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n])) as Record<(typeof tables)[number], number>;
+}
+
+export function balance(db: Db, memberId: string): number {
+  return (db.prepare('SELECT coalesce(sum(points), 0) AS n FROM points_ledger WHERE member_id = ?').get(memberId) as { n: number }).n;
+}
+
+export function cashSale(l: LoyaltyCore, over: Partial<CheckoutRequest> = {}): CheckoutRequest {
+  return {
+    requestId: requestId(),
+    memberId: l.goldMemberId,
+    lines: [{ productId: l.products['TEA-001']!.id, quantity: 1 }, { productId: l.products['SNK-001']!.id, quantity: 1 }],
+    couponCodes: [],
+    pointsToRedeem: 0,
+    tenders: [{ method: 'cash', amountMinor: 20_000 }],
+    ...over,
+  };
+}
