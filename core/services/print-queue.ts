@@ -117,6 +117,9 @@ export function createPrintQueue(ctx: ServiceContext, deps: PrintQueueDeps): Pri
       });
       // After the caller's transaction and reply: a sale is never held up by the printer.
       setImmediate(() => {
+        // The core may have closed in between (a sale right before shutdown): the job waits in
+        // SQLite and prints at the next start.
+        if (closed) return;
         announce(id);
         kick();
       });

@@ -40,9 +40,6 @@ export async function openLoyaltyCore(dir: string, role: 'cashier' | 'manager' =
     goldMemberId,
     async close() {
       db.close();
-      // Let printing queued by the last sale get going first: the print queue announces new jobs
-      // on the next tick and would otherwise find the database already closed.
-      await new Promise((resolve) => setImmediate(resolve));
       await core.close();
     },
   };
