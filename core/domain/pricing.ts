@@ -1,7 +1,7 @@
 // Prices a basket: member prices by tier, coupons in the order applied, points as a tender, tax,
 // and the points the sale earns. Pure: the checkout use case and the quote both call this, so what
 // the cashier saw is exactly what is recorded.
-import type { CouponDefinitionInfo, ErrorCode, LocalName, QuoteCoupon, TierInfo } from '../contract';
+import type { CouponDefinitionInfo, ErrorCode, LocalName, QuoteCoupon, QuoteLine, TierInfo } from '../contract';
 import { couponDiscount, type CouponRefusal } from './coupons';
 import { allocate, mulDivRound } from './money';
 import { checkRedemption, earnPoints, maxRedeemable, pointsValueMinor, type EarningRules, type RedeemRate } from './points';
@@ -38,19 +38,8 @@ export interface PricingInput {
   tax: TaxConfig;
 }
 
-export interface PricedLine {
-  productId: string;
-  sku: string;
-  name: LocalName;
-  category: string;
-  quantity: number;
-  listUnitMinor: number;
-  unitMinor: number;
-  amountMinor: number;
-  memberSavingMinor: number;
-  couponDiscountMinor: number;
-  netMinor: number;
-  pointsEligible: boolean;
+/** A quote line plus how the sale's points were spread over it (for refunds, line by line). */
+export interface PricedLine extends QuoteLine {
   pointsRedeemed: number;
   pointsValueMinor: number;
   pointsEarned: number;
