@@ -56,6 +56,31 @@ describe('refunds against the receipt', () => {
     await expect(l.core.methods.refund({ requestId: requestId(), receiptNo: sale.sale.receiptNo, lines: [{ lineId: cake.id, quantity: 1 }], tender: cash })).rejects.toMatchObject({ code: 'REFUND_QUANTITY' });
   });
 
+  it('points spent before their sale is refunded leave a negative balance; the member can still buy', async () => {
+    const first = await l.core.methods.checkout(cashSale(l));
+    const earned = first.sale.pointsEarned;
+    expect(earned).toBeGreaterThan(0);
+    // Spend everything, the points the first sale earned included (100 points = ¥1, whole hundreds).
+    const spend = balance(l.db, l.goldMemberId) - (balance(l.db, l.goldMemberId) % 100);
+    // Reusable bags earn no points, so this sale only spends.
+    const big = [{ productId: l.products['BAG-001']!.id, quantity: 999 }];
+    await l.core.methods.checkout(cashSale(l, { lines: big, pointsToRedeem: spend, tenders: [{ method: 'cash', amountMinor: 200_000 }] }));
+    const afterSpend = balance(l.db, l.goldMemberId);
+    const refund = await l.core.methods.refund({
+      requestId: requestId(),
+      receiptNo: first.sale.receiptNo,
+      lines: first.sale.lines.map((line) => ({ lineId: line.id, quantity: line.quantity })),
+      tender: cash,
+    });
+    expect(refund.balanceAfter).toBe(afterSpend - earned);
+    expect(refund.balanceAfter).toBeLessThan(0);
+
+    // Buying without points works and earns the balance back up; redeeming is refused.
+    const again = await l.core.methods.checkout(cashSale(l));
+    expect(again.balanceAfter).toBe(refund.balanceAfter! + again.sale.pointsEarned);
+    await expect(l.core.methods.checkout(cashSale(l, { pointsToRedeem: 100 }))).rejects.toMatchObject({ code: 'POINTS_INSUFFICIENT' });
+  });
+
   it('the database itself refuses a second reversal and any edit of the ledger', async () => {
     const sale = await l.core.methods.checkout(cashSale(l));
     const line = sale.sale.lines[0]!;

@@ -64,7 +64,9 @@ function play(ops: Op[], startBalance: number, expire: boolean) {
       const total = priceSale({ ...draft, pointsToRedeem: 0 }).totalMinor;
       const points = Math.floor((maxRedeemable(balance, total, draft.redeem) * o.redeemShare) / 100);
       const priced = priceSale({ ...draft, pointsToRedeem: points });
-      if (points > balance) redeemedBeyondBalance = true;
+      // A reversal can leave the balance below zero (points spent before their sale was refunded);
+      // such a member still buys, just without redeeming, so only a redemption counts here.
+      if (points > 0 && points > balance) redeemedBeyondBalance = true;
       const saleNo = sales.length;
       if (priced.pointsRedeemed) write({ kind: 'redeem', points: -priced.pointsRedeemed, expiresOn: null, sale: saleNo });
       if (priced.pointsEarned) write({ kind: 'earn', points: priced.pointsEarned, expiresOn: expiresOn(today, { kind: 'end_of_year_after', years: 1 }), sale: saleNo });
