@@ -84,6 +84,7 @@ export const loyaltyEn: MessageShape<typeof loyaltyZhCN> = {
   },
   reports: {
     nav: 'Reports',
+    noData: 'No sales or refunds in this period yet.',
     title: 'Day reports',
     x: 'X report (mid-day)',
     z: 'Z report (close day)',

@@ -82,6 +82,7 @@ export const loyaltyZhCN = {
   },
   reports: {
     nav: '报表',
+    noData: '本时段还没有销售或退货。',
     title: '日结报表',
     x: 'X 报表（班中）',
     z: 'Z 报表（日结）',

@@ -90,6 +90,7 @@ export function ReportsScreen() {
             </div>
             <div className="panel">
               <h2>{t('reports.byTender')}</h2>
+              {r.tenders.length === 0 && <p className="muted" data-testid="report-no-data">{t('reports.noData')}</p>}
               <BarChart
                 testId="report-chart-tenders"
                 title={t('reports.byTender')}
@@ -98,6 +99,7 @@ export function ReportsScreen() {
             </div>
             <div className="panel">
               <h2>{t('reports.byStaff')}</h2>
+              {r.staff.length === 0 && <p className="muted">{t('reports.noData')}</p>}
               <BarChart
                 testId="report-chart-staff"
                 title={t('reports.byStaff')}
