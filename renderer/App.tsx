@@ -4,6 +4,7 @@ import type { ApiErrorShape, KioskApi, ScanOutcome, SessionInfo } from '../core/
 import { AppContext, type AppServices, type Route, type ScanReceiver } from './app-context';
 import { ErrorBanner } from './components/ErrorBanner';
 import { Header } from './components/Header';
+import { setStoreUtcOffset } from './format';
 import { toErrorShape } from './errors';
 import { useWedgeScanner } from './scanner/use-wedge-scanner';
 import type { WedgeConfig } from './scanner/wedge-decoder';
@@ -50,6 +51,7 @@ export function App({ api, wedgeConfig }: AppProps) {
       if (staffId.current !== undefined) setError(null);
     }
     staffId.current = id;
+    setStoreUtcOffset(next.utcOffsetMinutes);
     setSession(next);
   }, []);
 

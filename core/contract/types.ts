@@ -20,6 +20,8 @@ export interface SessionInfo {
   staff: StaffSummary | null;
   store: StoreInfo | null;
   terminalId: string;
+  /** The store's offset from UTC: screens show times as the receipts print them, whatever the OS clock zone. */
+  utcOffsetMinutes: number;
 }
 
 /** First start without demo data: the shop names itself and its first manager. */

@@ -2,10 +2,16 @@ import { LinliError, limits, type SessionInfo, type StaffSummary } from '../cont
 import { decideLogin } from '../domain/pin-lockout';
 import { verifyPin } from '../node/pin-hash';
 import type { ServiceContext } from './context';
+import { utcOffset } from './loyalty-config';
 
 export function sessionInfo(ctx: ServiceContext): SessionInfo {
   const storeId = ctx.storeId();
-  return { staff: ctx.session.staff, store: storeId ? ctx.repos.stores.get(storeId) : null, terminalId: ctx.terminalId };
+  return {
+    staff: ctx.session.staff,
+    store: storeId ? ctx.repos.stores.get(storeId) : null,
+    terminalId: ctx.terminalId,
+    utcOffsetMinutes: utcOffset(ctx),
+  };
 }
 
 export function requireStaff(ctx: ServiceContext): StaffSummary {

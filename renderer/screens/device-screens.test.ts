@@ -10,7 +10,7 @@ import { createI18n, type Language } from '../i18n';
 import { DeviceSetup } from './DeviceSetup';
 import { PrintQueueScreen } from './PrintQueueScreen';
 
-const manager: SessionInfo = { staff: { id: 's1', name: '李娜', role: 'manager' }, store: { id: 'st', code: 'S', name: '店', currency: 'CNY' }, terminalId: 't' };
+const manager: SessionInfo = { staff: { id: 's1', name: '李娜', role: 'manager' }, store: { id: 'st', code: 'S', name: '店', currency: 'CNY' }, terminalId: 't', utcOffsetMinutes: 480 };
 const cashier: SessionInfo = { ...manager, staff: { id: 's2', name: '张伟', role: 'cashier' } };
 
 function render(node: ReactNode, session: SessionInfo = manager, lng: Language = 'zh-CN'): string {

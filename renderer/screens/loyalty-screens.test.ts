@@ -18,6 +18,7 @@ const session: SessionInfo = {
   staff: { id: 's1', name: '张伟', role: 'cashier' },
   store: { id: 'st1', code: 'SH001', name: '静安体验店', currency: 'CNY' },
   terminalId: 't1',
+  utcOffsetMinutes: 480,
 };
 
 function render(node: ReactNode, lng: Language = 'zh-CN', s: SessionInfo = session): string {

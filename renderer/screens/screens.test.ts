@@ -18,6 +18,7 @@ const session: SessionInfo = {
   staff: { id: 's1', name: '李娜', role: 'manager' },
   store: { id: 'st1', code: 'SH001', name: '静安体验店', currency: 'CNY' },
   terminalId: 't1',
+  utcOffsetMinutes: 480,
 };
 
 const member: MemberProfile = {

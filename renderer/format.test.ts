@@ -1,0 +1,22 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { formatDate, formatDateTime, setStoreUtcOffset } from './format';
+
+afterEach(() => setStoreUtcOffset(null));
+
+describe('times on screen', () => {
+  it("show the store's local time, as its receipts do", () => {
+    setStoreUtcOffset(480);
+    expect(formatDateTime('2026-11-25T10:56:00.000Z', 'en')).toContain('6:56');
+    expect(formatDateTime('2026-11-25T10:56:00.000Z', 'zh-CN')).toContain('18:56');
+    setStoreUtcOffset(-300);
+    expect(formatDateTime('2026-11-25T10:56:00.000Z', 'en')).toContain('5:56');
+    setStoreUtcOffset(0);
+    expect(formatDateTime('2026-11-25T10:56:00.000Z', 'zh-CN')).toContain('10:56');
+  });
+
+  it('keep calendar dates on their day and pass unreadable values through', () => {
+    setStoreUtcOffset(480);
+    expect(formatDate('1990-05-01', 'en')).toBe('May 1, 1990');
+    expect(formatDateTime('not a time', 'en')).toBe('not a time');
+  });
+});
