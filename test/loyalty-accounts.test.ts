@@ -41,6 +41,20 @@ describe("a member's points and tier", () => {
     expect(l.repos.outbox.pending().filter((e) => e.type === 'points.expired')).toHaveLength(1);
   });
 
+  it('each run writes off what fell due since the previous one, year after year', async () => {
+    // Points from 2026 expire at the end of 2027; points earned in 2027 at the end of 2028.
+    l.clock.now = new Date('2027-03-01T04:00:00.000Z');
+    const later = await l.core.methods.checkout(cashSale(l));
+    l.clock.now = new Date('2028-01-01T04:00:00.000Z');
+    expect(await l.core.methods.runLoyaltyJobs()).toMatchObject({ expiredMembers: 1, expiredPoints: demoMember.openingPoints });
+    expect(balance(l.db, l.goldMemberId)).toBe(later.sale.pointsEarned);
+    l.clock.now = new Date('2028-07-01T04:00:00.000Z');
+    expect(await l.core.methods.runLoyaltyJobs()).toMatchObject({ expiredPoints: 0 });
+    l.clock.now = new Date('2029-01-01T04:00:00.000Z');
+    expect(await l.core.methods.runLoyaltyJobs()).toMatchObject({ expiredMembers: 1, expiredPoints: later.sale.pointsEarned });
+    expect(balance(l.db, l.goldMemberId)).toBe(0);
+  });
+
   it('points past their last day are not usable even before the job runs', async () => {
     l.clock.now = new Date('2028-01-02T04:00:00.000Z');
     expect((await l.core.methods.getMemberLoyalty({ memberId: l.goldMemberId })).balance).toBe(0);

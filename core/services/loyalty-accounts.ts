@@ -5,7 +5,7 @@ import { dueToExpire, expiresOn as expiryDay, nextExpiry, type ExpiryPolicy } fr
 import { downgradeTo, qualifyingTier, sortTiers, tierProgress, upgradeTo } from '../domain/tiers';
 import { couponInfo } from './coupons';
 import type { ServiceContext } from './context';
-import { loyaltyPolicy, today, utcOffset } from './loyalty-config';
+import { loyaltyPolicy, settingKeys, today, utcOffset } from './loyalty-config';
 import { requireMember } from './member-views';
 import { requireStaff } from './staff-session';
 
@@ -77,13 +77,18 @@ export function runLoyaltyJobs(ctx: ServiceContext): { expiredMembers: number; e
   let expiredMembers = 0;
   let expiredPoints = 0;
   let downgraded = 0;
-  for (const memberId of ctx.repos.points.membersWithExpiredCredits(day)) {
+  // Only credits whose last day passed since the previous run, through an index: the job runs on
+  // the counter's thread and must not stall a sale scanning ten million entries.
+  const since = ctx.repos.settings.get(settingKeys.expiryDoneBefore);
+  for (const memberId of ctx.repos.points.membersWithExpiredCredits(since, day)) {
     const points = ctx.repos.transaction(() => expireDue(ctx, memberId, staffId, at));
     if (points > 0) {
       expiredMembers++;
       expiredPoints += points;
     }
   }
+  if (since === null || since < day) ctx.repos.settings.set(settingKeys.expiryDoneBefore, day);
+  if (ctx.repos.settings.get(settingKeys.downgradesCheckedOn) === day) return { expiredMembers, expiredPoints, downgraded };
   const tiers = tiersOf(ctx);
   for (const row of ctx.repos.points.tieredMembers()) {
     const current = tiers.find((t) => t.code === row.tierCode);
@@ -97,6 +102,7 @@ export function runLoyaltyJobs(ctx: ServiceContext): { expiredMembers: number; e
     });
     downgraded++;
   }
+  ctx.repos.settings.set(settingKeys.downgradesCheckedOn, day);
   return { expiredMembers, expiredPoints, downgraded };
 }
 

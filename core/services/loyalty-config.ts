@@ -13,6 +13,10 @@ export const settingKeys = {
   /** Written by the sync client when the hub answers; absent means offline. */
   hubOnline: 'hub.online',
   feedbackUrl: 'receipt.feedback_url',
+  /** The local day up to which (exclusive) the expiry job has written off every due credit. */
+  expiryDoneBefore: 'loyalty.expiry_done_before',
+  /** The local day the tier downgrade evaluation last ran (once a day is enough: windows are in days). */
+  downgradesCheckedOn: 'loyalty.downgrades_checked_on',
 } as const;
 
 function json<T>(ctx: ServiceContext, key: string, fallback: T): T {

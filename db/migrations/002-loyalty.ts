@@ -53,6 +53,8 @@ export const m002Loyalty: Migration = {
         expires_on TEXT
       ) WITHOUT ROWID;
       CREATE INDEX points_ledger_member ON points_ledger(member_id, at);
+      -- The expiry job reads only the credits whose last day passed since its previous run.
+      CREATE INDEX points_ledger_expiry ON points_ledger(expires_on, member_id) WHERE expires_on IS NOT NULL;
       -- One earn and one redeem per sale, one reversal each way per refund line: never twice.
       CREATE UNIQUE INDEX points_ledger_once ON points_ledger(kind, source_id, points > 0) WHERE source_id IS NOT NULL;
       CREATE TRIGGER points_ledger_no_update BEFORE UPDATE ON points_ledger BEGIN SELECT RAISE(ABORT, 'points ledger is append-only'); END;

@@ -38,8 +38,8 @@ export function pointsRepository(db: Db) {
   const earnedSince = db.prepare<[string, string], { n: number }>(
     `SELECT coalesce(sum(points), 0) AS n FROM points_ledger WHERE member_id = ? AND at >= ? AND (kind = 'earn' OR (kind = 'reverse' AND points < 0))`,
   );
-  const membersWithCredits = db.prepare<[string], { memberId: string }>(
-    `SELECT DISTINCT member_id AS memberId FROM points_ledger WHERE expires_on IS NOT NULL AND expires_on < ?`,
+  const membersWithCredits = db.prepare<[string, string], { memberId: string }>(
+    `SELECT DISTINCT member_id AS memberId FROM points_ledger WHERE expires_on IS NOT NULL AND expires_on >= ? AND expires_on < ?`,
   );
   const insertTier = db.prepare('INSERT INTO member_tiers (id, member_id, tier_code, change, sale_id, at) VALUES (@id, @memberId, @tierCode, @change, @saleId, @at)');
   const currentTier = db.prepare<[string], { tierCode: string; at: string }>(
@@ -53,8 +53,12 @@ export function pointsRepository(db: Db) {
     entriesForExpiry: (memberId: string) => forExpiry.all(memberId),
     recent: (memberId: string, limit: number): LedgerView[] => recent.all(memberId, limit),
     earnedSince: (memberId: string, since: string): number => earnedSince.get(memberId, since)!.n,
-    /** Members who hold credits whose last day is before `today` (they may have points to expire). */
-    membersWithExpiredCredits: (today: string): string[] => membersWithCredits.all(today).map((r) => r.memberId),
+    /**
+     * Members holding credits whose last day is in [since, today) (they may have points to expire);
+     * `since` null means from the beginning.
+     */
+    membersWithExpiredCredits: (since: string | null, today: string): string[] =>
+      membersWithCredits.all(since ?? '', today).map((r) => r.memberId),
     setTier: (row: { id: string; memberId: string; tierCode: string; change: 'initial' | 'upgrade' | 'downgrade'; saleId: string | null; at: string }) =>
       void insertTier.run(row),
     currentTier: (memberId: string): { tierCode: string; at: string } | null => currentTier.get(memberId) ?? null,
