@@ -6,8 +6,6 @@ export const en: Messages = {
     title: 'Linli',
     storeUnknown: 'No store connected',
     loading: 'Loading…',
-    comingSoon: 'Points & tier — coming soon',
-    comingSoonHint: 'Member points, tier progress and coupons arrive in a later version.',
     dismiss: 'Dismiss',
     cancel: 'Cancel',
     confirm: 'Confirm',

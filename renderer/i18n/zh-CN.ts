@@ -9,8 +9,6 @@ export const zhCN = {
     title: '邻里',
     storeUnknown: '未连接门店',
     loading: '加载中…',
-    comingSoon: '积分与等级 — 即将推出',
-    comingSoonHint: '会员积分、等级进度与优惠券将在后续版本中提供。',
     dismiss: '关闭',
     cancel: '取消',
     confirm: '确认',
