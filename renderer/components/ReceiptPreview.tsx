@@ -1,61 +1,24 @@
-import type { ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReceiptBlock, ReceiptDocument } from '../../core/contract';
+import { barcodeSvgDataUrl } from '../scanner/qr-image';
 
-// Draws any ReceiptDocument as paper on screen: the same document the printer gets. QR codes are
-// drawn as a look-alike pattern from their data (the printer renders the real code natively); the
-// data itself is shown under it so staff can read where it points.
+// Draws any ReceiptDocument as paper on screen: the same document the printer gets. QR codes and
+// barcodes are real (zxing-wasm's writer, served locally), so a member can scan the preview too;
+// until one is drawn, or if drawing fails, its data is shown instead.
 
-function hash(text: string, seed: number): number {
-  let h = 0x811c9dc5 ^ seed;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
-function QrLookalike({ data }: { data: string }) {
-  const n = 25;
-  const cells: ReactNode[] = [];
-  const finder = (x: number, y: number) => {
-    const inX = x - (x < 8 ? 0 : n - 7);
-    const inY = y - (y < 8 ? 0 : n - 7);
-    return { inX, inY, in: (x < 7 || x >= n - 7) && (y < 7 || y >= n - 7) && !(x >= n - 7 && y >= n - 7) };
-  };
-  for (let y = 0; y < n; y++) {
-    for (let x = 0; x < n; x++) {
-      const f = finder(x, y);
-      let on: boolean;
-      if (f.in) {
-        const ring = Math.max(Math.abs(f.inX - 3), Math.abs(f.inY - 3));
-        on = ring !== 2;
-      } else if ((x < 8 && (y < 8 || y >= n - 8)) || (x >= n - 8 && y < 8)) on = false;
-      else on = (hash(data, y * n + x) & 3) === 0 || (hash(data, x * 7 + y) & 7) === 1;
-      if (on) cells.push(<rect key={`${x}-${y}`} x={x} y={y} width={1} height={1} />);
-    }
-  }
-  return (
-    <svg className="receipt__qr" viewBox={`-2 -2 ${n + 4} ${n + 4}`} role="img" aria-label={data}>
-      <rect x={-2} y={-2} width={n + 4} height={n + 4} fill="#fff" />
-      <g fill="#000">{cells}</g>
-    </svg>
-  );
-}
-
-function Barcode({ data }: { data: string }) {
-  const bars: ReactNode[] = [];
-  let x = 0;
-  for (let i = 0; i < data.length; i++) {
-    const code = data.charCodeAt(i);
-    for (let b = 0; b < 4; b++) {
-      const w = ((code >> b) & 1) + 1;
-      if (b % 2 === 0) bars.push(<rect key={`${i}-${b}`} x={x} y={0} width={w} height={40} />);
-      x += w;
-    }
-  }
-  return (
-    <svg className="receipt__barcode" viewBox={`0 0 ${Math.max(1, x)} 40`} preserveAspectRatio="none" role="img" aria-label={data}>
-      <g fill="#000">{bars}</g>
-    </svg>
-  );
+function Code({ data, format, className }: { data: string; format: 'QRCode' | 'Code128'; className: string }) {
+  const [src, setSrc] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    barcodeSvgDataUrl(data, format)
+      .then((url) => live && setSrc(url))
+      .catch(() => live && setSrc(null));
+    return () => {
+      live = false;
+    };
+  }, [data, format]);
+  return src ? <img className={className} src={src} alt={data} /> : <span className={`${className} receipt__code-pending`}>{data}</span>;
 }
 
 function Bitmap({ width, height, bitsBase64 }: { width: number; height: number; bitsBase64: string }) {
@@ -100,14 +63,14 @@ function Block({ block }: { block: ReceiptBlock }) {
     case 'qr':
       return (
         <figure className="receipt__figure" data-testid="receipt-qr" data-qr={block.data} title={t('receiptPreview.qr')}>
-          <QrLookalike data={block.data} />
+          <Code data={block.data} format="QRCode" className="receipt__qr" />
           {block.caption && <figcaption>{block.caption}</figcaption>}
         </figure>
       );
     case 'barcode':
       return (
         <figure className="receipt__figure">
-          <Barcode data={block.data} />
+          <Code data={block.data} format="Code128" className="receipt__barcode" />
           <figcaption>{block.caption ?? block.data}</figcaption>
         </figure>
       );

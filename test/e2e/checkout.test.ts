@@ -70,6 +70,8 @@ describe.skipIf(!executablePath)('counter: a sale with a gold member, a coupon, 
     const paper = (await receipt.textContent()) ?? '';
     for (const s of ['邻里体验店', '张伟', 'SAVE10', '会员价节省', '+134', '2134', '¥45.00']) expect(paper).toContain(s);
     expect(await receipt.getByTestId('receipt-qr').count()).toBe(1);
+    // The preview's QR code is a real one, drawn by the locally served wasm writer.
+    await expect.poll(() => receipt.getByTestId('receipt-qr').locator('img').getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
 
     // Refund the cakes from this receipt: their points are reversed, their redeemed points returned.
     await page.getByTestId('checkout-refund').click();
