@@ -126,6 +126,70 @@ export class Reconnector {
   }
 }
 
+/**
+ * A device on a link that can vanish (a USB adapter, a serial port): connects, notices the link
+ * going, and reconnects with back-off. Subclasses say how to open and close their link and call
+ * `lost` from its error or close events.
+ */
+export abstract class ReconnectingDevice<Link> extends BaseDevice {
+  private link: Link | null = null;
+  private readonly reconnector: Reconnector;
+
+  constructor(timing: { reconnectMs: number; reconnectMaxMs: number }) {
+    super();
+    this.reconnector = new Reconnector(() => this.attempt(), timing.reconnectMs, timing.reconnectMaxMs);
+  }
+
+  /** Opens the link and wires its events; null (with a status set) or a throw when it cannot. */
+  protected abstract connect(): Promise<Link | null>;
+  protected abstract disconnect(link: Link): Promise<void>;
+
+  protected get connected(): Link | null {
+    return this.link;
+  }
+
+  protected async start(): Promise<void> {
+    this.setCondition({ state: 'busy', problem: null, detail: null });
+    if (!(await this.attempt())) this.reconnector.schedule();
+  }
+
+  private async attempt(): Promise<boolean> {
+    if (this.closed) return true;
+    try {
+      const link = await this.connect();
+      if (!link) return false;
+      if (this.closed) {
+        await this.disconnect(link).catch(() => {});
+        return true;
+      }
+      this.link = link;
+      this.setCondition({ state: 'idle', problem: null, detail: null });
+      return true;
+    } catch (error) {
+      const { problem, detail } = problemFromError(error);
+      this.setCondition({ state: 'error', problem, detail });
+      return false;
+    }
+  }
+
+  protected lost(link: Link, error: Error): void {
+    if (this.link !== link) return;
+    this.link = null;
+    void this.disconnect(link).catch(() => {});
+    if (this.closed) return;
+    this.setCondition({ state: 'error', problem: 'disconnected', detail: error.message });
+    this.reconnector.reset();
+    this.reconnector.schedule();
+  }
+
+  protected async stop(): Promise<void> {
+    this.reconnector.stop();
+    const link = this.link;
+    this.link = null;
+    if (link) await this.disconnect(link).catch(() => {});
+  }
+}
+
 export function problemFromError(error: unknown): { problem: DeviceProblem; detail: string } {
   const e = error as NodeJS.ErrnoException;
   const detail = e?.message ?? String(error);
