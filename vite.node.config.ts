@@ -11,7 +11,7 @@ export default defineConfig({
     sourcemap: true,
     rolldownOptions: {
       input: {
-        host: 'core/host/main.ts',
+        host: 'browser-host/main.ts',
         'electron-main': 'electron/main.ts',
       },
       output: { format: 'es', entryFileNames: '[name].js' },

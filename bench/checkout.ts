@@ -7,8 +7,8 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { databaseFileName, openLinli } from '../core/app';
-import { demoStaff } from '../core/seed/demo';
+import { databaseFileName, openLinli } from '../features/app';
+import { demoStaff } from '../features/demo/demo';
 import { openDatabase } from '../db/open';
 import { createRepositories } from '../db/repositories';
 

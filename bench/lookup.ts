@@ -4,10 +4,10 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openLinli, databaseFileName } from '../core/app';
-import { luhnCheckDigit } from '../core/domain/card-number';
-import { nameIndexText } from '../core/domain/name-search';
-import { demoStaff } from '../core/seed/demo';
+import { openLinli, databaseFileName } from '../features/app';
+import { luhnCheckDigit } from '../domain/card-number';
+import { nameIndexText } from '../domain/name-search';
+import { demoStaff } from '../features/demo/demo';
 import { openDatabase } from '../db/open';
 import { createRepositories } from '../db/repositories';
 

@@ -5,7 +5,7 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import receiptline from 'receiptline';
-import type { ReceiptDocument } from '../core/contract';
+import type { ReceiptDocument } from '../contract';
 import { encodeReceipt } from '../hardware/escpos/encode-receipt';
 import { ptyPair, socatPath } from '../test/support/socat';
 import { loginAs, openTestCore, tempDir } from '../test/support/temp-core';

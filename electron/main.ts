@@ -4,10 +4,10 @@ import { app, BrowserWindow, ipcMain, Menu, powerSaveBlocker, protocol, session 
 import type { WebContents } from 'electron';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { openLinli, type LinliCore } from '../core/app';
-import type { Envelope, KioskEventName } from '../core/contract';
-import { dispatch } from '../core/host/dispatch';
-import { resolveDataDir, wantsDemo } from '../core/node/data-dir';
+import { openLinli, type LinliCore } from '../features/app';
+import type { Envelope, KioskEventName } from '../contract';
+import { dispatch } from '../features/dispatch';
+import { resolveDataDir, wantsDemo } from '../host-support/data-dir';
 import { parseShellOptions } from './launch-options';
 import { contentTypeFor, resolveAppPath } from './protocol-path';
 import {

@@ -4,7 +4,7 @@
 // Built to a single CommonJS file (dist/preload/preload.cjs); it may only import 'electron' at run time.
 import { contextBridge, ipcRenderer } from 'electron';
 import type { IpcRendererEvent } from 'electron';
-import type { Envelope, KioskBridge, KioskEventName } from '../core/contract';
+import type { Envelope, KioskBridge, KioskEventName } from '../contract';
 
 const bridge = {
   invoke: (method, input) => ipcRenderer.invoke('linli:invoke', method, input) as Promise<Envelope>,

@@ -1,5 +1,5 @@
 // Maps app://linli/<path> requests to files under the renderer directory.
-import { contentType, resolveStaticPath } from '../core/node/static-path';
+import { contentType, resolveStaticPath } from '../host-support/static-path';
 import { appHost, appScheme } from './security';
 
 const prefix = `${appScheme}://${appHost}`;

@@ -8,7 +8,7 @@ export const appHost = 'linli';
 export const appOrigin = `${appScheme}://${appHost}`;
 
 /** Same policy as the renderer's <meta http-equiv="Content-Security-Policy">; sent as a header too. */
-export { contentSecurityPolicy } from '../core/node/static-path';
+export { contentSecurityPolicy } from '../host-support/static-path';
 
 /**
  * True only for URLs on the app origin: scheme `app:`, host exactly `linli`, no port, no user info.

@@ -1,7 +1,7 @@
 // The device model borrowed from UnifiedPOS: open → claim → enable, then data and status events;
 // disable → release → close. Transports (how bytes move) are separate from protocols (what they mean).
 import { EventEmitter } from 'node:events';
-import type { DeviceProblem, DeviceState, PrinterHealth } from '../core/contract';
+import type { DeviceProblem, DeviceState, PrinterHealth } from '../contract';
 
 export interface DeviceCondition {
   state: DeviceState;

@@ -1,6 +1,6 @@
 // Opens the devices a terminal is configured with, keeps their status, and reopens them when
 // their configuration changes. A device that fails is a status, never an exception to the caller.
-import type { DeviceConfig, DeviceStatus, PrinterConnection, ScanSource, ScannerConnection } from '../core/contract';
+import type { DeviceConfig, DeviceStatus, PrinterConnection, ScanSource, ScannerConnection } from '../contract';
 import type { BaseDevice, DeviceCondition, ScanData } from './device';
 import { EscPosPrinter, type PrinterTiming } from './devices/printer';
 import { HidScanner } from './devices/hid-scanner';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiErrorShape, KioskApi, ScanOutcome, SessionInfo } from '../core/contract';
+import type { ApiErrorShape, KioskApi, ScanOutcome, SessionInfo } from '../contract';
 import { AppContext, type AppServices, type Route, type ScanReceiver } from './app-context';
 import { ErrorBanner } from './components/ErrorBanner';
 import { Header } from './components/Header';

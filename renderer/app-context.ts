@@ -1,5 +1,5 @@
 import { createContext, useContext, useEffect, useRef } from 'react';
-import type { KioskApi, MemberProfile, ScanSource, SessionInfo } from '../core/contract';
+import type { KioskApi, MemberProfile, ScanSource, SessionInfo } from '../contract';
 
 export type Route =
   | { name: 'search' }

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { LinliError, isErrorCode, limits, type ApiErrorShape, type ErrorCode } from '../core/contract';
+import { LinliError, isErrorCode, limits, type ApiErrorShape, type ErrorCode } from '../contract';
 
 /** Anything an API call or a scan can throw, reduced to what the banner shows. */
 export function toErrorShape(error: unknown): ApiErrorShape {

@@ -3,10 +3,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { startBrowserHost, type BrowserHost } from '../core/host/server';
-import type { LinliCore } from '../core/app';
+import { startBrowserHost, type BrowserHost } from '../browser-host/server';
+import type { LinliCore } from '../features/app';
 import { openTestCore, tempDir } from './support/temp-core';
-import { demoStaff } from '../core/seed/demo';
+import { demoStaff } from '../features/demo/demo';
 
 const temp = tempDir();
 let core: LinliCore;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { LinliCore } from '../core/app';
+import type { LinliCore } from '../features/app';
 import { waitForEvent } from './support/device-events';
 import { loginAs, openTestCore, tempDir } from './support/temp-core';
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { LinliCore } from '../core/app';
+import type { LinliCore } from '../features/app';
 import { enrolment, loginAs, openTestCore, tempDir } from './support/temp-core';
 
 // The member's phone code at the counter: scanned by any scanner, it is the member.

@@ -1,8 +1,8 @@
 import { monotonicFactory } from 'ulid';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { KioskEventName, ReceiptDocument } from '../core/contract';
-import type { ServiceContext } from '../core/services/context';
-import { deviceArea } from '../core/services/device-methods';
+import type { KioskEventName, ReceiptDocument } from '../contract';
+import type { ServiceContext } from '../features/context';
+import { deviceArea } from '../features/devices/device-methods';
 import { openDatabase } from '../db/open';
 import { createRepositories } from '../db/repositories';
 import { startTcpPrinterSimulator } from '../hardware/simulators/tcp-printer';

@@ -1,6 +1,6 @@
 import receiptline from 'receiptline';
 import { describe, expect, it } from 'vitest';
-import type { ReceiptDocument } from '../core/contract';
+import type { ReceiptDocument } from '../contract';
 import { decodeEscPos } from '../hardware/escpos/decode-stream';
 import { encodeReceipt } from '../hardware/escpos/encode-receipt';
 import { encodeText } from '../hardware/escpos/commands';

@@ -1,7 +1,7 @@
 import { openSync, writeSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LinliCore } from '../core/app';
+import type { LinliCore } from '../features/app';
 import { SerialPort } from 'serialport';
 import { PrinterSimulator } from '../hardware/simulators/printer-simulator';
 import { waitForEvent } from './support/device-events';

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { LinliCore } from '../core/app';
-import type { DeviceConfig, PrinterSettings } from '../core/contract';
+import type { LinliCore } from '../features/app';
+import type { DeviceConfig, PrinterSettings } from '../contract';
 import { startTcpPrinterSimulator, type TcpPrinterSimulator } from '../hardware/simulators/tcp-printer';
 import { recordEvents, waitForEvent } from './support/device-events';
 import { enrolment, loginAs, openTestCore, tempDir } from './support/temp-core';

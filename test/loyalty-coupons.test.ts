@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import type { CouponDefinitionInfo } from '../core/contract';
-import { couponQrPayload } from '../core/domain/coupons';
+import type { CouponDefinitionInfo } from '../contract';
+import { couponQrPayload } from '../domain/coupons';
 import { tempDir } from './support/temp-core';
 import { cashSale, openLoyaltyCore, rowCounts, type LoyaltyCore } from './support/loyalty';
 

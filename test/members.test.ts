@@ -1,9 +1,9 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import type { LinliCore } from '../core/app';
-import { generateCardNumber } from '../core/domain/card-number';
-import type { MemberProfile } from '../core/contract';
+import type { LinliCore } from '../features/app';
+import { generateCardNumber } from '../domain/card-number';
+import type { MemberProfile } from '../contract';
 import { enrolment, consents, loginAs, openTestCore, tempDir } from './support/temp-core';
 
 const temp = tempDir();

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openLinli } from '../core/app';
+import { openLinli } from '../features/app';
 import { tempDir } from './support/temp-core';
 
 const temp = tempDir();

@@ -109,7 +109,7 @@ export const m001Initial: Migration = {
       );
       CREATE INDEX consents_member ON consents(member_id, purpose, recorded_at);
 
-      -- rowid = members.rowid; tokens from core/domain/name-search.ts (CJK characters one by one).
+      -- rowid = members.rowid; tokens from domain/name-search.ts (CJK characters one by one).
       CREATE VIRTUAL TABLE member_names USING fts5(tokens, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3');
 
       -- Written in the same transaction as the change it describes; sent to the hub later.

@@ -5,7 +5,7 @@ export const m003Devices: Migration = {
   name: 'devices',
   up(db) {
     db.exec(`
-      -- The terminal's scanners and printers; settings as JSON (shape in core/contract/device-types.ts).
+      -- The terminal's scanners and printers; settings as JSON (shape in contract/device-types.ts).
       CREATE TABLE device_config (
         id TEXT PRIMARY KEY,
         kind TEXT NOT NULL CHECK (kind IN ('printer', 'scanner')),

@@ -1,4 +1,4 @@
-import type { CardBlockReason, CardInfo, CardStatus } from '../../core/contract';
+import type { CardBlockReason, CardInfo, CardStatus } from '../../contract';
 import type { Db } from '../open';
 
 export interface CardRow extends CardInfo {

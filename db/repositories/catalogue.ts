@@ -1,4 +1,4 @@
-import type { ProductInfo, QualifyMetric, TierInfo } from '../../core/contract';
+import type { ProductInfo, QualifyMetric, TierInfo } from '../../contract';
 import type { Db } from '../open';
 
 interface ProductRaw {

@@ -1,5 +1,5 @@
-import type { ConsentRecord } from '../../core/contract';
-import type { NewConsent } from '../../core/domain/consent';
+import type { ConsentRecord } from '../../contract';
+import type { NewConsent } from '../../domain/consent';
 import type { Db } from '../open';
 
 export function consentsRepository(db: Db) {

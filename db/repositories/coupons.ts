@@ -1,4 +1,4 @@
-import type { CouponDefinitionInfo, CouponKind } from '../../core/contract';
+import type { CouponDefinitionInfo, CouponKind } from '../../contract';
 import type { Db } from '../open';
 
 interface DefinitionRaw {

@@ -1,4 +1,4 @@
-import type { DeviceConfig, DeviceSettings } from '../../core/contract';
+import type { DeviceConfig, DeviceSettings } from '../../contract';
 import type { Db } from '../open';
 
 interface Raw {

@@ -1,4 +1,4 @@
-import type { Gender } from '../../core/contract';
+import type { Gender } from '../../contract';
 import type { Db } from '../open';
 
 export interface MemberRow {

@@ -1,4 +1,4 @@
-import type { LedgerKind } from '../../core/contract';
+import type { LedgerKind } from '../../contract';
 import type { Db } from '../open';
 
 export interface LedgerRow {

@@ -1,4 +1,4 @@
-import type { PrintJobInfo, PrintJobStatus, ReceiptDocument } from '../../core/contract';
+import type { PrintJobInfo, PrintJobStatus, ReceiptDocument } from '../../contract';
 import type { Db } from '../open';
 
 export interface PrintJobRow extends PrintJobInfo {

@@ -1,4 +1,4 @@
-import type { DayReport, ReportStaffRow, ReportTenderRow, TenderMethod } from '../../core/contract';
+import type { DayReport, ReportStaffRow, ReportTenderRow, TenderMethod } from '../../contract';
 import type { Db } from '../open';
 
 type Period = { from: string; to: string; terminalId: string };

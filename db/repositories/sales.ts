@@ -1,4 +1,4 @@
-import type { QuoteCoupon, ReceiptDocument, SaleLineRecord, TenderMethod, TenderRecord } from '../../core/contract';
+import type { QuoteCoupon, ReceiptDocument, SaleLineRecord, TenderMethod, TenderRecord } from '../../contract';
 import type { Db } from '../open';
 
 export interface SaleRow {

@@ -1,4 +1,4 @@
-import type { Role, StaffSummary } from '../../core/contract';
+import type { Role, StaffSummary } from '../../contract';
 import type { Db } from '../open';
 
 export interface StaffRow extends StaffSummary {

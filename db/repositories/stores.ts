@@ -1,4 +1,4 @@
-import type { StoreInfo } from '../../core/contract';
+import type { StoreInfo } from '../../contract';
 import type { Db } from '../open';
 
 export function storesRepository(db: Db) {

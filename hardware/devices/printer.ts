@@ -1,6 +1,6 @@
 // An ESC/POS receipt printer on any transport: asks its status before each job, writes the job,
 // and keeps polling its status so the UI shows paper out or cover open as it happens.
-import type { PaperWidth, PrinterEncoding, PrinterHealth } from '../../core/contract';
+import type { PaperWidth, PrinterEncoding, PrinterHealth } from '../../contract';
 import { BaseDevice, problemFromError } from '../device';
 import { drawerKick, realtimeStatus } from '../escpos/commands';
 import { canPrint, decodeStatus, healthOf, isStatusByte, type PrinterStatusBytes } from '../escpos/status';

@@ -1,7 +1,7 @@
 // A serial barcode scanner: codes framed by CR, LF or CR LF. Reopens the port when the adapter
 // (or the pty in tests) comes back, and notices a vanished or replaced device by its path.
 import type { SerialPort } from 'serialport';
-import type { SerialFraming } from '../../core/contract';
+import type { SerialFraming } from '../../contract';
 import { ReconnectingDevice } from '../device';
 import { createLineFramer } from '../scanner/serial-framing';
 import { splitAimPrefix } from '../scanner/symbology';

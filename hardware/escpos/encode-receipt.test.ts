@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ReceiptDocument } from '../../core/contract';
+import type { ReceiptDocument } from '../../contract';
 import iconv from 'iconv-lite';
 import { EscPosStreamDecoder, decodeEscPos, type PrintedItem } from './decode-stream';
 import { encodeReceipt } from './encode-receipt';

@@ -1,6 +1,6 @@
 // A ReceiptDocument → the ESC/POS bytes for one printer. The only path from the receipt model to paper.
-import type { PaperWidth, ReceiptDocument } from '../../core/contract';
-import { columnsFor, layoutReceipt, sizeScale, type LaidOut, type TextSize } from '../../core/domain/receipt-layout';
+import type { PaperWidth, ReceiptDocument } from '../../contract';
+import { columnsFor, layoutReceipt, sizeScale, type LaidOut, type TextSize } from '../../domain/receipt-layout';
 import {
   LF,
   barcodeHeight,

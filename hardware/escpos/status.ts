@@ -1,5 +1,5 @@
 // DLE EOT replies → what staff need to know. Bits from the Epson reference (real-time status).
-import type { PrinterHealth } from '../../core/contract';
+import type { PrinterHealth } from '../../contract';
 
 /** A DLE EOT reply has bits 1 and 4 set and bits 0 and 7 clear; anything else is not one. */
 export function isStatusByte(b: number): boolean {

@@ -1,5 +1,5 @@
 // Serial scanners send a code followed by CR, LF or CR LF. Bytes arrive in arbitrary pieces.
-import type { SerialFraming } from '../../core/contract';
+import type { SerialFraming } from '../../contract';
 
 export interface LineFramer {
   /** Returns the complete codes in this chunk (terminators removed, text decoded as UTF-8). */

@@ -1,7 +1,7 @@
 // A receipt printer without paper: decodes what it is sent into receipts (lines, QR payloads,
 // barcodes, cuts, drawer kicks) and answers real-time status requests with a settable health.
 import { EventEmitter } from 'node:events';
-import type { PrinterHealth } from '../../core/contract';
+import type { PrinterHealth } from '../../contract';
 import { EscPosStreamDecoder, type PrintedItem } from '../escpos/decode-stream';
 import { statusBytesFor } from '../escpos/status';
 

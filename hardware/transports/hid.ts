@@ -1,6 +1,6 @@
 // node-hid, loaded only when a HID device is configured or discovered: its native library may be
 // missing (libusb), and that must be a status ("unavailable"), never a crash at start.
-import type { DiscoveredHidDevice } from '../../core/contract';
+import type { DiscoveredHidDevice } from '../../contract';
 
 export interface HidDeviceInfo {
   path?: string;

@@ -1,7 +1,7 @@
 // Serial ports (USB-serial adapters, RS-232, and socat pseudo-terminals in tests) via serialport.
 import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import { SerialPort } from 'serialport';
-import type { DiscoveredSerialPort } from '../../core/contract';
+import type { DiscoveredSerialPort } from '../../contract';
 import { ReplyBuffer, type ByteLink, type PrinterTransport } from './link';
 
 export function openSerialPort(path: string, baudRate: number): Promise<SerialPort> {

@@ -4,7 +4,7 @@ import {
   type Envelope,
   type KioskApi,
   type KioskEventName,
-} from '../../core/contract';
+} from '../../contract';
 
 const tokenKey = 'linli.token';
 

@@ -1,4 +1,4 @@
-import { createApiClient, type KioskApi } from '../../core/contract';
+import { createApiClient, type KioskApi } from '../../contract';
 import { createBrowserClient, takeLaunchToken } from './browser-client';
 
 let api: KioskApi | null = null;

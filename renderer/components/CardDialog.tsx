@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { cardBlockReasons, type CardAssignment, type CardBlockReason } from '../../core/contract';
+import { cardBlockReasons, type CardAssignment, type CardBlockReason } from '../../contract';
 import { useScanReceiver } from '../app-context';
 
 export type CardDialogKind = 'assign' | 'block' | 'replace';

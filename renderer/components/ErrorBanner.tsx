@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ApiErrorShape } from '../../core/contract';
+import type { ApiErrorShape } from '../../contract';
 import { translateError } from '../errors';
 
 export function ErrorBanner({ error, onDismiss }: { error: ApiErrorShape | null; onDismiss: () => void }) {

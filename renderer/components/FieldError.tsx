@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ApiErrorShape } from '../../core/contract';
+import type { ApiErrorShape } from '../../contract';
 import { translateError } from '../errors';
 
 /** The message under one form field; `field` is the EnrolInput key the server names. */

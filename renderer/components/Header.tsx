@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { SessionInfo } from '../../core/contract';
+import type { SessionInfo } from '../../contract';
 import type { Route } from '../app-context';
 import { LanguageSwitch } from './LanguageSwitch';
 import { PrinterStatusBadge } from './PrinterStatusBadge';

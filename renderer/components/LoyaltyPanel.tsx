@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MemberLoyalty } from '../../core/contract';
+import type { MemberLoyalty } from '../../contract';
 import { useApp } from '../app-context';
 import { formatDate, formatDateTime } from '../format';
 import { TierProgress } from './TierProgress';

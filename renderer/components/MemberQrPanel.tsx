@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MemberQrCode } from '../../core/contract';
+import type { MemberQrCode } from '../../contract';
 import { useApp } from '../app-context';
 import { qrSvgDataUrl } from '../scanner/qr-image';
 

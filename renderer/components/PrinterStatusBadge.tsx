@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PrinterSummary } from '../../core/contract';
+import type { PrinterSummary } from '../../contract';
 import { useApp } from '../app-context';
 
 /** Traffic light for the receipt printer, always in the header; a tap opens the print queue. */

@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReceiptBlock, ReceiptDocument } from '../../core/contract';
+import type { ReceiptBlock, ReceiptDocument } from '../../contract';
 import { barcodeSvgDataUrl } from '../scanner/qr-image';
 
 // Draws any ReceiptDocument as paper on screen: the same document the printer gets. QR codes and

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { TierProgressInfo } from '../../core/contract';
+import type { TierProgressInfo } from '../../contract';
 import { formatMinor } from '../money';
 
 /** How far the member is from the next tier, as a bar people read at a glance. */

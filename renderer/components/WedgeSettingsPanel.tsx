@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { WedgeSettings } from '../../core/contract';
+import type { WedgeSettings } from '../../contract';
 import { useApp } from '../app-context';
 import { toErrorShape } from '../errors';
 import { defaultWedgeConfig } from '../scanner/wedge-decoder';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorCodes } from '../../core/contract';
+import { errorCodes } from '../../contract';
 import { en } from './en';
 import { zhCN } from './zh-CN';
 import { createI18n } from './index';

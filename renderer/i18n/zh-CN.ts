@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../../core/contract';
+import type { ErrorCode } from '../../contract';
 import { loyaltyZhCN } from './loyalty-zh-CN';
 
 /** Widens every leaf to string so the other language must match the keys, not the words. */

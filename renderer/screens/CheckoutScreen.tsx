@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CheckoutResult, ExternalTenderMethod, LocalName, ProductInfo, SaleDraft, SaleQuote, TenderInput } from '../../core/contract';
+import type { CheckoutResult, ExternalTenderMethod, LocalName, ProductInfo, SaleDraft, SaleQuote, TenderInput } from '../../contract';
 import { useApp, useScanReceiver } from '../app-context';
 import { ReceiptPreview } from '../components/ReceiptPreview';
 import { formatMinor, newRequestId, parseMajor } from '../money';

@@ -8,7 +8,7 @@ import {
   type DeviceStatus,
   type DiscoveredDevices,
   type KioskEvents,
-} from '../../core/contract';
+} from '../../contract';
 import { useApp, useScanReceiver } from '../app-context';
 import { CameraScanner } from '../components/CameraScanner';
 import { WedgeSettingsPanel } from '../components/WedgeSettingsPanel';

@@ -8,7 +8,7 @@ import {
   isErrorCode,
   type ApiErrorShape,
   type MemberSummary,
-} from '../../core/contract';
+} from '../../contract';
 import { useApp, useScanReceiver } from '../app-context';
 import { FieldError } from '../components/FieldError';
 import { toErrorShape } from '../errors';

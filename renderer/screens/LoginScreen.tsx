@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { limits, type SessionInfo, type StaffSummary } from '../../core/contract';
+import { limits, type SessionInfo, type StaffSummary } from '../../contract';
 import { useApp } from '../app-context';
 import { TerminalSetup } from './TerminalSetup';
 

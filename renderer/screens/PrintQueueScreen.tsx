@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PrintJobInfo } from '../../core/contract';
+import type { PrintJobInfo } from '../../contract';
 import { useApp } from '../app-context';
 import { formatDateTime } from '../format';
 

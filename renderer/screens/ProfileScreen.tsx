@@ -6,7 +6,7 @@ import {
   type ConsentPurpose,
   type ConsentRecord,
   type MemberProfile,
-} from '../../core/contract';
+} from '../../contract';
 import { useApp } from '../app-context';
 import { CardDialog, type CardDialogKind, type CardDialogResult } from '../components/CardDialog';
 import { LoyaltyPanel } from '../components/LoyaltyPanel';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ExternalTenderMethod, RefundResult, SaleRecord, TenderMethod } from '../../core/contract';
+import type { ExternalTenderMethod, RefundResult, SaleRecord, TenderMethod } from '../../contract';
 import { useApp, useScanReceiver } from '../app-context';
 import { ReceiptPreview } from '../components/ReceiptPreview';
 import { formatDateTime } from '../format';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DayReportResult } from '../../core/contract';
+import type { DayReportResult } from '../../contract';
 import { useApp } from '../app-context';
 import { BarChart } from '../components/BarChart';
 import { ReceiptPreview } from '../components/ReceiptPreview';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SearchResult } from '../../core/contract';
+import type { SearchResult } from '../../contract';
 import { useApp } from '../app-context';
 
 export function SearchScreen() {

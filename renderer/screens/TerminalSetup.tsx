@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { limits, type ApiErrorShape, type SessionInfo, type TerminalSetupInput } from '../../core/contract';
+import { limits, type ApiErrorShape, type SessionInfo, type TerminalSetupInput } from '../../contract';
 import { useApp } from '../app-context';
 import { FieldError } from '../components/FieldError';
 import { toErrorShape } from '../errors';

@@ -1,6 +1,6 @@
 // The set-up screen's forms as plain data, and how they become device settings for the API.
-// The core checks the settings (core/domain/device-settings.ts); this only shapes them.
-import type { DeviceConfig, DeviceSettings, PrinterEncoding, SerialFraming } from '../../core/contract';
+// The core checks the settings (domain/device-settings.ts); this only shapes them.
+import type { DeviceConfig, DeviceSettings, PrinterEncoding, SerialFraming } from '../../contract';
 
 export interface PrinterForm {
   name: string;

@@ -6,7 +6,7 @@ import {
   type ConsentChoices,
   type EnrolInput,
   type ErrorCode,
-} from '../../core/contract';
+} from '../../contract';
 
 export const cardModes = ['none', 'generate', 'scan'] as const;
 export type CardMode = (typeof cardModes)[number];

@@ -2,7 +2,7 @@ import { createElement, type ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
-import type { KioskApi, MemberLoyalty, ReceiptDocument, SessionInfo, TierInfo } from '../../core/contract';
+import type { KioskApi, MemberLoyalty, ReceiptDocument, SessionInfo, TierInfo } from '../../contract';
 import { AppContext, type AppServices } from '../app-context';
 import { BarChart } from '../components/BarChart';
 import { LoyaltyPanel } from '../components/LoyaltyPanel';

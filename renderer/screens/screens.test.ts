@@ -2,7 +2,7 @@ import { createElement, type ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
-import type { KioskApi, MemberProfile, SessionInfo } from '../../core/contract';
+import type { KioskApi, MemberProfile, SessionInfo } from '../../contract';
 import { AppContext, type AppServices } from '../app-context';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Header } from '../components/Header';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
-import { demoMember } from '../../core/seed/demo-loyalty';
+import { demoMember } from '../../features/demo/demo-loyalty';
 import { chromiumForTests, chromiumFlags } from '../support/chromium';
 import { startHostProcess, type HostProcess } from '../support/host-process';
 import { tempDir } from '../support/temp-core';

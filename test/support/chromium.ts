@@ -1,4 +1,4 @@
-import { findChromium } from '../../core/node/find-chromium';
+import { findChromium } from '../../host-support/find-chromium';
 
 export const chromiumFlags = [
   '--no-sandbox',

@@ -1,5 +1,5 @@
-import type { KioskEventName, KioskEvents } from '../../core/contract';
-import type { LinliCore } from '../../core/app';
+import type { KioskEventName, KioskEvents } from '../../contract';
+import type { LinliCore } from '../../features/app';
 
 /** Resolves with the first event of that name matching `match`, seen from now on. */
 export function waitForEvent<E extends KioskEventName>(core: LinliCore, name: E, match: (payload: KioskEvents[E]) => boolean = () => true): Promise<KioskEvents[E]> {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import { openLinli, databaseFileName, type LinliCore } from '../../core/app';
-import type { CheckoutRequest, ProductInfo } from '../../core/contract';
-import { demoMember } from '../../core/seed/demo-loyalty';
+import { openLinli, databaseFileName, type LinliCore } from '../../features/app';
+import type { CheckoutRequest, ProductInfo } from '../../contract';
+import { demoMember } from '../../features/demo/demo-loyalty';
 import { openDatabase, type Db } from '../../db/open';
 import { createRepositories, type Repositories } from '../../db/repositories';
 import { loginAs } from './temp-core';

@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openLinli, type LinliCore } from '../../core/app';
-import { demoStaff } from '../../core/seed/demo';
-import type { ConsentChoices, EnrolInput } from '../../core/contract';
+import { openLinli, type LinliCore } from '../../features/app';
+import { demoStaff } from '../../features/demo/demo';
+import type { ConsentChoices, EnrolInput } from '../../contract';
 
 export function tempDir(prefix = 'linli-test-'): { dir: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));

@@ -1,0 +1,60 @@
+import { LinliError, limits, type ApiErrorShape, type ScanInput, type ScanOutcome } from '../../contract';
+import { isValidCardNumber, normaliseCardNumber } from '../../domain/card-number';
+import { looksLikeMemberQr } from '../../domain/member-qr';
+import { findProductByCode } from '../checkout/catalogue';
+import type { ServiceContext } from '../context';
+import { findCoupon } from '../loyalty/coupons';
+import { memberFromQr } from '../members/member-qr';
+import { toProfile } from '../members/member-views';
+import { requireStaff } from '../staff/staff-session';
+
+// Scanners append CR/LF/Tab; anything else below 0x20 (or DEL) means line noise or a wrong mode.
+const controlChars = /[\u0000-\u001f\u007f]/;
+
+/** Checks raw scanner text: bounded, printable; the trailing suffix a scanner adds is dropped. */
+export function cleanScanText(text: unknown): string {
+  if (typeof text !== 'string') throw new LinliError('SCAN_INVALID');
+  const cleaned = text.replace(/[\r\n\t]+$/, '');
+  if (!cleaned || cleaned.length > limits.scanMax || controlChars.test(cleaned) || cleaned.includes('\uFFFD')) {
+    throw new LinliError('SCAN_INVALID');
+  }
+  return cleaned;
+}
+
+function route(ctx: ServiceContext, input: ScanInput): ScanOutcome {
+  requireStaff(ctx);
+  const text = cleanScanText(input?.text);
+  if (looksLikeMemberQr(text)) {
+    const member = memberFromQr(ctx, text);
+    return { kind: 'member', via: 'qr', cardNumber: member.activeCard, member: toProfile(ctx, member) };
+  }
+  const number = normaliseCardNumber(text);
+  if (isValidCardNumber(number)) {
+    const card = ctx.repos.cards.get(number);
+    if (!card) throw new LinliError('CARD_UNKNOWN');
+    if (card.status === 'blocked') throw new LinliError('CARD_BLOCKED');
+    return { kind: 'member', cardNumber: number, member: toProfile(ctx, ctx.repos.members.get(card.memberId)!) };
+  }
+  const product = findProductByCode(ctx, text);
+  if (product) return { kind: 'product', product };
+  const coupon = findCoupon(ctx, text);
+  if (coupon) return { kind: 'coupon', code: coupon.code, definition: coupon.definition, memberId: coupon.ownerMemberId };
+  throw new LinliError('SCAN_NOT_RECOGNISED');
+}
+
+/**
+ * Turns a scan from any source into what it means. Every scan, accepted or refused, is also
+ * pushed as an event so other screens (and later the self-service terminal) can react.
+ */
+export function handleScan(ctx: ServiceContext, input: ScanInput): ScanOutcome {
+  const safeInput: ScanInput = { text: typeof input?.text === 'string' ? input.text.slice(0, limits.scanMax) : '', source: input?.source ?? 'wedge', ...(typeof input?.symbology === 'string' ? { symbology: input.symbology.slice(0, 32) } : {}) };
+  try {
+    const outcome = route(ctx, input);
+    ctx.emit('scan', { input: safeInput, outcome, error: null });
+    return outcome;
+  } catch (error) {
+    const shape: ApiErrorShape = error instanceof LinliError ? error.toShape() : { code: 'INTERNAL' };
+    ctx.emit('scan', { input: safeInput, outcome: null, error: shape });
+    throw error;
+  }
+}
