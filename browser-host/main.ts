@@ -3,7 +3,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openLinli } from '../features/app';
+import { deviceTimingFromEnv } from '../host-support/device-timing';
 import { defaultDataDir, portOption, resolveDataDir, wantsDemo } from '../host-support/data-dir';
+import { acquireDataDirLock, DataDirLockedError, type DataDirLock } from '../host-support/data-dir-lock';
 import { findChromium } from '../host-support/find-chromium';
 import { startBrowserHost } from './server';
 
@@ -25,16 +27,42 @@ async function main(): Promise<void> {
     process.exit(2);
   }
 
-  const core = openLinli({ dataDir, demo: wantsDemo({ argv, env }), host: 'browser' });
+  // Before the core opens: a second Linli on the same data directory must not touch the database.
+  let lock: DataDirLock;
+  try {
+    lock = acquireDataDirLock(dataDir);
+  } catch (error) {
+    console.error(error instanceof DataDirLockedError ? error.message : `Linli: could not lock the data directory ${dataDir}: ${(error as Error).message}`);
+    process.exit(1);
+  }
+  // Every way out (including process.exit on the paths below) leaves the directory free.
+  process.once('exit', () => lock.release());
+
+  const core = openLinli({ dataDir, demo: wantsDemo({ argv, env }), host: 'browser', deviceTiming: deviceTimingFromEnv(env) });
   let host;
   try {
     host = await startBrowserHost({ core, port, staticDir });
   } catch (error) {
     await core.close();
+    lock.release();
     const code = (error as NodeJS.ErrnoException).code;
     console.error(code === 'EADDRINUSE' ? `Linli: port ${port} is in use. Is Linli already running? Use --port N for another port.` : `Linli: could not start the browser host: ${(error as Error).message}`);
     process.exit(1);
   }
+  // Handlers before the URL is printed: whoever reads it (a supervisor, a test) may stop us at once,
+  // and must get a clean shutdown that closes the database and frees the data directory.
+  let closing = false;
+  const shutdown = async () => {
+    if (closing) return;
+    closing = true;
+    await host.close();
+    await core.close();
+    lock.release();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown());
+  process.on('SIGTERM', () => void shutdown());
+
   console.log(`Linli data: ${dataDir}`);
   console.log(`Linli browser host: ${host.url}`);
 
@@ -51,17 +79,6 @@ async function main(): Promise<void> {
       console.log('Linli: open the URL above in Chromium (for a kiosk: chromium --kiosk --app=URL).');
     }
   }
-
-  let closing = false;
-  const shutdown = async () => {
-    if (closing) return;
-    closing = true;
-    await host.close();
-    await core.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void shutdown());
-  process.on('SIGTERM', () => void shutdown());
 }
 
 void main();

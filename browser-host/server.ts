@@ -6,7 +6,6 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Envelope } from '../contract';
 import type { LinliCore } from '../features/app';
 import { contentSecurityPolicy, contentType, resolveStaticPath } from '../host-support/static-path';
-import { dispatch } from '../features/dispatch';
 
 export interface BrowserHost {
   url: string;
@@ -17,6 +16,12 @@ export interface BrowserHost {
 }
 
 const maxBodyBytes = 1024 * 1024;
+/**
+ * How much of an oversized body the host reads (and throws away) before it answers 413. Past this
+ * it stops listening and drops the connection: the client may then see a reset, but nobody
+ * legitimate sends 64 MiB to a till.
+ */
+const maxDrainBytes = 64 * 1024 * 1024;
 
 function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -29,19 +34,51 @@ function sendJson(res: ServerResponse, status: number, body: Envelope): void {
   res.end(JSON.stringify(body));
 }
 
-function readBody(req: IncomingMessage): Promise<string | null> {
+type Body = { kind: 'ok'; text: string } | { kind: 'too-large'; drained: boolean };
+
+/**
+ * Reads a JSON body of at most `maxBodyBytes`.
+ *
+ * An oversized body is not answered by destroying the request: closing a socket while the client's
+ * bytes still sit unread in the kernel makes TCP send a reset, and the client (busy writing its
+ * 10 MB) then reports ECONNRESET instead of ever reading our 413. So past the limit the host stops
+ * keeping the bytes but keeps reading them, up to `maxDrainBytes`, and answers once the body has
+ * ended; the caller then closes the connection cleanly (`Connection: close`). A `Content-Length`
+ * that already declares more than the drain cap is refused at once, without reading anything.
+ */
+function readBody(req: IncomingMessage): Promise<Body> {
+  const declared = Number(req.headers['content-length'] ?? Number.NaN);
+  if (declared > maxDrainBytes) return Promise.resolve({ kind: 'too-large', drained: false });
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > maxBodyBytes) {
-        resolve(null);
-        req.destroy();
-      } else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      if (size <= maxBodyBytes) chunks.push(chunk);
+      else if (chunks.length > 0) chunks.length = 0; // over the limit: keep draining, keep nothing
+      if (size > maxDrainBytes) {
+        req.off('data', onData);
+        req.off('end', onEnd);
+        req.pause();
+        resolve({ kind: 'too-large', drained: false });
+      }
+    };
+    const onEnd = () => resolve(size > maxBodyBytes ? { kind: 'too-large', drained: true } : { kind: 'ok', text: Buffer.concat(chunks).toString('utf8') });
+    req.on('data', onData);
+    req.on('end', onEnd);
     req.on('error', reject);
+  });
+}
+
+/**
+ * 413 with the usual envelope and `Connection: close`: Node then ends the connection once the
+ * response is out. If the body was not read to its end, the socket is destroyed right after the
+ * response, since nobody will read the rest.
+ */
+function sendTooLarge(req: IncomingMessage, res: ServerResponse, drained: boolean): void {
+  res.writeHead(413, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', connection: 'close' });
+  res.end(JSON.stringify({ ok: false, error: { code: 'INVALID_INPUT' } } satisfies Envelope), () => {
+    if (!drained) req.socket.destroy();
   });
 }
 
@@ -88,15 +125,15 @@ export async function startBrowserHost(opts: { core: LinliCore; port: number; st
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
       return sendJson(res, 415, { ok: false, error: { code: 'INVALID_INPUT' } });
     }
-    const raw = await readBody(req);
-    if (raw === null) return sendJson(res, 413, { ok: false, error: { code: 'INVALID_INPUT' } });
+    const body = await readBody(req);
+    if (body.kind === 'too-large') return sendTooLarge(req, res, body.drained);
     let input: unknown;
     try {
-      input = (JSON.parse(raw || '{}') as { input?: unknown }).input;
+      input = (JSON.parse(body.text || '{}') as { input?: unknown }).input;
     } catch {
       return sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT' } });
     }
-    sendJson(res, 200, await dispatch(opts.core, decodeURIComponent(method), input));
+    sendJson(res, 200, await opts.core.dispatch(decodeURIComponent(method), input));
   }
 
   const server = createServer((req, res) => {

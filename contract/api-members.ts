@@ -1,59 +1,103 @@
-import type {
-  AppInfo,
-  CardAssignment,
-  CardBlockReason,
-  ConsentChoices,
-  EnrolInput,
-  EnrolResult,
-  MemberProfile,
-  ScanInput,
-  ScanOutcome,
-  SearchResult,
-  SessionInfo,
-  StaffSummary,
-  TerminalSetupInput,
+// Staff sessions, members, cards, consents and scans: every method of the area, declared once.
+import { z } from 'zod';
+import { limits } from './limits';
+import { methodsOf } from './method';
+import { fail, id, noInput, oneOf, text } from './schema-kit';
+import {
+  cardBlockReasons,
+  consentPurposes,
+  genders,
+  scanSources,
+  type AppInfo,
+  type EnrolResult,
+  type MemberProfile,
+  type ScanOutcome,
+  type SearchResult,
+  type SessionInfo,
+  type StaffSummary,
 } from './types';
 
-/**
- * Staff sessions, members, cards, consents and scans. One argument (a plain object) or none, one JSON-safe result;
- * failures reject with a LinliError. Both hosts (Electron IPC, browser HTTP) carry exactly this.
- */
-export interface MemberMethods {
-  getAppInfo(): Promise<AppInfo>;
-  getSession(): Promise<SessionInfo>;
-  listStaff(): Promise<StaffSummary[]>;
-  login(input: { staffId: string; pin: string }): Promise<SessionInfo>;
-  /** Only while the terminal has no store: creates it and its first manager, who is then logged in. */
-  setupTerminal(input: TerminalSetupInput): Promise<SessionInfo>;
-  logout(): Promise<SessionInfo>;
-  enrolMember(input: EnrolInput): Promise<EnrolResult>;
-  searchMembers(input: { query: string }): Promise<SearchResult>;
-  getMember(input: { memberId: string }): Promise<MemberProfile>;
-  assignCard(input: { memberId: string; card: CardAssignment }): Promise<MemberProfile>;
-  blockCard(input: { memberId: string; number: string; reason: CardBlockReason }): Promise<MemberProfile>;
-  replaceCard(input: {
-    memberId: string;
-    number: string;
-    reason: CardBlockReason;
-    card: CardAssignment;
-  }): Promise<MemberProfile>;
-  updateConsents(input: { memberId: string; consents: Partial<ConsentChoices> }): Promise<MemberProfile>;
-  handleScan(input: ScanInput): Promise<ScanOutcome>;
-}
+const m = methodsOf('members');
 
-export const memberMethodNames = [
-  'getAppInfo',
-  'getSession',
-  'listStaff',
-  'login',
-  'setupTerminal',
-  'logout',
-  'enrolMember',
-  'searchMembers',
-  'getMember',
-  'assignCard',
-  'blockCard',
-  'replaceCard',
-  'updateConsents',
-  'handleScan',
-] as const satisfies readonly (keyof MemberMethods)[];
+const memberId = id('MEMBER_UNKNOWN');
+const pin = text('PIN_FORMAT', { max: 64, field: 'pin', params: { min: limits.pinMin, max: limits.pinMax } });
+
+/** How the counter gives a member a card: scan a pre-printed one, or let Linli make a number. */
+export const cardAssignment = z.discriminatedUnion(
+  'mode',
+  [z.object({ mode: z.literal('scan'), number: text('CARD_INVALID', { max: 64, field: 'card' }) }), z.object({ mode: z.literal('generate') })],
+  fail('CARD_INVALID', { field: 'card' }),
+);
+export type CardAssignment = z.infer<typeof cardAssignment>;
+
+const consentChoice = z.boolean(fail('CONSENT_REQUIRED', { field: 'consents' }));
+/** Consent choices as sent: a purpose left out counts as not granted. */
+const consentChoices = z.partialRecord(z.enum(consentPurposes, fail('INVALID_INPUT', { field: 'consents' })), consentChoice, fail('CONSENT_REQUIRED', { field: 'consents' }));
+
+/** First start without demo data: the shop names itself and its first manager. */
+export const terminalSetupInput = z.object({
+  storeName: text('STORE_NAME_INVALID', { max: 200, params: { max: limits.communityMax } }),
+  storeCode: text('STORE_CODE_INVALID', { max: 64 }),
+  managerName: text('NAME_REQUIRED', { max: 400, tooLong: 'NAME_TOO_LONG', field: 'managerName' }),
+  pin,
+});
+export type TerminalSetupInput = z.infer<typeof terminalSetupInput>;
+
+// Lengths here are generous caps on what is sent; the exact rules (after trimming and Unicode
+// normalisation) are the domain's (domain/member-input.ts), which name the same fields.
+export const enrolInput = z.object({
+  name: text('NAME_REQUIRED', { max: 400, tooLong: 'NAME_TOO_LONG', params: { max: limits.nameMax } }),
+  phone: z
+    .string({ error: (issue) => JSON.stringify({ code: issue.input === undefined ? 'PHONE_REQUIRED' : 'PHONE_INVALID' }) })
+    .max(40, fail('PHONE_INVALID'))
+    .pipe(text('PHONE_INVALID')),
+  birthday: text('BIRTHDAY_INVALID', { max: 10 }).nullish(),
+  gender: oneOf(genders, 'GENDER_INVALID').optional(),
+  community: text('COMMUNITY_TOO_LONG', { max: 400, params: { max: limits.communityMax } }).nullish(),
+  interests: z
+    .array(text('INTERESTS_INVALID', { max: 200 }), fail('INTERESTS_INVALID'))
+    .max(100, fail('INTERESTS_INVALID'))
+    .nullish(),
+  referralCode: text('REFERRAL_UNKNOWN', { max: 64 }).nullish(),
+  consents: consentChoices.optional(),
+  card: cardAssignment.nullish(),
+});
+export type EnrolInput = z.input<typeof enrolInput>;
+
+export const scanInput = z.object({
+  text: text('SCAN_INVALID', { max: 4096 }),
+  source: oneOf(scanSources, 'SCAN_INVALID').default('wedge'),
+  symbology: text('SCAN_INVALID', { max: 64 }).optional(),
+});
+export type ScanInput = z.input<typeof scanInput>;
+
+const cardBlock = {
+  memberId,
+  number: text('CARD_UNKNOWN', { max: 64 }),
+  reason: oneOf(cardBlockReasons, 'INVALID_INPUT', 'reason'),
+};
+
+export const memberMethods = {
+  getAppInfo: m.anyone(noInput).returns<AppInfo>(),
+  getSession: m.anyone(noInput).returns<SessionInfo>(),
+  listStaff: m.anyone(noInput).returns<StaffSummary[]>(),
+  login: m.anyone(z.object({ staffId: id('STAFF_UNKNOWN'), pin })).returns<SessionInfo>(),
+  /** Only while the terminal has no store: creates it and its first manager, who is then logged in. */
+  setupTerminal: m.anyone(terminalSetupInput).returns<SessionInfo>(),
+  logout: m.anyone(noInput).returns<SessionInfo>(),
+  enrolMember: m.staff(enrolInput).returns<EnrolResult>(),
+  searchMembers: m
+    .staff(z.object({ query: text('QUERY_EMPTY', { field: 'query', tooLong: 'QUERY_TOO_LONG', params: { max: limits.queryMax } }) }))
+    .returns<SearchResult>(),
+  getMember: m.staff(z.object({ memberId })).returns<MemberProfile>(),
+  assignCard: m.staff(z.object({ memberId, card: cardAssignment })).returns<MemberProfile>(),
+  blockCard: m.staff(z.object(cardBlock)).returns<MemberProfile>(),
+  /** Lost card: blocks the old one and issues the new one together, or neither. */
+  replaceCard: m.staff(z.object({ ...cardBlock, card: cardAssignment })).returns<MemberProfile>(),
+  updateConsents: m.staff(z.object({ memberId, consents: consentChoices })).returns<MemberProfile>(),
+  /**
+   * Open to anyone on purpose: a scan refused because nobody is logged in is still announced to
+   * every screen (the `scan` event), so the use case checks the session itself.
+   */
+  handleScan: m.anyone(scanInput).returns<ScanOutcome>(),
+};

@@ -1,29 +1,35 @@
 import type { ApiErrorShape } from './errors';
-import type { ScanInput, ScanOutcome, SessionInfo } from './types';
-import { memberMethodNames, type MemberMethods } from './api-members';
-import { loyaltyMethodNames, type LoyaltyEvents, type LoyaltyMethods } from './api-loyalty';
-import { deviceMethodNames, type DeviceEvents, type DeviceMethods } from './api-devices';
+import type { ScanOutcome, SessionInfo } from './types';
+import type { ScanInput } from './api-members';
+import { memberMethods } from './api-members';
+import { loyaltyMethods, type LoyaltyEvents } from './api-loyalty';
+import { deviceMethods, type DeviceEvents } from './api-devices';
+import type { AccessOf, ClientMethod, InputOf, OutputOf, ParsedOf } from './method';
 
 /**
- * Every request the UI can make, one interface per area (members, loyalty, devices). One argument
- * (a plain object) or none, one JSON-safe result; failures reject with a LinliError. Both hosts
- * (Electron IPC, browser HTTP) carry exactly this.
+ * Every request the UI can make, declared once per area (members, loyalty, devices): input schema,
+ * access, output type. One argument (a plain object) or none, one JSON-safe result; failures reject
+ * with a LinliError. Both hosts (Electron IPC, browser HTTP) carry exactly this.
  */
-export interface KioskMethods extends MemberMethods, LoyaltyMethods, DeviceMethods {}
+export const kioskMethods = { ...memberMethods, ...loyaltyMethods, ...deviceMethods };
 
-export type KioskMethodName = keyof KioskMethods;
-export type MethodInput<M extends KioskMethodName> = Parameters<KioskMethods[M]>[0];
-export type MethodOutput<M extends KioskMethodName> = Awaited<ReturnType<KioskMethods[M]>>;
+type Declared = typeof kioskMethods;
+export type KioskMethodName = keyof Declared;
+export type MethodSpecOf<M extends KioskMethodName> = Declared[M];
+/** What a client sends. */
+export type MethodInput<M extends KioskMethodName> = InputOf<Declared[M]>;
+/** What a use case receives: parsed, defaults filled in. */
+export type ParsedInput<M extends KioskMethodName> = ParsedOf<Declared[M]>;
+export type MethodOutput<M extends KioskMethodName> = OutputOf<Declared[M]>;
+export type MethodAccess<M extends KioskMethodName> = AccessOf<Declared[M]>;
 
-export const kioskMethodNames = [...memberMethodNames, ...loyaltyMethodNames, ...deviceMethodNames] as const;
+/** The API as a client sees it. */
+export type KioskMethods = { [M in KioskMethodName]: ClientMethod<Declared[M]> };
 
-// Fails to compile when a method is added to an interface but not to its list of names.
-type MissingMethods = Exclude<KioskMethodName, (typeof kioskMethodNames)[number]>;
-const _allMethodsListed: MissingMethods extends never ? true : MissingMethods = true;
-void _allMethodsListed;
+export const kioskMethodNames = Object.keys(kioskMethods) as KioskMethodName[];
 
 export function isKioskMethodName(value: unknown): value is KioskMethodName {
-  return typeof value === 'string' && (kioskMethodNames as readonly string[]).includes(value);
+  return typeof value === 'string' && Object.hasOwn(kioskMethods, value);
 }
 
 /** Events pushed from the core to every UI. */

@@ -35,8 +35,8 @@ export function unwrapEnvelope<T>(envelope: unknown): T {
   if (envelope && typeof envelope === 'object' && 'ok' in envelope) {
     const e = envelope as Envelope<T>;
     if (e.ok) return e.value;
-    const { code, params, field } = e.error ?? {};
-    throw new LinliError(isErrorCode(code) ? code : 'INTERNAL', params, field);
+    const { code, params, field, issues } = e.error ?? {};
+    throw new LinliError(isErrorCode(code) ? code : 'INTERNAL', params, field, issues);
   }
   throw new LinliError('INTERNAL');
 }

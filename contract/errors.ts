@@ -47,16 +47,19 @@ export const errorCodes = [
   'POINTS_INSUFFICIENT',
   'POINTS_OVER_TOTAL',
   'REASON_REQUIRED',
+  'REASON_TOO_LONG',
   'TENDER_INVALID',
   'TENDER_REFERENCE_REQUIRED',
   'TENDER_SHORT',
   'TENDER_OVERPAID',
   'REQUEST_ID_INVALID',
+  'REQUEST_ID_REUSED',
   'SALE_UNKNOWN',
   'REFUND_EMPTY',
   'REFUND_QUANTITY',
   'QUERY_EMPTY',
   'QUERY_TOO_LONG',
+  'QUERY_INVALID',
   'SCAN_INVALID',
   'SCAN_NOT_RECOGNISED',
   'MEMBER_QR_EXPIRED',
@@ -68,6 +71,7 @@ export const errorCodes = [
   'DRAWER_NOT_CONFIGURED',
   'PRINT_JOB_UNKNOWN',
   'INVALID_INPUT',
+  'TEXT_MALFORMED',
   'HOST_UNREACHABLE',
   'INTERNAL',
 ] as const;
@@ -79,19 +83,23 @@ export interface ApiErrorShape {
   code: ErrorCode;
   params?: Record<string, string | number>;
   field?: string;
+  /** Every problem of a refused form, when there is more than one (the first is the error itself). */
+  issues?: ApiErrorShape[];
 }
 
 export class LinliError extends Error implements ApiErrorShape {
   readonly code: ErrorCode;
   readonly params?: Record<string, string | number>;
   readonly field?: string;
+  readonly issues?: ApiErrorShape[];
 
-  constructor(code: ErrorCode, params?: Record<string, string | number>, field?: string) {
+  constructor(code: ErrorCode, params?: Record<string, string | number>, field?: string, issues?: ApiErrorShape[]) {
     super(code);
     this.name = 'LinliError';
     this.code = code;
     if (params) this.params = params;
     if (field) this.field = field;
+    if (issues) this.issues = issues;
   }
 
   toShape(): ApiErrorShape {
@@ -99,6 +107,7 @@ export class LinliError extends Error implements ApiErrorShape {
       code: this.code,
       ...(this.params ? { params: this.params } : {}),
       ...(this.field ? { field: this.field } : {}),
+      ...(this.issues ? { issues: this.issues } : {}),
     };
   }
 }

@@ -9,3 +9,7 @@ export * from './errors';
 export * from './types';
 export * from './envelope';
 export * from './limits';
+export * from './method';
+export * from './schema-kit';
+export * from './input-errors';
+export * from './version';

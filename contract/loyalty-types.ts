@@ -110,31 +110,13 @@ export interface CouponDefinitionInfo {
   genericCode: string | null;
 }
 
-export interface SaleLineInput {
-  productId: string;
-  quantity: number;
-}
 
-export interface SaleDraft {
-  memberId: string | null;
-  lines: SaleLineInput[];
-  couponCodes: string[];
-  pointsToRedeem: number;
-}
 
 export const externalTenderMethods = ['bank_card', 'mobile'] as const;
 export type ExternalTenderMethod = (typeof externalTenderMethods)[number];
 export type TenderMethod = 'cash' | ExternalTenderMethod;
 
-export type TenderInput =
-  | { method: 'cash'; amountMinor: number }
-  | { method: ExternalTenderMethod; amountMinor: number; reference: string };
 
-export interface CheckoutRequest extends SaleDraft {
-  /** Made by the client once per sale; a retry with the same id returns the first result. */
-  requestId: string;
-  tenders: TenderInput[];
-}
 
 export interface QuoteLine {
   productId: string;
@@ -161,27 +143,43 @@ export interface QuoteCoupon {
   discountMinor: number;
 }
 
-export interface SaleQuote {
+/**
+ * A sale's totals: one value, made by pricing (domain/pricing.ts) and carried unchanged by the
+ * quote, the sale record, the receipt and the database row. The keys are the declaration.
+ */
+export const saleTotalKeys = [
+  /** List prices × quantities. */
+  'listTotalMinor',
+  /** What member (tier) prices saved against list prices. */
+  'memberSavingsMinor',
+  'couponDiscountMinor',
+  /** What the sale costs after member prices and coupons, tax included. */
+  'totalMinor',
+  'taxMinor',
+  'pointsRedeemed',
+  /** What the redeemed points paid. */
+  'pointsValueMinor',
+  /** To be paid by cash or external tenders: totalMinor − pointsValueMinor. */
+  'amountDueMinor',
+  'pointsEarned',
+] as const;
+export type SaleTotals = Record<(typeof saleTotalKeys)[number], number>;
+
+/** Picks the totals out of anything that carries them (a priced sale, a record, a row). */
+export function saleTotalsOf(source: SaleTotals): SaleTotals {
+  return Object.fromEntries(saleTotalKeys.map((k) => [k, source[k]])) as SaleTotals;
+}
+
+export interface SaleQuote extends SaleTotals {
   currency: string;
   member: (MemberSummary & { tier: TierInfo; balance: number }) | null;
   lines: QuoteLine[];
   coupons: QuoteCoupon[];
-  listTotalMinor: number;
-  memberSavingsMinor: number;
-  couponDiscountMinor: number;
-  /** What the sale costs after member prices and coupons, tax included. */
-  totalMinor: number;
-  taxMinor: number;
   taxIncluded: boolean;
   taxRateBp: number;
-  pointsRedeemed: number;
-  pointsValueMinor: number;
   /** Most points this sale could take right now (balance, sale total, step). */
   maxRedeemablePoints: number;
   redeemRate: { points: number; valueMinor: number };
-  /** To be paid by cash or external tenders. */
-  amountDueMinor: number;
-  pointsEarned: number;
   balanceAfter: number | null;
 }
 
@@ -199,7 +197,13 @@ export interface SaleLineRecord extends QuoteLine {
   refundedQuantity: number;
 }
 
-export interface SaleRecord {
+/** How the tenders settled the amount due. */
+export interface SaleSettlement {
+  cashReceivedMinor: number;
+  changeMinor: number;
+}
+
+export interface SaleRecord extends SaleTotals, SaleSettlement {
   id: string;
   receiptNo: string;
   at: string;
@@ -209,12 +213,6 @@ export interface SaleRecord {
   lines: SaleLineRecord[];
   coupons: QuoteCoupon[];
   tenders: TenderRecord[];
-  totalMinor: number;
-  amountDueMinor: number;
-  cashReceivedMinor: number;
-  changeMinor: number;
-  pointsEarned: number;
-  pointsRedeemed: number;
   refundedMinor: number;
 }
 
@@ -228,17 +226,7 @@ export interface CheckoutResult {
   tierChanged: TierInfo | null;
 }
 
-export interface RefundLineInput {
-  lineId: string;
-  quantity: number;
-}
 
-export interface RefundRequest {
-  requestId: string;
-  receiptNo: string;
-  lines: RefundLineInput[];
-  tender: { method: 'cash' } | { method: ExternalTenderMethod; reference: string };
-}
 
 export interface RefundRecord {
   id: string;
@@ -310,3 +298,5 @@ export interface DayReportResult {
   receipt: ReceiptDocument;
   printJobId: string | null;
 }
+
+export type { CheckoutRequest, RefundLineInput, RefundRequest, SaleDraft, SaleLineInput, TenderInput } from './api-loyalty';

@@ -24,13 +24,6 @@ export interface SessionInfo {
   utcOffsetMinutes: number;
 }
 
-/** First start without demo data: the shop names itself and its first manager. */
-export interface TerminalSetupInput {
-  storeName: string;
-  storeCode: string;
-  managerName: string;
-  pin: string;
-}
 
 export interface AppInfo {
   version: string;
@@ -69,20 +62,7 @@ export interface CardInfo {
   blockReason: CardBlockReason | null;
 }
 
-/** How the counter gives a member a card: scan a pre-printed one, or let Linli make a number. */
-export type CardAssignment = { mode: 'scan'; number: string } | { mode: 'generate' };
 
-export interface EnrolInput {
-  name: string;
-  phone: string;
-  birthday?: string | null; // YYYY-MM-DD
-  gender?: Gender;
-  community?: string | null;
-  interests?: string[];
-  referralCode?: string | null;
-  consents: ConsentChoices;
-  card?: CardAssignment | null;
-}
 
 export interface MemberSummary {
   id: string;
@@ -120,13 +100,10 @@ export interface SearchResult {
 export const scanSources = ['wedge', 'hid', 'serial', 'camera', 'simulator'] as const;
 export type ScanSource = (typeof scanSources)[number];
 
-export interface ScanInput {
-  text: string;
-  source: ScanSource;
-  symbology?: string;
-}
 
 /** `via: 'qr'` is the member's rotating phone QR code (cardNumber is then their active card, if any). */
 export type ScanOutcome = { kind: 'member'; cardNumber: string | null; via?: 'card' | 'qr'; member: MemberProfile }
   | { kind: 'product'; product: ProductInfo }
   | { kind: 'coupon'; code: string; definition: CouponDefinitionInfo; memberId: string | null };
+
+export type { CardAssignment, EnrolInput, ScanInput, TerminalSetupInput } from './api-members';

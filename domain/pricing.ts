@@ -1,7 +1,7 @@
 // Prices a basket: member prices by tier, coupons in the order applied, points as a tender, tax,
 // and the points the sale earns. Pure: the checkout use case and the quote both call this, so what
 // the cashier saw is exactly what is recorded.
-import type { CouponDefinitionInfo, ErrorCode, LocalName, QuoteCoupon, QuoteLine, TierInfo } from '../contract';
+import type { CouponDefinitionInfo, ErrorCode, LocalName, QuoteCoupon, QuoteLine, SaleTotals, TierInfo } from '../contract';
 import { couponDiscount, type CouponRefusal } from './coupons';
 import { allocate, mulDivRound } from './money';
 import { checkRedemption, earnPoints, maxRedeemable, pointsValueMinor, type EarningRules, type RedeemRate } from './points';
@@ -45,19 +45,11 @@ export interface PricedLine extends QuoteLine {
   pointsEarned: number;
 }
 
-export interface PricedSale {
+/** The priced basket: its lines and coupons, and the one totals value the sale carries. */
+export interface PricedSale extends SaleTotals {
   lines: PricedLine[];
   coupons: QuoteCoupon[];
-  listTotalMinor: number;
-  memberSavingsMinor: number;
-  couponDiscountMinor: number;
-  totalMinor: number;
-  taxMinor: number;
-  pointsRedeemed: number;
-  pointsValueMinor: number;
   maxRedeemablePoints: number;
-  amountDueMinor: number;
-  pointsEarned: number;
 }
 
 export class PricingRefusal extends Error {

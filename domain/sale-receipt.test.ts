@@ -10,6 +10,7 @@ const sale: SaleRecord = {
     amountMinor: 13_000, memberSavingMinor: 600, couponDiscountMinor: 1000, netMinor: 12_000, pointsEligible: true, pointsEarned: 150, pointsRedeemed: 2000, pointsValueMinor: 2000, refundedQuantity: 0 }],
   coupons: [{ code: 'SAVE10', definitionId: 'd1', name: { zh: '满50减10', en: '' }, discountMinor: 1000 }],
   tenders: [{ method: 'cash', amountMinor: 10_000, reference: null }],
+  listTotalMinor: 13_600, memberSavingsMinor: 600, couponDiscountMinor: 1000, taxMinor: 1381, pointsValueMinor: 2000,
   totalMinor: 12_000, amountDueMinor: 10_000, cashReceivedMinor: 10_000, changeMinor: 0, pointsEarned: 150, pointsRedeemed: 2000, refundedMinor: 0,
 };
 
@@ -26,6 +27,12 @@ describe('sale receipt document', () => {
     expect(doc.blocks).toContainEqual({ type: 'barcode', data: 'AB12-000007', symbology: 'CODE128', caption: 'AB12-000007' });
     expect(doc.blocks.find((b) => b.type === 'qr')).toMatchObject({ data: 'https://linli.example/r/s1' });
     expect(doc.blocks.at(-1)).toEqual({ type: 'drawer' });
+  });
+
+  it('prints no QR code until the brand has set a feedback address (never a placeholder domain)', () => {
+    const doc = saleReceipt(sale, { name: '邻里体验店', code: 'DEMO', utcOffsetMinutes: 480 }, { balanceAfter: 3150, tierName: null, feedbackUrl: null, progress: null });
+    expect(doc.blocks.some((b) => b.type === 'qr')).toBe(false);
+    expect(doc.blocks).toContainEqual({ type: 'barcode', data: 'AB12-000007', symbology: 'CODE128', caption: 'AB12-000007' });
   });
 
   it('draws bars and local times for paper', () => {

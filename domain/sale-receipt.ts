@@ -33,8 +33,8 @@ export interface SaleReceiptExtras {
   balanceAfter: number | null;
   tierName: string | null;
   progress: TierProgressInfo | null;
-  /** Where the member opens the e-receipt or leaves feedback. */
-  feedbackUrl: string;
+  /** Where the member opens the e-receipt or leaves feedback; null: no QR is printed (none configured). */
+  feedbackUrl: string | null;
 }
 
 export function saleReceipt(sale: SaleRecord, store: ReceiptStore, extras: SaleReceiptExtras): ReceiptDocument {
@@ -84,7 +84,7 @@ export function saleReceipt(sale: SaleRecord, store: ReceiptStore, extras: SaleR
   }
   // Scanned at the refund screen to find this sale.
   blocks.push({ type: 'barcode', data: sale.receiptNo, symbology: 'CODE128', caption: sale.receiptNo });
-  blocks.push({ type: 'qr', data: extras.feedbackUrl, size: 6, caption: '电子小票 · 评价 E-receipt & feedback' });
+  if (extras.feedbackUrl) blocks.push({ type: 'qr', data: extras.feedbackUrl, size: 6, caption: '电子小票 · 评价 E-receipt & feedback' });
   blocks.push({ type: 'feed', lines: 2 }, { type: 'cut', partial: true });
   if (sale.tenders.some((t) => t.method === 'cash')) blocks.push({ type: 'drawer' });
   return { kind: 'sale', title: sale.receiptNo, blocks };

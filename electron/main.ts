@@ -5,9 +5,10 @@ import type { WebContents } from 'electron';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { openLinli, type LinliCore } from '../features/app';
+import { deviceTimingFromEnv } from '../host-support/device-timing';
 import type { Envelope, KioskEventName } from '../contract';
-import { dispatch } from '../features/dispatch';
 import { resolveDataDir, wantsDemo } from '../host-support/data-dir';
+import { acquireDataDirLock, DataDirLockedError, type DataDirLock } from '../host-support/data-dir-lock';
 import { parseShellOptions } from './launch-options';
 import { contentTypeFor, resolveAppPath } from './protocol-path';
 import {
@@ -85,11 +86,25 @@ function start(): void {
   restrictSession();
 
   let openError: string | null = null;
+  const dataDir = resolveDataDir({ argv: process.argv, env: process.env, defaultDir: app.getPath('userData') });
+  // One Linli per data directory (the single-instance lock above is per userData, not per --data-dir).
+  let dataDirLock: DataDirLock;
+  try {
+    dataDirLock = acquireDataDirLock(dataDir);
+  } catch (err) {
+    console.error(err instanceof DataDirLockedError ? err.message : `linli: could not lock the data directory ${dataDir}: ${describe(err)}`);
+    app.exit(1);
+    return;
+  }
+  // 'quit' comes after will-quit has closed the core; 'exit' covers app.exit().
+  app.once('quit', () => dataDirLock.release());
+  process.once('exit', () => dataDirLock.release());
   try {
     core = openLinli({
-      dataDir: resolveDataDir({ argv: process.argv, env: process.env, defaultDir: app.getPath('userData') }),
+      dataDir,
       demo: wantsDemo({ argv: process.argv, env: process.env }),
       host: 'electron',
+      deviceTiming: deviceTimingFromEnv(process.env),
     });
   } catch (err) {
     // Typically a damaged data directory or better-sqlite3 not rebuilt for Electron's ABI.
@@ -103,7 +118,7 @@ function start(): void {
     }
     if (!core) return { ok: false, error: { code: 'INTERNAL' } };
     try {
-      return await dispatch(core, method, input);
+      return await core.dispatch(method, input);
     } catch (err) {
       console.error(`linli: dispatch failed: ${describe(err)}`);
       return { ok: false, error: { code: 'INTERNAL' } };

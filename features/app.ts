@@ -1,16 +1,37 @@
+// openLinli: opens the terminal's database, builds every port once, and answers every API call
+// through one dispatcher (both hosts, and tests, call the same thing).
 import { randomInt } from 'node:crypto';
 import { join } from 'node:path';
 import { monotonicFactory } from 'ulid';
-import type { AppInfo, KioskEventName, KioskEvents, KioskMethods, StaffSummary, Unsubscribe } from '../contract';
-import { openDatabase } from '../db/open';
+import {
+  appVersion,
+  createApiClient,
+  type AppInfo,
+  type KioskEventName,
+  type KioskEvents,
+  type KioskMethods,
+  type StaffSummary,
+  type Unsubscribe,
+} from '../contract';
 import { latestSchemaVersion } from '../db/migrate';
+import { openDatabase } from '../db/open';
 import { createRepositories } from '../db/repositories';
+import { checkoutHandlers } from './checkout/checkout';
+import { refundHandlers } from './checkout/refund';
 import { seedDemoStore } from './demo/demo';
-import type { ServiceContext } from './context';
-import { deviceArea } from './devices/device-methods';
-import { loyaltyArea } from './loyalty/loyalty-methods';
-import { memberArea } from './members/member-methods';
-import { appVersion } from '../contract/version';
+import { createDeviceService, type DeviceTiming } from './devices/device-service';
+import { deviceHandlers, seedDemoDevices } from './devices/devices';
+import { createDispatch, type Dispatch } from './dispatch';
+import type { Handlers } from './handler';
+import { couponHandlers } from './loyalty/coupons';
+import { loyaltyHandlers, scheduleLoyaltyJobs } from './loyalty/loyalty-accounts';
+import { cardHandlers } from './members/cards';
+import { memberHandlers } from './members/members';
+import type { Ports } from './ports';
+import { dayCloseHandlers } from './reports/day-close';
+import { handleScan, scanHandlers } from './scan/scan';
+import { staffHandlers } from './staff/staff-session';
+import { setupHandlers } from './staff/terminal-setup';
 
 export interface LinliOptions {
   dataDir: string;
@@ -18,9 +39,16 @@ export interface LinliOptions {
   host: AppInfo['host'];
   /** Tests pin the clock; the app uses the wall clock. */
   now?: () => Date;
+  /** Device polling and print retries; the hosts read operators' overrides from the environment. */
+  deviceTiming?: DeviceTiming;
+  /** The hourly points-expiry and downgrade job (off in benchmarks). */
+  scheduleJobs?: boolean;
 }
 
 export interface LinliCore {
+  /** Runs one call for a host: validates, checks access, and answers with an envelope. */
+  dispatch: Dispatch;
+  /** The same API as the renderer sees it, in process (tests, benchmarks): every call goes through dispatch. */
   methods: KioskMethods;
   subscribe(listener: (event: KioskEventName, payload: unknown) => void): Unsubscribe;
   info: AppInfo;
@@ -29,54 +57,89 @@ export interface LinliCore {
 
 export const databaseFileName = 'linli.sqlite';
 
-/** Opens the terminal's database and wires the one implementation of KioskMethods both hosts serve. */
 export function openLinli(options: LinliOptions): LinliCore {
   const db = openDatabase(join(options.dataDir, databaseFileName));
-  const repos = createRepositories(db);
-  const newId = monotonicFactory();
-  const now = options.now ?? (() => new Date());
+  const store = createRepositories(db);
+  const ulid = monotonicFactory();
+  const clock = { now: options.now ?? (() => new Date()) };
+  const ids = { newId: () => ulid(), randomInt: (max: number) => randomInt(max) };
 
-  if (!repos.settings.get('terminal_id')) repos.settings.set('terminal_id', newId());
-  if (options.demo) seedDemoStore(repos, newId, now());
+  if (!store.settings.get('terminal_id')) store.settings.set('terminal_id', ids.newId());
+  if (options.demo) seedDemoStore(store, ids.newId, clock.now());
+  seedDemoDevices({ store, clock, ids });
 
   const listeners = new Set<(event: KioskEventName, payload: unknown) => void>();
-  const session: { staff: StaffSummary | null } = { staff: null };
-  const ctx: ServiceContext = {
-    repos,
-    now,
-    newId: () => newId(),
-    randomInt: (max) => randomInt(max),
-    terminalId: repos.settings.get('terminal_id')!,
-    storeId: () => repos.settings.get('store_id'),
-    session,
-    emit: <E extends KioskEventName>(event: E, payload: KioskEvents[E]) => {
+  const events = {
+    emit<E extends KioskEventName>(event: E, payload: KioskEvents[E]) {
       for (const listener of listeners) listener(event, payload);
     },
-    print: () => null,
+  };
+  let staff: StaffSummary | null = null;
+  const session = { current: () => staff, set: (next: StaffSummary | null) => void (staff = next) };
+
+  const devices = createDeviceService({
+    store,
+    clock,
+    ids,
+    events,
+    currentStaff: session.current,
+    // Device scans go through the same router as scans from the UI.
+    onScan: (input) => handleScan(ports, input),
+    ...(options.deviceTiming ? { timing: options.deviceTiming } : {}),
+  });
+
+  const ports: Ports = {
+    store,
+    clock,
+    ids,
+    config: { terminalId: store.settings.get('terminal_id')!, storeId: () => store.settings.get('store_id'), dataDir: options.dataDir, host: options.host },
+    session,
+    events,
+    printer: devices,
+    devices,
   };
 
   const info: AppInfo = {
     version: appVersion,
     schemaVersion: latestSchemaVersion,
     dataDir: options.dataDir,
-    demo: repos.settings.get('demo') === '1',
+    demo: store.settings.get('demo') === '1',
     host: options.host,
   };
 
-  const areas = [memberArea(ctx, info), loyaltyArea(ctx), deviceArea(ctx)];
-  const methods: KioskMethods = Object.assign({}, ...areas.map((area) => area.methods));
+  // Every method the contract declares, each once; the compiler checks none is missing.
+  const handlers: Handlers = {
+    getAppInfo: () => info,
+    ...staffHandlers,
+    ...setupHandlers,
+    ...memberHandlers,
+    ...cardHandlers,
+    ...scanHandlers,
+    ...loyaltyHandlers,
+    ...couponHandlers,
+    ...checkoutHandlers,
+    ...refundHandlers,
+    ...dayCloseHandlers,
+    ...deviceHandlers,
+  };
+  const dispatch = createDispatch(handlers, ports);
+  const stopJobs = options.scheduleJobs === false ? () => {} : scheduleLoyaltyJobs(ports);
 
+  const subscribe = (listener: (event: KioskEventName, payload: unknown) => void): Unsubscribe => {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  };
+  const methods = createApiClient((method, input) => dispatch(method, input), () => () => {});
 
   return {
+    dispatch,
     methods,
     info,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    subscribe,
     async close() {
       listeners.clear();
-      for (const area of areas) await area.close?.();
+      stopJobs();
+      await devices.close();
       db.close();
     },
   };

@@ -1,18 +1,35 @@
-import { LinliError, isKioskMethodName, type Envelope } from '../contract';
-import type { LinliCore } from './app';
+import { LinliError, inputError, isKioskMethodName, kioskMethods, type Envelope, type KioskMethodName } from '../contract';
+import type { Handlers } from './handler';
+import type { Ports } from './ports';
+
+export type Dispatch = (method: unknown, input: unknown) => Promise<Envelope>;
 
 /**
- * Runs one API call for a host (IPC or HTTP) and always answers with an envelope. Unexpected
- * errors are logged here and reach the UI only as INTERNAL: no stack traces or SQL in the UI.
+ * The one place every call goes through, for every host: the method must be declared, the caller
+ * must have the access it declares, and the input must parse; only then does the use case run,
+ * with parsed, typed input. Unexpected errors are logged here and reach the UI only as INTERNAL:
+ * no stack traces or SQL in the UI.
  */
-export async function dispatch(core: LinliCore, method: unknown, input: unknown): Promise<Envelope> {
-  if (!isKioskMethodName(method)) return { ok: false, error: { code: 'INVALID_INPUT' } };
-  try {
-    const fn = core.methods[method] as (input: unknown) => Promise<unknown>;
-    return { ok: true, value: await fn(input ?? undefined) };
-  } catch (error) {
-    if (error instanceof LinliError) return { ok: false, error: error.toShape() };
-    console.error(`[linli] ${method} failed:`, error);
-    return { ok: false, error: { code: 'INTERNAL' } };
+export function createDispatch(handlers: Handlers, ports: Ports): Dispatch {
+  return async (method, input) => {
+    if (!isKioskMethodName(method)) return { ok: false, error: { code: 'INVALID_INPUT' } };
+    try {
+      return { ok: true, value: await run(method, input ?? undefined) };
+    } catch (error) {
+      if (error instanceof LinliError) return { ok: false, error: error.toShape() };
+      console.error(`[linli] ${method} failed:`, error);
+      return { ok: false, error: { code: 'INTERNAL' } };
+    }
+  };
+
+  async function run<M extends KioskMethodName>(method: M, input: unknown): Promise<unknown> {
+    const spec = kioskMethods[method];
+    const staff = ports.session.current();
+    if (spec.access !== 'anyone' && !staff) throw new LinliError('NOT_LOGGED_IN');
+    if (spec.access === 'manager' && staff?.role !== 'manager') throw new LinliError('FORBIDDEN');
+    const parsed = spec.input.safeParse(input);
+    if (!parsed.success) throw inputError(parsed.error);
+    const handler = handlers[method] as (input: unknown, call: { ports: Ports; staff: typeof staff }) => unknown;
+    return handler(parsed.data, { ports, staff });
   }
 }

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { LinliError, isErrorCode, limits, type ApiErrorShape, type ErrorCode } from '../contract';
+import type { Messages } from './i18n/zh-CN';
 
 /** Anything an API call or a scan can throw, reduced to what the banner shows. */
 export function toErrorShape(error: unknown): ApiErrorShape {
@@ -20,18 +21,29 @@ const defaultParams: Partial<Record<ErrorCode, Record<string, string | number>>>
   QUERY_TOO_LONG: { max: limits.queryMax },
 };
 
+/** The codes that have an `errorFallbacks.*` message; the catalogue is the list. */
+type FallbackCode = keyof Messages['errorFallbacks'];
+
 // Messages that need a detail only the server knows; without it the plain wording is used.
-const needsParam: Partial<Record<ErrorCode, string>> = {
+// A Record over FallbackCode, so a fallback message without an entry here (or the reverse) fails tsc.
+const needsParam: Record<FallbackCode, string> = {
   PIN_WRONG: 'remaining',
   STAFF_LOCKED: 'minutes',
   PHONE_DUPLICATE: 'name',
   CARD_IN_USE: 'name',
 };
 
+// The one place an ErrorCode narrows to a FallbackCode: a real run-time check, so no cast is needed.
+function hasFallback(code: ErrorCode): code is FallbackCode {
+  return Object.hasOwn(needsParam, code);
+}
+
 export function translateError(t: TFunction, shape: ApiErrorShape): string {
   const code: ErrorCode = isErrorCode(shape.code) ? shape.code : 'INTERNAL';
   const params = { ...defaultParams[code], ...shape.params };
-  const needed = needsParam[code];
-  if (needed && (params[needed] === undefined || params[needed] === '')) return t(`errorFallbacks.${code}`);
+  if (hasFallback(code)) {
+    const needed = needsParam[code];
+    if (params[needed] === undefined || params[needed] === '') return t(`errorFallbacks.${code}`);
+  }
   return t(`errors.${code}`, params);
 }

@@ -1,14 +1,13 @@
 import { monotonicFactory } from 'ulid';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { KioskEventName, ReceiptDocument } from '../contract';
-import type { ServiceContext } from '../features/context';
-import { deviceArea } from '../features/devices/device-methods';
+import { LinliError, type KioskEventName, type KioskEvents, type ReceiptDocument } from '../contract';
+import { createDeviceService, type DeviceTiming } from '../features/devices/device-service';
 import { openDatabase } from '../db/open';
 import { createRepositories } from '../db/repositories';
 import { startTcpPrinterSimulator } from '../hardware/simulators/tcp-printer';
 import { tempDir } from './support/temp-core';
 
-// What every use case does with a receipt: ctx.print(doc). The device area makes that the queue.
+// What every use case does with a receipt: ports.printer.print(doc), which is the persistent queue.
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
@@ -20,20 +19,22 @@ function context(dir: string) {
   const newId = monotonicFactory();
   const events: { event: KioskEventName; payload: unknown }[] = [];
   const listeners = new Set<(e: KioskEventName, p: unknown) => void>();
-  const ctx: ServiceContext = {
-    repos,
-    now: () => new Date(),
-    newId: () => newId(),
-    randomInt: (max) => Math.floor(Math.random() * max),
-    terminalId: 'T1',
-    storeId: () => null,
-    session: { staff: null },
-    emit: (event, payload) => {
-      events.push({ event, payload });
-      for (const l of listeners) l(event, payload);
-    },
-    print: () => null,
+  const emit = <E extends KioskEventName>(event: E, payload: KioskEvents[E]) => {
+    events.push({ event, payload });
+    for (const l of listeners) l(event, payload);
   };
+  const devices = (timing: DeviceTiming) =>
+    createDeviceService({
+      store: repos,
+      clock: { now: () => new Date() },
+      ids: { newId: () => newId(), randomInt: (max: number) => Math.floor(Math.random() * max) },
+      events: { emit },
+      currentStaff: () => null,
+      onScan: () => {
+        throw new LinliError('SCAN_NOT_RECOGNISED');
+      },
+      timing,
+    });
   const waitFor = (pred: (e: KioskEventName, p: unknown) => boolean) =>
     new Promise<void>((resolve) => {
       const l = (e: KioskEventName, p: unknown) => {
@@ -44,7 +45,7 @@ function context(dir: string) {
       };
       listeners.add(l);
     });
-  return { db, repos, ctx, events, waitFor };
+  return { db, repos, devices, events, waitFor };
 }
 
 const sale: ReceiptDocument = {
@@ -58,7 +59,7 @@ const sale: ReceiptDocument = {
   ],
 };
 
-describe('ctx.print: the persistent print queue', () => {
+describe('ports.printer: the persistent print queue', () => {
   it('returns at once with a stored job while the printer is off, prints it once when it is on, and survives a restart', async () => {
     const sim = await startTcpPrinterSimulator();
     cleanups.push(() => sim.close());
@@ -70,13 +71,13 @@ describe('ctx.print: the persistent print queue', () => {
     // First run: a printer that is off, and a sale.
     const first = context(temp.dir);
     first.repos.deviceConfig.save('P1', { kind: 'printer', name: 'P', connection: { type: 'tcp', host: '127.0.0.1', port }, paperWidth: 80, encoding: 'gb18030', drawer: true }, true, new Date().toISOString());
-    const area = deviceArea(first.ctx, { retryMs: 20, timing: { pollMs: 50, statusTimeoutMs: 200 } });
-    const jobId = first.ctx.print(sale);
+    const area = first.devices({ retryMs: 20, pollMs: 50, statusTimeoutMs: 200 });
+    const jobId = area.print(sale);
     expect(jobId).toMatch(/^[0-9A-Z]{26}$/);
     expect(first.repos.printJobs.get(jobId!)).toMatchObject({ status: 'queued', title: 'No. 0042' });
     await first.waitFor((e, p) => e === 'printJob' && (p as { attempts: number }).attempts >= 1);
     // The till closes before the printer is back: the job is on disk, not in memory.
-    await area.close!();
+    await area.close();
     first.db.close();
     expect(sim.simulator.receipts).toHaveLength(0);
 
@@ -84,9 +85,9 @@ describe('ctx.print: the persistent print queue', () => {
     await sim.up();
     const second = context(temp.dir);
     const done = second.waitFor((e, p) => e === 'printJob' && (p as { status: string }).status === 'done');
-    const area2 = deviceArea(second.ctx, { retryMs: 20, timing: { pollMs: 50, statusTimeoutMs: 200 } });
+    const area2 = second.devices({ retryMs: 20, pollMs: 50, statusTimeoutMs: 200 });
     cleanups.push(async () => {
-      await area2.close!();
+      await area2.close();
       second.db.close();
     });
     await done;

@@ -8,9 +8,8 @@ import { waitForEvent } from './support/device-events';
 import { ptyPair, socatPath, type PtyPair } from './support/socat';
 import { enrolment, loginAs, openTestCore, tempDir } from './support/temp-core';
 
-process.env.LINLI_DEVICE_RECONNECT_MS = '100';
-process.env.LINLI_PRINT_RETRY_MS = '50';
-process.env.LINLI_DEVICE_POLL_MS = '200';
+// Fast reconnects, retries and status polls; the tests wait on events, never on the clock.
+const deviceTiming = { reconnectMs: 100, watchMs: 100, retryMs: 50, pollMs: 200 };
 
 // Real serial ports: socat links two pseudo-terminals, one for the app, one for the "device".
 const temp = tempDir('linli-serial-');
@@ -27,7 +26,7 @@ function writeTo(path: string, text: string) {
 }
 
 beforeAll(async () => {
-  core = openTestCore(temp.dir);
+  core = openTestCore(temp.dir, undefined, { deviceTiming });
   await loginAs(core, 'manager');
 });
 

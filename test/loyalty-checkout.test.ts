@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { tempDir } from './support/temp-core';
+import { brandFeedbackUrl, tempDir } from './support/temp-core';
 import { balance, cashSale, demoMember, openLoyaltyCore, requestId, rowCounts, type LoyaltyCore } from './support/loyalty';
 
 const temp = tempDir('linli-checkout-');
@@ -19,6 +19,8 @@ describe('checkout on a real SQLite file', () => {
     const product = await l.core.methods.handleScan({ text: '6901234567892', source: 'wedge' });
     expect(product).toMatchObject({ kind: 'product', product: { sku: 'TEA-001', tierPrices: { gold: 6000 } } });
 
+    // The brand has set its e-receipt address (receipts carry no QR code until it has).
+    l.repos.settings.set('receipt.feedback_url', brandFeedbackUrl);
     const draft = { memberId: l.goldMemberId, lines: cashSale(l).lines, couponCodes: ['save10'], pointsToRedeem: 3000 };
     const quote = await l.core.methods.quoteSale(draft);
     expect(quote.lines.map((x) => x.unitMinor)).toEqual([6000, 3500]);

@@ -151,5 +151,5 @@ describe('points ledger through the real use cases (property-based)', () => {
       { numRuns: 12 },
     );
     l = await openLoyaltyCore(join(temp.dir, `after`));
-  });
+  }, 60_000); // twelve runs, each on a fresh SQLite file with scrypt logins: more than the default 5 s on a loaded machine
 });

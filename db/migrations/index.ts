@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { m001Initial } from './001-initial';
 import { m002Loyalty } from './002-loyalty';
 import { m003Devices } from './003-devices';
+import { m004RequestHash } from './004-request-hash';
 
 export interface Migration {
   version: number;
@@ -10,4 +11,4 @@ export interface Migration {
 }
 
 // Append only. Never edit a migration that has shipped: add the next number instead.
-export const migrations: Migration[] = [m001Initial, m002Loyalty, m003Devices];
+export const migrations: Migration[] = [m001Initial, m002Loyalty, m003Devices, m004RequestHash];

@@ -38,7 +38,8 @@ export function membersRepository(db: Db) {
   const insert = db.prepare(`INSERT INTO members (id, name, phone_e164, phone_last4, phone_national, birthday, gender, community,
       interests, referral_code, referred_by, store_id, enrolled_by, enrolled_at, updated_at)
     VALUES (@id, @name, @phone, @phoneLast4, @phoneNational, @birthday, @gender, @community, @interests, @referralCode,
-      @referredBy, @storeId, @enrolledBy, @enrolledAt, @updatedAt)`);
+      @referredBy, @storeId, @enrolledBy, @enrolledAt, @updatedAt)
+    ON CONFLICT (phone_e164) DO NOTHING`);
   const insertName = db.prepare('INSERT INTO member_names (rowid, tokens) VALUES (?, ?)');
   const byId = db.prepare<[string], RawRow>(`SELECT ${columns} FROM members m WHERE m.id = ?`);
   const byPhone = db.prepare<[string], RawRow>(`SELECT ${columns} FROM members m WHERE m.phone_e164 = ?`);
@@ -52,9 +53,12 @@ export function membersRepository(db: Db) {
   const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM members');
 
   return {
-    insert(member: NewMember): void {
+    /** 'duplicate' when the phone number is already enrolled: nothing is written then. */
+    insert(member: NewMember): 'inserted' | 'duplicate' {
       const result = insert.run({ ...member, interests: JSON.stringify(member.interests) });
+      if (result.changes === 0) return 'duplicate';
       insertName.run(result.lastInsertRowid, member.nameTokens);
+      return 'inserted';
     },
     get: (id: string): MemberRow | null => {
       const raw = byId.get(id);

@@ -1,9 +1,11 @@
-import type { QuoteCoupon, ReceiptDocument, SaleLineRecord, TenderMethod, TenderRecord } from '../../contract';
+import type { QuoteCoupon, ReceiptDocument, SaleLineRecord, SaleSettlement, SaleTotals, TenderMethod, TenderRecord } from '../../contract';
 import type { Db } from '../open';
 
-export interface SaleRow {
+export interface SaleRow extends SaleTotals, SaleSettlement {
   id: string;
   requestId: string;
+  /** Hash of what the request asked for (null for sales recorded before it was kept). */
+  requestHash: string | null;
   receiptNo: string;
   terminalId: string;
   seq: number;
@@ -13,17 +15,6 @@ export interface SaleRow {
   tierCode: string | null;
   at: string;
   currency: string;
-  listTotalMinor: number;
-  memberSavingsMinor: number;
-  couponDiscountMinor: number;
-  totalMinor: number;
-  taxMinor: number;
-  pointsRedeemed: number;
-  pointsValueMinor: number;
-  amountDueMinor: number;
-  cashReceivedMinor: number;
-  changeMinor: number;
-  pointsEarned: number;
 }
 
 export interface NewSaleLine extends Omit<SaleLineRecord, 'refundedQuantity' | 'name'> {
@@ -36,6 +27,7 @@ export interface NewSaleLine extends Omit<SaleLineRecord, 'refundedQuantity' | '
 export interface RefundRow {
   id: string;
   requestId: string;
+  requestHash: string | null;
   receiptNo: string;
   terminalId: string;
   seq: number;
@@ -51,13 +43,13 @@ export interface RefundRow {
   couponsReturned: string[];
 }
 
-const saleColumns = `id, request_id AS requestId, receipt_no AS receiptNo, terminal_id AS terminalId, seq, store_id AS storeId, staff_id AS staffId,
+const saleColumns = `id, request_id AS requestId, request_hash AS requestHash, receipt_no AS receiptNo, terminal_id AS terminalId, seq, store_id AS storeId, staff_id AS staffId,
   member_id AS memberId, tier_code AS tierCode, at, currency, list_total_minor AS listTotalMinor, member_savings_minor AS memberSavingsMinor,
   coupon_discount_minor AS couponDiscountMinor, total_minor AS totalMinor, tax_minor AS taxMinor, points_redeemed AS pointsRedeemed,
   points_value_minor AS pointsValueMinor, amount_due_minor AS amountDueMinor, cash_received_minor AS cashReceivedMinor,
   change_minor AS changeMinor, points_earned AS pointsEarned`;
 
-const refundColumns = `id, request_id AS requestId, receipt_no AS receiptNo, terminal_id AS terminalId, seq, sale_id AS saleId, staff_id AS staffId, at,
+const refundColumns = `id, request_id AS requestId, request_hash AS requestHash, receipt_no AS receiptNo, terminal_id AS terminalId, seq, sale_id AS saleId, staff_id AS staffId, at,
   amount_minor AS amountMinor, net_minor AS netMinor, points_reversed AS pointsReversed, points_returned AS pointsReturned,
   tender_method AS tenderMethod, tender_reference AS tenderReference, coupons_returned AS couponsReturned`;
 
@@ -69,12 +61,13 @@ export function salesRepository(db: Db) {
   const nextSeq = db.prepare<[string], { last: number }>(
     `INSERT INTO receipt_counters (terminal_id, last) VALUES (?, 1) ON CONFLICT (terminal_id) DO UPDATE SET last = last + 1 RETURNING last`,
   );
-  const insertSale = db.prepare(`INSERT INTO sales (id, request_id, receipt_no, terminal_id, seq, store_id, staff_id, member_id, tier_code, at, currency,
+  const insertSale = db.prepare(`INSERT INTO sales (id, request_id, request_hash, receipt_no, terminal_id, seq, store_id, staff_id, member_id, tier_code, at, currency,
       list_total_minor, member_savings_minor, coupon_discount_minor, total_minor, tax_minor, points_redeemed, points_value_minor, amount_due_minor,
       cash_received_minor, change_minor, points_earned, receipt)
-    VALUES (@id, @requestId, @receiptNo, @terminalId, @seq, @storeId, @staffId, @memberId, @tierCode, @at, @currency, @listTotalMinor,
+    VALUES (@id, @requestId, @requestHash, @receiptNo, @terminalId, @seq, @storeId, @staffId, @memberId, @tierCode, @at, @currency, @listTotalMinor,
       @memberSavingsMinor, @couponDiscountMinor, @totalMinor, @taxMinor, @pointsRedeemed, @pointsValueMinor, @amountDueMinor,
-      @cashReceivedMinor, @changeMinor, @pointsEarned, @receipt)`);
+      @cashReceivedMinor, @changeMinor, @pointsEarned, @receipt)
+    ON CONFLICT (request_id) DO NOTHING`);
   const insertLine = db.prepare(`INSERT INTO sale_lines (id, sale_id, line_no, product_id, sku, name_zh, name_en, category, quantity, list_unit_minor,
       unit_minor, amount_minor, member_saving_minor, coupon_discount_minor, net_minor, points_eligible, points_earned, points_redeemed, points_value_minor)
     VALUES (@id, @saleId, @lineNo, @productId, @sku, @nameZh, @nameEn, @category, @quantity, @listUnitMinor, @unitMinor, @amountMinor,
@@ -99,10 +92,11 @@ export function salesRepository(db: Db) {
   const tenders = db.prepare<[string], TenderRecord>(
     'SELECT method, amount_minor AS amountMinor, reference FROM sale_tenders WHERE sale_id = ? ORDER BY id',
   );
-  const insertRefund = db.prepare(`INSERT INTO refunds (id, request_id, receipt_no, terminal_id, seq, sale_id, staff_id, at, amount_minor, net_minor,
+  const insertRefund = db.prepare(`INSERT INTO refunds (id, request_id, request_hash, receipt_no, terminal_id, seq, sale_id, staff_id, at, amount_minor, net_minor,
       points_reversed, points_returned, tender_method, tender_reference, coupons_returned, receipt)
-    VALUES (@id, @requestId, @receiptNo, @terminalId, @seq, @saleId, @staffId, @at, @amountMinor, @netMinor, @pointsReversed, @pointsReturned,
-      @tenderMethod, @tenderReference, @couponsReturned, @receipt)`);
+    VALUES (@id, @requestId, @requestHash, @receiptNo, @terminalId, @seq, @saleId, @staffId, @at, @amountMinor, @netMinor, @pointsReversed, @pointsReturned,
+      @tenderMethod, @tenderReference, @couponsReturned, @receipt)
+    ON CONFLICT (request_id) DO NOTHING`);
   const insertRefundLine = db.prepare(`INSERT INTO refund_lines (id, refund_id, sale_line_id, quantity, amount_minor, net_minor, points_reversed, points_returned)
     VALUES (@id, @refundId, @saleLineId, @quantity, @amountMinor, @netMinor, @pointsReversed, @pointsReturned)`);
   const setRefundReceipt = db.prepare('UPDATE refunds SET receipt = ? WHERE id = ?');
@@ -122,7 +116,9 @@ export function salesRepository(db: Db) {
     /** Advances this terminal's counter; call inside the sale's transaction so a rollback undoes it. */
     nextSequence: (terminalId: string): number => nextSeq.get(terminalId)!.last,
     /** The printed document is part of the sale: a retried request or a reprint shows the same paper. */
-    insertSale: (row: SaleRow, receipt: ReceiptDocument) => void insertSale.run({ ...row, receipt: JSON.stringify(receipt) }),
+    /** 'duplicate' when a sale with this request id exists already: nothing is written then. */
+    insertSale: (row: SaleRow, receipt: ReceiptDocument): 'inserted' | 'duplicate' =>
+      insertSale.run({ ...row, receipt: JSON.stringify(receipt) }).changes === 1 ? 'inserted' : 'duplicate',
     insertLine: (line: NewSaleLine) => void insertLine.run({ ...line, pointsEligible: line.pointsEligible ? 1 : 0 }),
     insertCoupon: (saleId: string, c: QuoteCoupon) => void insertCoupon.run(saleId, c.code, c.definitionId, c.name.zh, c.name.en, c.discountMinor),
     insertTender: (id: string, saleId: string, t: TenderRecord) => void insertTender.run(id, saleId, t.method, t.amountMinor, t.reference),
@@ -135,9 +131,19 @@ export function salesRepository(db: Db) {
     coupons: (saleId: string): QuoteCoupon[] =>
       coupons.all(saleId).map(({ nameZh, nameEn, ...c }) => ({ ...c, name: { zh: nameZh, en: nameEn } })),
     tenders: (saleId: string): TenderRecord[] => tenders.all(saleId),
-    insertRefund: (row: RefundRow) => void insertRefund.run({ ...row, couponsReturned: JSON.stringify(row.couponsReturned), receipt: '' }),
-    insertRefundLine: (row: { id: string; refundId: string; saleLineId: string; quantity: number; amountMinor: number; netMinor: number; pointsReversed: number; pointsReturned: number }) =>
-      void insertRefundLine.run(row),
+    /** 'duplicate' when a refund with this request id exists already: nothing is written then. */
+    insertRefund: (row: RefundRow): 'inserted' | 'duplicate' =>
+      insertRefund.run({ ...row, couponsReturned: JSON.stringify(row.couponsReturned), receipt: '' }).changes === 1 ? 'inserted' : 'duplicate',
+    /** 'exceeds' when the database's own check finds more refunded than was sold (the use case checks first). */
+    insertRefundLine(row: { id: string; refundId: string; saleLineId: string; quantity: number; amountMinor: number; netMinor: number; pointsReversed: number; pointsReturned: number }): 'inserted' | 'exceeds' {
+      try {
+        insertRefundLine.run(row);
+        return 'inserted';
+      } catch (error) {
+        if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_TRIGGER') return 'exceeds';
+        throw error;
+      }
+    },
     setRefundReceipt: (refundId: string, doc: ReceiptDocument) => void setRefundReceipt.run(JSON.stringify(doc), refundId),
     refundByRequestId: (requestId: string): RefundRow | null => {
       const r = refundByRequest.get(requestId);

@@ -2,13 +2,11 @@
 // its lines, tenders, points entries, coupon uses and outbox event. Idempotent by request id.
 import {
   LinliError,
-  externalTenderMethods,
-  type CheckoutRequest,
+  saleTotalsOf,
   type CheckoutResult,
-  type ExternalTenderMethod,
+  type ParsedInput,
   type ProductInfo,
   type ReceiptDocument,
-  type SaleDraft,
   type SaleQuote,
   type SaleRecord,
   type TenderRecord,
@@ -19,17 +17,15 @@ import { PricingRefusal, priceSale, settleTenders, type PricedSale } from '../..
 import { formatReceiptNo, terminalTag } from '../../domain/receipt-number';
 import { saleReceipt } from '../../domain/sale-receipt';
 import type { MemberRow } from '../../db/repositories/members';
-import type { ServiceContext } from '../context';
+import type { SomeHandlers } from '../handler';
 import { refusalError, resolveCoupons, type FoundCoupon } from '../loyalty/coupons';
 import { expireDue, expiresOnFor, memberTier, tierAfterSale, tiersOf } from '../loyalty/loyalty-accounts';
 import { feedbackUrl, loyaltyPolicy, receiptStore, taxConfig, today } from '../loyalty/loyalty-config';
 import { requireMember, toSummary } from '../members/member-views';
-import { checkRequestId, isUniqueViolation, queuePrint, saleRecord } from './sale-views';
-import { requireStaff } from '../staff/staff-session';
+import type { Ports } from '../ports';
+import { checkReplay, queuePrint, requestHash, saleRecord } from './sale-views';
 
-const maxLines = 100;
-const maxQuantity = 999;
-
+type Draft = ParsedInput<'quoteSale'>;
 interface Priced {
   member: MemberRow | null;
   tier: TierInfo | null;
@@ -39,179 +35,160 @@ interface Priced {
   products: ProductInfo[];
 }
 
-function price(ctx: ServiceContext, draft: SaleDraft, allowEmpty: boolean): Priced {
-  if (!draft || typeof draft !== 'object') throw new LinliError('INVALID_INPUT');
-  const member = draft.memberId === null || draft.memberId === undefined ? null : requireMember(ctx, draft.memberId);
-  if (!Array.isArray(draft.lines) || draft.lines.length > maxLines) throw new LinliError('INVALID_INPUT', undefined, 'lines');
+function price(ports: Ports, draft: Draft, allowEmpty: boolean): Priced {
+  const member = draft.memberId === null ? null : requireMember(ports, draft.memberId);
   if (draft.lines.length === 0 && !allowEmpty) throw new LinliError('SALE_EMPTY');
   const products = draft.lines.map((line) => {
-    const product = typeof line?.productId === 'string' ? ctx.repos.catalogue.product(line.productId) : null;
+    const product = ports.store.catalogue.product(line.productId);
     if (!product) throw new LinliError('PRODUCT_UNKNOWN');
-    if (!Number.isSafeInteger(line.quantity) || line.quantity < 1 || line.quantity > maxQuantity) throw new LinliError('QUANTITY_INVALID', undefined, 'quantity');
     return product;
   });
-  const coupons = resolveCoupons(ctx, draft.couponCodes ?? [], member?.id ?? null);
-  const tier = member ? memberTier(ctx, member.id).tier : null;
+  const coupons = resolveCoupons(ports, draft.couponCodes, member?.id ?? null);
+  const tier = member ? memberTier(ports, member.id).tier : null;
   let balance: number | null = null;
   if (member) {
-    const entries = ctx.repos.points.entriesForExpiry(member.id);
-    balance = entries.reduce((a, e) => a + e.points, 0) - dueToExpire(entries, today(ctx));
+    const entries = ports.store.points.entriesForExpiry(member.id);
+    balance = entries.reduce((a, e) => a + e.points, 0) - dueToExpire(entries, today(ports));
   }
-  const policy = loyaltyPolicy(ctx);
-  const birthdayMonth = Boolean(member?.birthday && member.birthday.slice(5, 7) === today(ctx).slice(5, 7));
-  const pointsToRedeem = draft.pointsToRedeem ?? 0;
-  if (typeof pointsToRedeem !== 'number') throw new LinliError('POINTS_INVALID', undefined, 'points');
+  const policy = loyaltyPolicy(ports);
+  const birthdayMonth = Boolean(member?.birthday && member.birthday.slice(5, 7) === today(ports).slice(5, 7));
+  const pointsToRedeem = draft.pointsToRedeem;
   try {
     const sale = priceSale({
       lines: draft.lines.map((l, i) => ({ product: products[i]!, quantity: l.quantity })),
       tier,
-      tiers: tiersOf(ctx),
+      tiers: tiersOf(ports),
       coupons: coupons.map((c) => ({ code: c.code, definition: c.definition })),
       pointsToRedeem,
       balance,
       redeem: policy.redeem,
       earning: policy.earning,
       birthdayMonth,
-      tax: taxConfig(ctx),
+      tax: taxConfig(ports),
     });
     return { member, tier, coupons, balance, sale, products };
   } catch (error) {
-    if (error instanceof PricingRefusal) throw refusalError(ctx, error.code, error.couponCode ? { ...error.params, code: error.couponCode } : error.params);
+    if (error instanceof PricingRefusal) throw refusalError(ports, error.code, error.couponCode ? { ...error.params, code: error.couponCode } : error.params);
     throw error;
   }
 }
 
-function toQuote(ctx: ServiceContext, p: Priced): SaleQuote {
-  const tax = taxConfig(ctx);
+function toQuote(ports: Ports, p: Priced): SaleQuote {
+  const tax = taxConfig(ports);
   return {
-    currency: receiptStore(ctx).currency,
-    member: p.member && p.tier ? { ...toSummary(ctx, p.member), tier: p.tier, balance: p.balance ?? 0 } : null,
+    ...saleTotalsOf(p.sale),
+    currency: receiptStore(ports).currency,
+    member: p.member && p.tier ? { ...toSummary(ports, p.member), tier: p.tier, balance: p.balance ?? 0 } : null,
     lines: p.sale.lines.map(({ pointsRedeemed: _r, pointsValueMinor: _v, pointsEarned: _e, ...line }) => line),
     coupons: p.sale.coupons,
-    listTotalMinor: p.sale.listTotalMinor,
-    memberSavingsMinor: p.sale.memberSavingsMinor,
-    couponDiscountMinor: p.sale.couponDiscountMinor,
-    totalMinor: p.sale.totalMinor,
-    taxMinor: p.sale.taxMinor,
     taxIncluded: tax.included,
     taxRateBp: tax.rateBp,
-    pointsRedeemed: p.sale.pointsRedeemed,
-    pointsValueMinor: p.sale.pointsValueMinor,
     maxRedeemablePoints: p.sale.maxRedeemablePoints,
-    redeemRate: loyaltyPolicy(ctx).redeem,
-    amountDueMinor: p.sale.amountDueMinor,
-    pointsEarned: p.sale.pointsEarned,
+    redeemRate: loyaltyPolicy(ports).redeem,
     balanceAfter: p.balance === null ? null : p.balance - p.sale.pointsRedeemed + p.sale.pointsEarned,
   };
 }
 
-export function quoteSale(ctx: ServiceContext, draft: SaleDraft): SaleQuote {
-  requireStaff(ctx);
-  return toQuote(ctx, price(ctx, draft, true));
-}
-
-function checkTenders(input: unknown): TenderRecord[] {
-  if (!Array.isArray(input) || input.length > 4) throw new LinliError('TENDER_INVALID', undefined, 'tenders');
+/** Tenders as recorded: zero amounts dropped; card and mobile payments need their reference. */
+function checkTenders(input: ParsedInput<'checkout'>['tenders']): TenderRecord[] {
   return input.flatMap((t): TenderRecord[] => {
-    const method = t?.method;
-    const amount = t?.amountMinor;
-    if (!Number.isSafeInteger(amount) || amount < 0 || amount > 10_000_000_00) throw new LinliError('TENDER_INVALID', undefined, 'tenders');
-    if (method === 'cash') return amount ? [{ method, amountMinor: amount, reference: null }] : [];
-    if (!externalTenderMethods.includes(method as ExternalTenderMethod)) throw new LinliError('TENDER_INVALID', undefined, 'tenders');
-    const reference = typeof t.reference === 'string' ? t.reference.trim() : '';
-    if (!amount) return [];
-    if (!reference || reference.length > 64) throw new LinliError('TENDER_REFERENCE_REQUIRED', undefined, 'reference');
-    return [{ method: method as ExternalTenderMethod, amountMinor: amount, reference }];
+    if (!t.amountMinor) return [];
+    if (t.method === 'cash') return [{ method: 'cash', amountMinor: t.amountMinor, reference: null }];
+    const reference = t.reference?.trim() ?? '';
+    if (!reference) throw new LinliError('TENDER_REFERENCE_REQUIRED', undefined, 'reference');
+    return [{ method: t.method, amountMinor: t.amountMinor, reference }];
   });
 }
 
-function replay(ctx: ServiceContext, saleId: string): CheckoutResult {
-  const row = ctx.repos.sales.get(saleId)!;
+function replay(ports: Ports, saleId: string): CheckoutResult {
+  const row = ports.store.sales.get(saleId)!;
   return {
-    sale: saleRecord(ctx, row),
-    receipt: ctx.repos.sales.receipt(row.id),
+    sale: saleRecord(ports, row),
+    receipt: ports.store.sales.receipt(row.id),
     printJobId: null,
     replayed: true,
-    balanceAfter: row.memberId ? ctx.repos.points.balance(row.memberId) : null,
+    balanceAfter: row.memberId ? ports.store.points.balance(row.memberId) : null,
     tierChanged: null,
   };
 }
 
-export function checkout(ctx: ServiceContext, input: CheckoutRequest): CheckoutResult {
-  const staff = requireStaff(ctx);
-  const requestId = checkRequestId(input?.requestId);
-  const earlier = ctx.repos.sales.byRequestId(requestId);
-  if (earlier) return replay(ctx, earlier.id);
+function checkout(ports: Ports, input: ParsedInput<'checkout'>, staff: { id: string; name: string }): CheckoutResult {
+  const { requestId, ...request } = input;
+  const hash = requestHash(request);
+  const earlier = ports.store.sales.byRequestId(requestId);
+  if (earlier) return replay(ports, checkReplay(earlier, hash).id);
   const tenders = checkTenders(input.tenders);
-  const at = ctx.now().toISOString();
-  const saleId = ctx.newId();
-  const store = receiptStore(ctx);
+  const at = ports.clock.now().toISOString();
+  const saleId = ports.ids.newId();
+  const store = receiptStore(ports);
   let tierChanged: TierInfo | null = null;
   let balanceAfter: number | null = null;
   let printJobId: string | null = null;
   let receipt: ReceiptDocument | null = null;
   let record: SaleRecord;
   try {
-    record = ctx.repos.transaction(() => {
-      if (input.memberId) expireDue(ctx, input.memberId, staff.id, at);
-      const p = price(ctx, input, false);
+    record = ports.store.transaction((): SaleRecord => {
+      if (input.memberId) expireDue(ports, input.memberId, staff.id, at);
+      const p = price(ports, input, false);
       const settled = settleTenders(p.sale.amountDueMinor, tenders);
-      if ('code' in settled) throw refusalError(ctx, settled.code, settled.params);
-      const seq = ctx.repos.sales.nextSequence(ctx.terminalId);
-      const receiptNo = formatReceiptNo(terminalTag(ctx.terminalId), seq);
+      if ('code' in settled) throw refusalError(ports, settled.code, settled.params);
+      const seq = ports.store.sales.nextSequence(ports.config.terminalId);
+      const receiptNo = formatReceiptNo(terminalTag(ports.config.terminalId), seq);
       const memberId = p.member?.id ?? null;
-      const policy = loyaltyPolicy(ctx);
+      const policy = loyaltyPolicy(ports);
       // Everything the receipt shows is known before the first row is written: build it once.
-      const tier = memberId ? tierAfterSale(ctx, memberId, { id: saleId, spendMinor: p.sale.totalMinor, pointsEarned: p.sale.pointsEarned, at }) : null;
+      const tier = memberId ? tierAfterSale(ports, memberId, { id: saleId, spendMinor: p.sale.totalMinor, pointsEarned: p.sale.pointsEarned, at }) : null;
       if (tier?.upgraded) tierChanged = tier.tier;
       if (p.balance !== null) balanceAfter = p.balance - p.sale.pointsRedeemed + p.sale.pointsEarned;
       const sale: SaleRecord = {
-        id: saleId, receiptNo, at, staffName: staff.name, member: p.member ? toSummary(ctx, p.member) : null, currency: store.currency,
-        lines: p.sale.lines.map((line) => ({ ...line, id: ctx.newId(), refundedQuantity: 0 })),
-        coupons: p.sale.coupons, tenders, totalMinor: p.sale.totalMinor, amountDueMinor: p.sale.amountDueMinor,
-        cashReceivedMinor: settled.cashReceivedMinor, changeMinor: settled.changeMinor, pointsEarned: p.sale.pointsEarned,
-        pointsRedeemed: p.sale.pointsRedeemed, refundedMinor: 0,
+        ...saleTotalsOf(p.sale),
+        ...settled,
+        id: saleId, receiptNo, at, staffName: staff.name, member: p.member ? toSummary(ports, p.member) : null, currency: store.currency,
+        lines: p.sale.lines.map((line) => ({ ...line, id: ports.ids.newId(), refundedQuantity: 0 })),
+        coupons: p.sale.coupons, tenders, refundedMinor: 0,
       };
       const doc = saleReceipt(sale, store, {
         balanceAfter,
         tierName: tier ? `${tier.tier.name.zh} ${tier.tier.name.en}` : null,
         progress: tier?.progress ?? null,
-        feedbackUrl: feedbackUrl(ctx, saleId),
+        feedbackUrl: feedbackUrl(ports, saleId),
       });
-      ctx.repos.sales.insertSale({
-        id: saleId, requestId, receiptNo, terminalId: ctx.terminalId, seq, storeId: store.id, staffId: staff.id, memberId,
-        tierCode: p.tier?.code ?? null, at, currency: store.currency, listTotalMinor: p.sale.listTotalMinor,
-        memberSavingsMinor: p.sale.memberSavingsMinor, couponDiscountMinor: p.sale.couponDiscountMinor, totalMinor: p.sale.totalMinor,
-        taxMinor: p.sale.taxMinor, pointsRedeemed: p.sale.pointsRedeemed, pointsValueMinor: p.sale.pointsValueMinor,
-        amountDueMinor: p.sale.amountDueMinor, cashReceivedMinor: settled.cashReceivedMinor, changeMinor: settled.changeMinor,
-        pointsEarned: p.sale.pointsEarned,
-      }, doc);
+      const inserted = ports.store.sales.insertSale(
+        { ...saleTotalsOf(sale), ...settled, id: saleId, requestId, requestHash: hash, receiptNo, terminalId: ports.config.terminalId, seq, storeId: store.id,
+          staffId: staff.id, memberId, tierCode: p.tier?.code ?? null, at, currency: store.currency },
+        doc,
+      );
+      // The same request committed from another window first: roll this one back and answer that.
+      if (inserted === 'duplicate') throw duplicateRequest;
       sale.lines.forEach(({ name, refundedQuantity: _r, ...line }, i) => {
-        ctx.repos.sales.insertLine({ ...line, saleId, lineNo: i + 1, nameZh: name.zh, nameEn: name.en });
+        ports.store.sales.insertLine({ ...line, saleId, lineNo: i + 1, nameZh: name.zh, nameEn: name.en });
       });
       for (const c of p.sale.coupons) {
-        ctx.repos.sales.insertCoupon(saleId, c);
-        ctx.repos.coupons.recordUse({ id: ctx.newId(), code: c.code, definitionId: c.definitionId, memberId, saleId, refundId: null, delta: 1, at });
+        ports.store.sales.insertCoupon(saleId, c);
+        ports.store.coupons.recordUse({ id: ports.ids.newId(), code: c.code, definitionId: c.definitionId, memberId, saleId, refundId: null, delta: 1, at });
       }
-      for (const t of tenders) ctx.repos.sales.insertTender(ctx.newId(), saleId, t);
+      for (const t of tenders) ports.store.sales.insertTender(ports.ids.newId(), saleId, t);
       if (memberId) {
-        const entry = { memberId, saleId, sourceId: saleId, storeId: store.id, terminalId: ctx.terminalId, staffId: staff.id, at };
-        if (p.sale.pointsRedeemed > 0) ctx.repos.points.append({ ...entry, id: ctx.newId(), kind: 'redeem', points: -p.sale.pointsRedeemed, reason: 'sale', expiresOn: null });
-        if (p.sale.pointsEarned > 0) ctx.repos.points.append({ ...entry, id: ctx.newId(), kind: 'earn', points: p.sale.pointsEarned, reason: 'sale', expiresOn: expiresOnFor(ctx, policy.expiry) });
+        const entry = { memberId, saleId, sourceId: saleId, storeId: store.id, terminalId: ports.config.terminalId, staffId: staff.id, at };
+        if (p.sale.pointsRedeemed > 0) ports.store.points.append({ ...entry, id: ports.ids.newId(), kind: 'redeem', points: -p.sale.pointsRedeemed, reason: 'sale', expiresOn: null });
+        if (p.sale.pointsEarned > 0) ports.store.points.append({ ...entry, id: ports.ids.newId(), kind: 'earn', points: p.sale.pointsEarned, reason: 'sale', expiresOn: expiresOnFor(ports, policy.expiry) });
       }
-      ctx.repos.outbox.append({ id: ctx.newId(), type: 'sale.completed', aggregateId: saleId, payload: { ...sale, requestId, terminalId: ctx.terminalId, storeId: store.id, staffId: staff.id, tierCode: p.tier?.code ?? null }, createdAt: at });
-      printJobId = queuePrint(ctx, doc);
+      ports.store.outbox.append({ id: ports.ids.newId(), type: 'sale.completed', aggregateId: saleId, payload: { ...sale, requestId, terminalId: ports.config.terminalId, storeId: store.id, staffId: staff.id, tierCode: p.tier?.code ?? null }, createdAt: at });
+      printJobId = queuePrint(ports, doc);
       receipt = doc;
       return sale;
     });
   } catch (error) {
-    // The same request committed from another window between our check and our insert.
-    if (isUniqueViolation(error, 'sales.request_id')) {
-      const winner = ctx.repos.sales.byRequestId(requestId);
-      if (winner) return replay(ctx, winner.id);
-    }
-    throw error;
+    if (error !== duplicateRequest) throw error;
+    return replay(ports, checkReplay(ports.store.sales.byRequestId(requestId)!, hash).id);
   }
-  ctx.emit('saleRecorded', { saleId, receiptNo: record.receiptNo, memberId: record.member?.id ?? null, kind: 'sale' });
+  ports.events.emit('saleRecorded', { saleId, receiptNo: record.receiptNo, memberId: record.member?.id ?? null, kind: 'sale' });
   return { sale: record, receipt: receipt!, printJobId, replayed: false, balanceAfter, tierChanged };
 }
+
+const duplicateRequest = new Error('duplicate request');
+
+export const checkoutHandlers = {
+  quoteSale: (input, { ports }) => toQuote(ports, price(ports, input, true)),
+  checkout: (input, { ports, staff }) => checkout(ports, input, staff),
+} satisfies SomeHandlers;

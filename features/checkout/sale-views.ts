@@ -1,35 +1,50 @@
-import { LinliError, type SaleRecord } from '../../contract';
+import { createHash } from 'node:crypto';
+import { LinliError, saleTotalsOf, type ReceiptDocument, type SaleRecord } from '../../contract';
 import type { SaleRow } from '../../db/repositories/sales';
-import type { ServiceContext } from '../context';
+import type { Ports } from '../ports';
 import { toSummary } from '../members/member-views';
 
-export function saleRecord(ctx: ServiceContext, row: SaleRow): SaleRecord {
-  const member = row.memberId ? ctx.repos.members.get(row.memberId) : null;
+export function saleRecord(ports: Ports, row: SaleRow): SaleRecord {
+  const member = row.memberId ? ports.store.members.get(row.memberId) : null;
   return {
+    ...saleTotalsOf(row),
+    cashReceivedMinor: row.cashReceivedMinor,
+    changeMinor: row.changeMinor,
     id: row.id,
     receiptNo: row.receiptNo,
     at: row.at,
-    staffName: ctx.repos.staff.get(row.staffId)?.name ?? '',
-    member: member ? toSummary(ctx, member) : null,
+    staffName: ports.store.staff.get(row.staffId)?.name ?? '',
+    member: member ? toSummary(ports, member) : null,
     currency: row.currency,
-    lines: ctx.repos.sales.lines(row.id),
-    coupons: ctx.repos.sales.coupons(row.id),
-    tenders: ctx.repos.sales.tenders(row.id),
-    totalMinor: row.totalMinor,
-    amountDueMinor: row.amountDueMinor,
-    cashReceivedMinor: row.cashReceivedMinor,
-    changeMinor: row.changeMinor,
-    pointsEarned: row.pointsEarned,
-    pointsRedeemed: row.pointsRedeemed,
-    refundedMinor: ctx.repos.sales.refundedOfSale(row.id).amount,
+    lines: ports.store.sales.lines(row.id),
+    coupons: ports.store.sales.coupons(row.id),
+    tenders: ports.store.sales.tenders(row.id),
+    refundedMinor: ports.store.sales.refundedOfSale(row.id).amount,
   };
 }
 
-const requestIdPattern = /^[A-Za-z0-9_-]{8,64}$/;
+/**
+ * What a request asked for, as a hash: a retry carries the same id and the same request, so it
+ * answers the first result; the same id with another basket is a client bug, refused (as payment
+ * APIs refuse a reused idempotency key) instead of silently replaying the first sale.
+ */
+export function requestHash(request: unknown): string {
+  return createHash('sha256').update(canonicalJson(request)).digest('base64url');
+}
 
-export function checkRequestId(value: unknown): string {
-  if (typeof value !== 'string' || !requestIdPattern.test(value)) throw new LinliError('REQUEST_ID_INVALID');
-  return value;
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+/** The earlier record of a retried request; refused when the retry asks for something else. Rows from before hashes were kept (null) replay. */
+export function checkReplay<T extends { requestHash: string | null }>(earlier: T, hash: string): T {
+  if (earlier.requestHash !== null && earlier.requestHash !== hash) throw new LinliError('REQUEST_ID_REUSED');
+  return earlier;
 }
 
 /**
@@ -37,14 +52,10 @@ export function checkRequestId(value: unknown): string {
  * sale (a committed sale always has its receipt queued, with one fsync instead of two) and the
  * queue only starts printing after the transaction. A queue problem never undoes a sale.
  */
-export function queuePrint(ctx: ServiceContext, doc: Parameters<ServiceContext['print']>[0]): string | null {
+export function queuePrint(ports: Ports, doc: ReceiptDocument): string | null {
   try {
-    return ctx.print(doc);
+    return ports.printer.print(doc);
   } catch {
     return null;
   }
-}
-
-export function isUniqueViolation(error: unknown, what: string): boolean {
-  return error instanceof Error && /UNIQUE constraint failed/.test(error.message) && error.message.includes(what);
 }

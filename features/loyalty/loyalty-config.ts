@@ -2,7 +2,7 @@ import { localDate } from '../../domain/local-date';
 import { defaultLoyaltyPolicy, type LoyaltyPolicy } from '../../domain/points';
 import type { TaxConfig } from '../../domain/pricing';
 import type { ReceiptStore } from '../../domain/sale-receipt';
-import type { ServiceContext } from '../context';
+import type { Ports } from '../ports';
 
 // Loyalty rules and sales settings are data (settings rows as JSON, sent by the hub later; the
 // demo seed writes the demo store's). Missing keys fall back to the defaults here.
@@ -19,8 +19,8 @@ export const settingKeys = {
   downgradesCheckedOn: 'loyalty.downgrades_checked_on',
 } as const;
 
-function json<T>(ctx: ServiceContext, key: string, fallback: T): T {
-  const raw = ctx.repos.settings.get(key);
+function json<T>(ports: Ports, key: string, fallback: T): T {
+  const raw = ports.store.settings.get(key);
   if (!raw) return fallback;
   try {
     return { ...fallback, ...(JSON.parse(raw) as T) };
@@ -29,18 +29,20 @@ function json<T>(ctx: ServiceContext, key: string, fallback: T): T {
   }
 }
 
-export const loyaltyPolicy = (ctx: ServiceContext): LoyaltyPolicy => json(ctx, settingKeys.policy, defaultLoyaltyPolicy);
-export const taxConfig = (ctx: ServiceContext): TaxConfig => json(ctx, settingKeys.tax, { included: true, rateBp: 1300 });
-export const utcOffset = (ctx: ServiceContext): number => Number(ctx.repos.settings.get(settingKeys.utcOffset) ?? 480);
-export const isHubOnline = (ctx: ServiceContext): boolean => ctx.repos.settings.get(settingKeys.hubOnline) === '1';
-export const today = (ctx: ServiceContext): string => localDate(ctx.now(), utcOffset(ctx));
+export const loyaltyPolicy = (ports: Ports): LoyaltyPolicy => json(ports, settingKeys.policy, defaultLoyaltyPolicy);
+export const taxConfig = (ports: Ports): TaxConfig => json(ports, settingKeys.tax, { included: true, rateBp: 1300 });
+export const utcOffset = (ports: Ports): number => Number(ports.store.settings.get(settingKeys.utcOffset) ?? 480);
+export const isHubOnline = (ports: Ports): boolean => ports.store.settings.get(settingKeys.hubOnline) === '1';
+export const today = (ports: Ports): string => localDate(ports.clock.now(), utcOffset(ports));
 
-export function receiptStore(ctx: ServiceContext): ReceiptStore & { currency: string; id: string | null } {
-  const storeId = ctx.storeId();
-  const store = storeId ? ctx.repos.stores.get(storeId) : null;
-  return { id: storeId, name: store?.name ?? 'Linli', code: store?.code ?? '', currency: store?.currency ?? 'CNY', utcOffsetMinutes: utcOffset(ctx) };
+export function receiptStore(ports: Ports): ReceiptStore & { currency: string; id: string | null } {
+  const storeId = ports.config.storeId();
+  const store = storeId ? ports.store.stores.get(storeId) : null;
+  return { id: storeId, name: store?.name ?? 'Linli', code: store?.code ?? '', currency: store?.currency ?? 'CNY', utcOffsetMinutes: utcOffset(ports) };
 }
 
-export function feedbackUrl(ctx: ServiceContext, saleId: string): string {
-  return `${ctx.repos.settings.get(settingKeys.feedbackUrl) ?? 'https://linli.example/r/'}${saleId}`;
+/** The receipt's e-receipt and feedback link; null (no QR on the receipt) until the brand sets one. */
+export function feedbackUrl(ports: Ports, saleId: string): string | null {
+  const base = ports.store.settings.get(settingKeys.feedbackUrl)?.trim();
+  return base ? `${base}${saleId}` : null;
 }

@@ -1,9 +1,9 @@
 import { LinliError, type MemberProfile, type MemberSummary } from '../../contract';
 import { currentConsents } from '../../domain/consent';
 import type { MemberRow } from '../../db/repositories/members';
-import type { ServiceContext } from '../context';
+import type { Ports } from '../ports';
 
-export function toSummary(ctx: ServiceContext, row: MemberRow): MemberSummary {
+export function toSummary(ports: Ports, row: MemberRow): MemberSummary {
   return {
     id: row.id,
     name: row.name,
@@ -15,26 +15,26 @@ export function toSummary(ctx: ServiceContext, row: MemberRow): MemberSummary {
   };
 }
 
-export function toProfile(ctx: ServiceContext, row: MemberRow): MemberProfile {
-  const referrer = row.referredBy ? ctx.repos.members.get(row.referredBy) : null;
-  const store = row.storeId ? ctx.repos.stores.get(row.storeId) : null;
-  const enrolledBy = row.enrolledBy ? ctx.repos.staff.get(row.enrolledBy) : null;
+export function toProfile(ports: Ports, row: MemberRow): MemberProfile {
+  const referrer = row.referredBy ? ports.store.members.get(row.referredBy) : null;
+  const store = row.storeId ? ports.store.stores.get(row.storeId) : null;
+  const enrolledBy = row.enrolledBy ? ports.store.staff.get(row.enrolledBy) : null;
   return {
-    ...toSummary(ctx, row),
+    ...toSummary(ports, row),
     birthday: row.birthday,
     gender: row.gender,
     interests: row.interests,
     referralCode: row.referralCode,
-    referredBy: referrer ? toSummary(ctx, referrer) : null,
-    consents: currentConsents(ctx.repos.consents.history(row.id)),
-    cards: ctx.repos.cards.ofMember(row.id).map(({ memberId: _m, ...card }) => card),
+    referredBy: referrer ? toSummary(ports, referrer) : null,
+    consents: currentConsents(ports.store.consents.history(row.id)),
+    cards: ports.store.cards.ofMember(row.id).map(({ memberId: _m, ...card }) => card),
     enrolledStore: store?.name ?? null,
     enrolledBy: enrolledBy?.name ?? null,
   };
 }
 
-export function requireMember(ctx: ServiceContext, memberId: unknown): MemberRow {
-  const member = typeof memberId === 'string' ? ctx.repos.members.get(memberId) : null;
+export function requireMember(ports: Ports, memberId: string): MemberRow {
+  const member = ports.store.members.get(memberId);
   if (!member) throw new LinliError('MEMBER_UNKNOWN');
   return member;
 }

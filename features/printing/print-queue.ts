@@ -2,7 +2,8 @@
 // only after every byte was written, and otherwise waits (printer off, out of paper, unplugged)
 // and prints once when the printer is back. Callers never wait for paper.
 import type { PrintJobInfo, PrinterEncoding, PaperWidth, ReceiptDocument } from '../../contract';
-import type { ServiceContext } from '../context';
+import type { Repositories } from '../../db/repositories';
+import type { Clock, IdSource, PrintOptions } from '../ports';
 
 export interface QueuePrinter {
   id: string;
@@ -19,8 +20,15 @@ export interface PrintQueueDeps {
   retryMaxMs: number;
 }
 
+export interface PrintQueueStore {
+  store: Repositories;
+  clock: Clock;
+  ids: IdSource;
+  currentStaff(): { id: string } | null;
+}
+
 export interface PrintQueue {
-  enqueue(doc: ReceiptDocument, options?: { printerId?: string | null; reprintOf?: string | null }): string;
+  enqueue(doc: ReceiptDocument, options?: PrintOptions): string;
   /** Try now (a printer came back, a job was added). */
   kick(): void;
   /** Resolves when nothing is being printed (tests, shutdown). */
@@ -28,17 +36,17 @@ export interface PrintQueue {
   close(): Promise<void>;
 }
 
-export function createPrintQueue(ctx: ServiceContext, deps: PrintQueueDeps): PrintQueue {
+export function createPrintQueue(ctx: PrintQueueStore, deps: PrintQueueDeps): PrintQueue {
   let running: Promise<void> | null = null;
   let again = false;
   let closed = false;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
   let retryDelay = deps.retryMs;
 
-  ctx.repos.printJobs.requeueInterrupted();
+  ctx.store.printJobs.requeueInterrupted();
 
   const announce = (id: string) => {
-    const info = ctx.repos.printJobs.info(id);
+    const info = ctx.store.printJobs.info(id);
     if (info) deps.onJob(info);
   };
 
@@ -54,7 +62,7 @@ export function createPrintQueue(ctx: ServiceContext, deps: PrintQueueDeps): Pri
 
   async function drain(): Promise<void> {
     while (!closed) {
-      const job = ctx.repos.printJobs.nextQueued();
+      const job = ctx.store.printJobs.nextQueued();
       if (!job) return;
       const printer = deps.printerFor(job.printerId);
       // No usable printer: the job waits; a printer coming back or being configured kicks the queue.
@@ -64,20 +72,20 @@ export function createPrintQueue(ctx: ServiceContext, deps: PrintQueueDeps): Pri
         bytes = deps.encode(job.document, printer.profile);
       } catch (error) {
         // A document that cannot be encoded will never print: say so instead of retrying forever.
-        ctx.repos.printJobs.markFailed(job.id, (error as Error).message);
+        ctx.store.printJobs.markFailed(job.id, (error as Error).message);
         announce(job.id);
         continue;
       }
-      if (!ctx.repos.printJobs.start(job.id, printer.id)) continue;
+      if (!ctx.store.printJobs.start(job.id, printer.id)) continue;
       announce(job.id);
       try {
         await printer.print(bytes);
       } catch (error) {
-        ctx.repos.printJobs.retryLater(job.id, (error as Error).message || 'printer error');
+        ctx.store.printJobs.retryLater(job.id, (error as Error).message || 'printer error');
         announce(job.id);
         return scheduleRetry();
       }
-      ctx.repos.printJobs.markDone(job.id, ctx.now().toISOString());
+      ctx.store.printJobs.markDone(job.id, ctx.clock.now().toISOString());
       retryDelay = deps.retryMs;
       announce(job.id);
     }
@@ -106,13 +114,13 @@ export function createPrintQueue(ctx: ServiceContext, deps: PrintQueueDeps): Pri
 
   return {
     enqueue(doc, options = {}) {
-      const id = ctx.newId();
-      ctx.repos.printJobs.insert({
+      const id = ctx.ids.newId();
+      ctx.store.printJobs.insert({
         id,
         document: doc,
         printerId: options.printerId ?? null,
-        createdAt: ctx.now().toISOString(),
-        staffId: ctx.session.staff?.id ?? null,
+        createdAt: ctx.clock.now().toISOString(),
+        staffId: ctx.currentStaff()?.id ?? null,
         reprintOf: options.reprintOf ?? null,
       });
       // After the caller's transaction and reply: a sale is never held up by the printer.

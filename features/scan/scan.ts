@@ -1,12 +1,12 @@
-import { LinliError, limits, type ApiErrorShape, type ScanInput, type ScanOutcome } from '../../contract';
+import { LinliError, limits, type ApiErrorShape, type ParsedInput, type ScanOutcome } from '../../contract';
 import { isValidCardNumber, normaliseCardNumber } from '../../domain/card-number';
 import { looksLikeMemberQr } from '../../domain/member-qr';
 import { findProductByCode } from '../checkout/catalogue';
-import type { ServiceContext } from '../context';
+import type { Ports } from '../ports';
 import { findCoupon } from '../loyalty/coupons';
 import { memberFromQr } from '../members/member-qr';
 import { toProfile } from '../members/member-views';
-import { requireStaff } from '../staff/staff-session';
+import type { SomeHandlers } from '../handler';
 
 // Scanners append CR/LF/Tab; anything else below 0x20 (or DEL) means line noise or a wrong mode.
 const controlChars = /[\u0000-\u001f\u007f]/;
@@ -21,23 +21,25 @@ export function cleanScanText(text: unknown): string {
   return cleaned;
 }
 
-function route(ctx: ServiceContext, input: ScanInput): ScanOutcome {
-  requireStaff(ctx);
-  const text = cleanScanText(input?.text);
+type Scan = ParsedInput<'handleScan'>;
+
+function route(ports: Ports, input: Scan): ScanOutcome {
+  if (!ports.session.current()) throw new LinliError('NOT_LOGGED_IN');
+  const text = cleanScanText(input.text);
   if (looksLikeMemberQr(text)) {
-    const member = memberFromQr(ctx, text);
-    return { kind: 'member', via: 'qr', cardNumber: member.activeCard, member: toProfile(ctx, member) };
+    const member = memberFromQr(ports, text);
+    return { kind: 'member', via: 'qr', cardNumber: member.activeCard, member: toProfile(ports, member) };
   }
   const number = normaliseCardNumber(text);
   if (isValidCardNumber(number)) {
-    const card = ctx.repos.cards.get(number);
+    const card = ports.store.cards.get(number);
     if (!card) throw new LinliError('CARD_UNKNOWN');
     if (card.status === 'blocked') throw new LinliError('CARD_BLOCKED');
-    return { kind: 'member', cardNumber: number, member: toProfile(ctx, ctx.repos.members.get(card.memberId)!) };
+    return { kind: 'member', cardNumber: number, member: toProfile(ports, ports.store.members.get(card.memberId)!) };
   }
-  const product = findProductByCode(ctx, text);
+  const product = findProductByCode(ports, text);
   if (product) return { kind: 'product', product };
-  const coupon = findCoupon(ctx, text);
+  const coupon = findCoupon(ports, text);
   if (coupon) return { kind: 'coupon', code: coupon.code, definition: coupon.definition, memberId: coupon.ownerMemberId };
   throw new LinliError('SCAN_NOT_RECOGNISED');
 }
@@ -46,15 +48,19 @@ function route(ctx: ServiceContext, input: ScanInput): ScanOutcome {
  * Turns a scan from any source into what it means. Every scan, accepted or refused, is also
  * pushed as an event so other screens (and later the self-service terminal) can react.
  */
-export function handleScan(ctx: ServiceContext, input: ScanInput): ScanOutcome {
-  const safeInput: ScanInput = { text: typeof input?.text === 'string' ? input.text.slice(0, limits.scanMax) : '', source: input?.source ?? 'wedge', ...(typeof input?.symbology === 'string' ? { symbology: input.symbology.slice(0, 32) } : {}) };
+export function handleScan(ports: Ports, input: Scan): ScanOutcome {
+  const safeInput: Scan = { text: input.text.slice(0, limits.scanMax), source: input.source, ...(input.symbology ? { symbology: input.symbology.slice(0, 32) } : {}) };
   try {
-    const outcome = route(ctx, input);
-    ctx.emit('scan', { input: safeInput, outcome, error: null });
+    const outcome = route(ports, input);
+    ports.events.emit('scan', { input: safeInput, outcome, error: null });
     return outcome;
   } catch (error) {
     const shape: ApiErrorShape = error instanceof LinliError ? error.toShape() : { code: 'INTERNAL' };
-    ctx.emit('scan', { input: safeInput, outcome: null, error: shape });
+    ports.events.emit('scan', { input: safeInput, outcome: null, error: shape });
     throw error;
   }
 }
+
+export const scanHandlers = {
+  handleScan: (input, { ports }) => handleScan(ports, input),
+} satisfies SomeHandlers;

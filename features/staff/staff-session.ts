@@ -1,41 +1,53 @@
-import { LinliError, limits, type SessionInfo, type StaffSummary } from '../../contract';
+import { LinliError, limits, type ParsedInput, type SessionInfo } from '../../contract';
 import { decideLogin } from '../../domain/pin-lockout';
-import { verifyPin } from './pin-hash';
-import type { ServiceContext } from '../context';
+import type { SomeHandlers } from '../handler';
 import { utcOffset } from '../loyalty/loyalty-config';
+import type { Ports } from '../ports';
+import { verifyPin } from './pin-hash';
 
-export function sessionInfo(ctx: ServiceContext): SessionInfo {
-  const storeId = ctx.storeId();
+export function sessionInfo(ports: Ports): SessionInfo {
+  const storeId = ports.config.storeId();
   return {
-    staff: ctx.session.staff,
-    store: storeId ? ctx.repos.stores.get(storeId) : null,
-    terminalId: ctx.terminalId,
-    utcOffsetMinutes: utcOffset(ctx),
+    staff: ports.session.current(),
+    store: storeId ? ports.store.stores.get(storeId) : null,
+    terminalId: ports.config.terminalId,
+    utcOffsetMinutes: utcOffset(ports),
   };
 }
 
-export function requireStaff(ctx: ServiceContext): StaffSummary {
-  if (!ctx.session.staff) throw new LinliError('NOT_LOGGED_IN');
-  return ctx.session.staff;
+export const isPinFormat = (pin: string) => /^\d+$/.test(pin) && pin.length >= limits.pinMin && pin.length <= limits.pinMax;
+
+// Logins of one staff member run one after another. The PIN check is slow and asynchronous (scrypt);
+// run side by side, every attempt would read the failure count before any wrote it back, and a
+// thousand parallel guesses would never lock the account.
+const loginQueues = new WeakMap<Ports, Map<string, Promise<unknown>>>();
+function oneAtATime<T>(ports: Ports, key: string, work: () => Promise<T>): Promise<T> {
+  let queues = loginQueues.get(ports);
+  if (!queues) loginQueues.set(ports, (queues = new Map()));
+  const previous = queues.get(key) ?? Promise.resolve();
+  const run = previous.then(work, work);
+  const settled = run.catch(() => {});
+  queues.set(key, settled);
+  void settled.then(() => {
+    if (queues.get(key) === settled) queues.delete(key);
+  });
+  return run;
 }
 
-export async function login(ctx: ServiceContext, input: { staffId: string; pin: string }): Promise<SessionInfo> {
-  const { staffId, pin } = input ?? ({} as typeof input);
-  const staff = typeof staffId === 'string' ? ctx.repos.staff.get(staffId) : null;
+async function attemptLogin(ports: Ports, { staffId, pin }: ParsedInput<'login'>): Promise<SessionInfo> {
+  // Read inside the queue: the previous attempt's count is already written.
+  const staff = ports.store.staff.get(staffId);
   if (!staff) throw new LinliError('STAFF_UNKNOWN');
-  if (typeof pin !== 'string' || !/^\d+$/.test(pin) || pin.length < limits.pinMin || pin.length > limits.pinMax) {
-    throw new LinliError('PIN_FORMAT', { min: limits.pinMin, max: limits.pinMax }, 'pin');
-  }
   const state = { failedAttempts: staff.failedAttempts, lockedUntil: staff.lockedUntil };
-  const locked = decideLogin(state, null, ctx.now());
+  const locked = decideLogin(state, null, ports.clock.now());
   // While locked, the (slow) PIN check is skipped altogether.
-  const decision = locked.outcome === 'locked' ? locked : decideLogin(state, await verifyPin(pin, staff.pinHash), ctx.now());
-  const at = ctx.now().toISOString();
+  const decision = locked.outcome === 'locked' ? locked : decideLogin(state, await verifyPin(pin, staff.pinHash), ports.clock.now());
+  const at = ports.clock.now().toISOString();
   const audit = (action: 'login' | 'login_failed' | 'login_locked' | 'login_refused_locked', detail: Record<string, unknown> = {}) =>
-    ctx.repos.audit.append({ id: ctx.newId(), at, staffId: staff.id, action, detail: { terminalId: ctx.terminalId, ...detail } });
+    ports.store.audit.append({ id: ports.ids.newId(), at, staffId: staff.id, action, detail: { terminalId: ports.config.terminalId, ...detail } });
 
-  ctx.repos.transaction(() => {
-    ctx.repos.staff.setLockout(staff.id, decision.next.failedAttempts, decision.next.lockedUntil);
+  ports.store.transaction(() => {
+    ports.store.staff.setLockout(staff.id, decision.next.failedAttempts, decision.next.lockedUntil);
     if (decision.outcome === 'ok') audit('login');
     else if (decision.outcome === 'wrong') audit('login_failed', { remaining: decision.remaining });
     else if (decision.outcome === 'locked_now') audit('login_locked', { until: decision.next.lockedUntil });
@@ -44,19 +56,27 @@ export async function login(ctx: ServiceContext, input: { staffId: string; pin: 
 
   if (decision.outcome === 'wrong') throw new LinliError('PIN_WRONG', { remaining: decision.remaining }, 'pin');
   if (decision.outcome !== 'ok') throw new LinliError('STAFF_LOCKED', { minutes: decision.minutesLeft });
-  ctx.session.staff = { id: staff.id, name: staff.name, role: staff.role };
-  const info = sessionInfo(ctx);
-  ctx.emit('session', info);
+  ports.session.set({ id: staff.id, name: staff.name, role: staff.role });
+  const info = sessionInfo(ports);
+  ports.events.emit('session', info);
   return info;
 }
 
-export function logout(ctx: ServiceContext): SessionInfo {
-  const staff = ctx.session.staff;
-  if (staff) {
-    ctx.repos.audit.append({ id: ctx.newId(), at: ctx.now().toISOString(), staffId: staff.id, action: 'logout', detail: { terminalId: ctx.terminalId } });
-    ctx.session.staff = null;
-  }
-  const info = sessionInfo(ctx);
-  ctx.emit('session', info);
-  return info;
-}
+export const staffHandlers = {
+  getSession: (_input, { ports }) => sessionInfo(ports),
+  listStaff: (_input, { ports }) => ports.store.staff.listActive(),
+  login(input, { ports }) {
+    if (!ports.store.staff.get(input.staffId)) throw new LinliError('STAFF_UNKNOWN');
+    if (!isPinFormat(input.pin)) throw new LinliError('PIN_FORMAT', { min: limits.pinMin, max: limits.pinMax }, 'pin');
+    return oneAtATime(ports, input.staffId, () => attemptLogin(ports, input));
+  },
+  logout(_input, { ports, staff }) {
+    if (staff) {
+      ports.store.audit.append({ id: ports.ids.newId(), at: ports.clock.now().toISOString(), staffId: staff.id, action: 'logout', detail: { terminalId: ports.config.terminalId } });
+      ports.session.set(null);
+    }
+    const info = sessionInfo(ports);
+    ports.events.emit('session', info);
+    return info;
+  },
+} satisfies SomeHandlers;

@@ -1,40 +1,42 @@
-import { LinliError, limits, type SessionInfo, type TerminalSetupInput } from '../../contract';
+import { LinliError, limits, type SessionInfo } from '../../contract';
 import { validateName } from '../../domain/member-input';
 import { hashPin } from './pin-hash';
-import type { ServiceContext } from '../context';
-import { sessionInfo } from './staff-session';
+import type { SomeHandlers } from '../handler';
+import { isPinFormat, sessionInfo } from './staff-session';
 
 /**
  * A terminal started without demo data has no store and nobody who could log in. The first person
  * at the screen names the store and becomes its manager; after that this is refused for good
  * (more staff and store changes come from the hub).
  */
-export function setupTerminal(ctx: ServiceContext, input: TerminalSetupInput): SessionInfo {
-  if (ctx.storeId()) throw new LinliError('SETUP_ALREADY_DONE');
-  const storeName = typeof input?.storeName === 'string' ? input.storeName.trim().replace(/\s+/g, ' ') : '';
+export const setupHandlers = {
+  setupTerminal(input, { ports }): SessionInfo {
+  if (ports.config.storeId()) throw new LinliError('SETUP_ALREADY_DONE');
+  const storeName = input.storeName.trim().replace(/\s+/g, ' ');
   if (!storeName || [...storeName].length > limits.communityMax || /[\p{Cc}]/u.test(storeName)) {
     throw new LinliError('STORE_NAME_INVALID', { max: limits.communityMax }, 'storeName');
   }
-  const storeCode = typeof input.storeCode === 'string' ? input.storeCode.trim().toUpperCase() : '';
+  const storeCode = input.storeCode.trim().toUpperCase();
   if (!/^[A-Z0-9][A-Z0-9-]{1,19}$/.test(storeCode)) throw new LinliError('STORE_CODE_INVALID', undefined, 'storeCode');
   const managerName = validateName(input.managerName, 'managerName');
   const pin = input.pin;
-  if (typeof pin !== 'string' || !/^\d+$/.test(pin) || pin.length < limits.pinMin || pin.length > limits.pinMax) {
+  if (!isPinFormat(pin)) {
     throw new LinliError('PIN_FORMAT', { min: limits.pinMin, max: limits.pinMax }, 'pin');
   }
-  const at = ctx.now().toISOString();
-  const storeId = ctx.newId();
-  const staffId = ctx.newId();
+  const at = ports.clock.now().toISOString();
+  const storeId = ports.ids.newId();
+  const staffId = ports.ids.newId();
   const pinHash = hashPin(pin);
-  ctx.repos.transaction(() => {
-    if (ctx.storeId()) throw new LinliError('SETUP_ALREADY_DONE');
-    ctx.repos.stores.insert({ id: storeId, code: storeCode, name: storeName, currency: 'CNY', createdAt: at });
-    ctx.repos.staff.insert({ id: staffId, storeId, name: managerName, role: 'manager', pinHash, createdAt: at });
-    ctx.repos.settings.set('store_id', storeId);
-    ctx.repos.audit.append({ id: ctx.newId(), at, staffId, action: 'terminal_setup', detail: { storeCode, terminalId: ctx.terminalId } });
+  ports.store.transaction(() => {
+    if (ports.config.storeId()) throw new LinliError('SETUP_ALREADY_DONE');
+    ports.store.stores.insert({ id: storeId, code: storeCode, name: storeName, currency: 'CNY', createdAt: at });
+    ports.store.staff.insert({ id: staffId, storeId, name: managerName, role: 'manager', pinHash, createdAt: at });
+    ports.store.settings.set('store_id', storeId);
+    ports.store.audit.append({ id: ports.ids.newId(), at, staffId, action: 'terminal_setup', detail: { storeCode, terminalId: ports.config.terminalId } });
   });
-  ctx.session.staff = { id: staffId, name: managerName, role: 'manager' };
-  const info = sessionInfo(ctx);
-  ctx.emit('session', info);
+  ports.session.set({ id: staffId, name: managerName, role: 'manager' });
+  const info = sessionInfo(ports);
+  ports.events.emit('session', info);
   return info;
-}
+  },
+} satisfies SomeHandlers;

@@ -31,6 +31,10 @@ const problemOf = (health: PrinterHealth) =>
 export class EscPosPrinter extends BaseDevice {
   private poll: ReturnType<typeof setInterval> | null = null;
   private chain: Promise<unknown> = Promise.resolve();
+  /** A status poll waiting for its turn; a new poll joins it instead of queueing behind it. */
+  private queuedRefresh: Promise<PrinterHealth> | null = null;
+  /** Jobs and drawer kicks waiting for their turn. */
+  private waitingWork = 0;
 
   constructor(
     readonly transport: PrinterTransport,
@@ -87,10 +91,29 @@ export class EscPosPrinter extends BaseDevice {
     void this.transport.reset?.();
   }
 
-  /** Asks the printer how it is; never throws (the answer is the device status). */
+  /** One job or drawer kick, counted while it waits so that status polls give way to it. */
+  private work<T>(op: () => Promise<T>): Promise<T> {
+    this.waitingWork++;
+    return this.exclusive(() => {
+      this.waitingWork--;
+      return op();
+    });
+  }
+
+  /**
+   * Asks the printer how it is; never throws (the answer is the device status).
+   *
+   * A printer that never answers takes the whole status timeout for every poll. Polls must not
+   * pile up behind each other then (with a poll interval shorter than the timeout they would grow
+   * without end, and a job would wait behind all of them): at most one poll waits for its turn,
+   * and it steps aside when a job is waiting, since the job asks the status itself first.
+   */
   refreshStatus(): Promise<PrinterHealth> {
     if (this.closed) return Promise.resolve(this.status.health ?? 'unknown');
-    return this.exclusive(async () => {
+    if (this.queuedRefresh) return this.queuedRefresh;
+    const queued = this.exclusive(async () => {
+      this.queuedRefresh = null;
+      if (this.waitingWork > 0 || this.closed) return this.status.health ?? 'unknown';
       let link: ByteLink | null = null;
       try {
         link = await this.transport.connect();
@@ -104,14 +127,24 @@ export class EscPosPrinter extends BaseDevice {
         await link?.close().catch(() => {});
       }
     });
+    this.queuedRefresh = queued;
+    return queued;
   }
 
   /**
-   * Sends one job. Resolves only when every byte was handed to the transport; rejects (and
-   * changes nothing on paper) when the printer says it cannot print now.
+   * Sends one job. Resolves only when the job is known to have reached the printer; rejects (and
+   * the print queue keeps the job) otherwise, and when the printer says it cannot print now.
+   *
+   * "Known to have reached" depends on the printer. One that answers status must answer again
+   * after the job: it reads its input in order, so the reply means every byte before the request
+   * arrived. One that never answers (many cheap network printers) can tell us nothing, so the
+   * only evidence is the transport: every byte written and the link closed cleanly (for TCP, our
+   * FIN after all bytes and an orderly close, no reset). A write the OS accepted may still die on
+   * the wire, so a write error or an unclean close rejects for both kinds: sending a receipt twice
+   * is better than losing it.
    */
   print(bytes: Uint8Array): Promise<void> {
-    return this.exclusive(async () => {
+    return this.work(async () => {
       if (this.closed) throw new Error('printer closed');
       let link: ByteLink | null = null;
       try {
@@ -123,16 +156,17 @@ export class EscPosPrinter extends BaseDevice {
         }
         this.setCondition({ state: 'busy', health, problem: null, detail: null });
         await link.write(bytes);
-        // A write the OS accepted may still die on the wire. A printer that answers status answers
-        // again after the job only if every byte reached it; no answer means the job is sent again.
         if (health !== 'unknown') {
           link.discardInput();
           await link.write(realtimeStatus(1));
           const ack = await link.readByte(this.timing.statusTimeoutMs);
           if (ack === null) throw new Error('the printer did not confirm the job');
         }
-        await link.close();
+        // For a silent printer this close is the confirmation; for the others a cut after the reply
+        // still rejects (the job is sent again: a duplicate beats a lost receipt).
+        const closing = link;
         link = null;
+        await closing.close();
         this.markHealth(health);
       } catch (error) {
         if (!(error instanceof PrinterNotReadyError)) this.markUnreachable(error);
@@ -144,7 +178,7 @@ export class EscPosPrinter extends BaseDevice {
   }
 
   kickDrawer(): Promise<void> {
-    return this.exclusive(async () => {
+    return this.work(async () => {
       const link = await this.transport.connect();
       try {
         await link.write(drawerKick(2));

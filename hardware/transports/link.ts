@@ -7,6 +7,12 @@ export interface ByteLink {
   readByte(timeoutMs: number): Promise<number | null>;
   /** Drops replies that arrived unasked (a reply to an earlier, timed-out request). */
   discardInput(): void;
+  /**
+   * Ends the link and says whether everything written is known to have left cleanly. Resolves
+   * only then; rejects when the link was cut, failed, or could not be closed cleanly, because a
+   * printer that cannot answer status has no other way to tell us a job is lost (the print queue
+   * keeps a job whose print() rejects). Each transport documents what "cleanly" can mean for it.
+   */
   close(): Promise<void>;
 }
 

@@ -50,7 +50,32 @@ export async function listSerialPorts(): Promise<DiscoveredSerialPort[]> {
   }
 }
 
-/** A serial printer keeps its port open between jobs (nothing else may use it anyway). */
+/**
+ * Waits until everything written to the port was transmitted (tcdrain), or fails. serialport
+ * queues a drain on a closed port until it opens again, which for an unplugged adapter is never:
+ * a port that is closed, or closes while we wait, rejects instead of leaving the job hanging.
+ */
+function drainPort(p: SerialPort): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    if (!p.isOpen) return reject(new Error('serial port closed before the job was transmitted'));
+    const onClose = () => reject(new Error('serial port closed before the job was transmitted'));
+    p.once('close', onClose);
+    p.drain((error) => {
+      p.off('close', onClose);
+      if (error) reject(error);
+      else resolve();
+    });
+  });
+}
+
+/**
+ * A serial printer keeps its port open between jobs (nothing else may use it anyway).
+ *
+ * There is no connection to close per job, so "closed cleanly" means: every byte was written and
+ * drained (transmitted by the UART, not just queued in the driver) while the port stayed open. Each
+ * write drains before it resolves; close() drains once more and rejects if the port is no longer
+ * open (an unplugged adapter): then nobody can say how much of the job left, so it stays queued.
+ */
 export function serialPrinterTransport(path: string, baudRate: number): PrinterTransport {
   let port: SerialPort | null = null;
   let target: string | null = null;
@@ -82,12 +107,14 @@ export function serialPrinterTransport(path: string, baudRate: number): PrinterT
             if (!p.isOpen) return reject(new Error('serial port closed'));
             p.write(Buffer.from(bytes), (error) => {
               if (error) return reject(error);
-              p.drain((drainError) => (drainError ? reject(drainError) : resolve()));
+              // The write callback means "handed to the OS"; only a drain means "sent".
+              drainPort(p).then(resolve, reject);
             });
           }),
         readByte: (timeoutMs) => replies.read(timeoutMs),
         discardInput: () => replies.clear(),
-        close: async () => {},
+        // The port itself stays open for the next job; only the job's bytes are settled here.
+        close: () => drainPort(p),
       };
     },
     reset: drop,

@@ -25,6 +25,12 @@ describe('USB printer file transport', () => {
     expect(items).toContainEqual(expect.objectContaining({ type: 'line', text: '小票打印机 USB' }));
   });
 
+  it('a character device that cannot be synced (usblp has no fsync; /dev/null neither) still closes cleanly', async () => {
+    const link = await usbFilePrinterTransport('/dev/null').connect();
+    await link.write(Uint8Array.of(0x1b, 0x40));
+    await expect(link.close()).resolves.toBeUndefined();
+  });
+
   it('an unplugged printer (no device file) fails to connect, so the job stays queued', async () => {
     temp = tempDir();
     await expect(usbFilePrinterTransport(join(temp.dir, 'gone')).connect()).rejects.toMatchObject({ code: 'ENOENT' });

@@ -396,7 +396,8 @@ export function DeviceSetup() {
               <li key={`${s.at}-${i}`} className="row" data-testid="scan-entry" data-source={s.input.source} data-ok={String(!s.error)}>
                 <div className="row__main">
                   <span className="row__title mono">{s.input.text}</span>
-                  <span className="badge">{t(`devices.sources.${s.input.source}`)}</span>
+                  {/* A scan without a source is a wedge scan: the contract's scanInput default. */}
+                  <span className="badge">{t(`devices.sources.${s.input.source ?? 'wedge'}`)}</span>
                   {s.input.symbology && <span className="badge">{s.input.symbology}</span>}
                   <span className={s.error ? 'badge badge--bad' : 'badge badge--ok'}>
                     {s.error ? t(`errors.${s.error.code}`) : `${t('devices.scanRecognised')}${s.outcome?.kind === 'member' ? ` · ${s.outcome.member.name}` : ''}`}

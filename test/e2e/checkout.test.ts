@@ -3,7 +3,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { demoMember } from '../../features/demo/demo-loyalty';
 import { chromiumForTests, chromiumFlags } from '../support/chromium';
 import { startHostProcess, type HostProcess } from '../support/host-process';
-import { tempDir } from '../support/temp-core';
+import { prepareStoreWithFeedbackUrl, tempDir } from '../support/temp-core';
 
 const executablePath = chromiumForTests();
 const temp = tempDir('linli-e2e-checkout-');
@@ -13,6 +13,7 @@ let host: HostProcess | null = null;
 describe.skipIf(!executablePath)('counter: a sale with a gold member, a coupon, points and cash; then a refund', () => {
   beforeAll(async () => {
     browser = await chromium.launch({ executablePath: executablePath!, headless: true, args: chromiumFlags });
+    await prepareStoreWithFeedbackUrl(temp.dir);
     host = await startHostProcess(temp.dir);
   });
   afterAll(async () => {

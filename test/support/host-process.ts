@@ -7,37 +7,76 @@ const root = resolve(import.meta.dirname, '../..');
 export interface HostProcess {
   url: string;
   origin: string;
+  pid: number;
   stop(): Promise<void>;
 }
 
-/** Starts the built browser host exactly as `npm run web` does, on a free port. */
-export async function startHostProcess(dataDir: string): Promise<HostProcess> {
+function spawnHost(dataDir: string): ChildProcess {
   const entry = join(root, 'dist/node/host.js');
   if (!existsSync(entry)) throw new Error('dist/node/host.js is missing: run `npm run build` first (npm test does).');
-  const child: ChildProcess = spawn(process.execPath, [entry, '--data-dir', dataDir, '--port', '0'], {
+  return spawn(process.execPath, [entry, '--data-dir', dataDir, '--port', '0'], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, LINLI_DEMO: '1' },
   });
+}
+
+/** Starts the built browser host exactly as `npm run web` does, on a free port. */
+export async function startHostProcess(dataDir: string, opts: { timeoutMs?: number } = {}): Promise<HostProcess> {
+  const timeoutMs = opts.timeoutMs ?? 60_000;
+  const child = spawnHost(dataDir);
   let output = '';
   const url = await new Promise<string>((resolveUrl, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`browser host did not start within ${timeoutMs} ms:\n${output}`));
+    }, timeoutMs);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /Linli browser host: (\S+)/.exec(output);
-      if (match) resolveUrl(match[1]!);
+      if (match) {
+        clearTimeout(timer);
+        resolveUrl(match[1]!);
+      }
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`browser host exited with ${code}:\n${output}`)));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`browser host exited with ${code}:\n${output}`));
+    });
   });
   return {
     url,
     origin: new URL(url).origin,
+    pid: child.pid!,
     stop: () =>
       new Promise<void>((done) => {
-        if (child.exitCode !== null) return done();
+        if (child.exitCode !== null || child.signalCode !== null) return done();
         child.once('exit', () => done());
         child.kill('SIGTERM');
       }),
   };
+}
+
+/**
+ * Runs the built browser host until it exits by itself (a host that refuses to start), and returns
+ * its exit code and everything it printed. One still running after `timeoutMs` is killed and the
+ * promise rejects.
+ */
+export function runHostProcessToExit(dataDir: string, timeoutMs = 30_000): Promise<{ code: number | null; output: string }> {
+  const child = spawnHost(dataDir);
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return new Promise((resolveExit, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`browser host still running after ${timeoutMs} ms:\n${output}`));
+    }, timeoutMs);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolveExit({ code, output });
+    });
+  });
 }

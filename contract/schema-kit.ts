@@ -1,0 +1,54 @@
+// The building blocks of every input schema in the contract. Each field says which error code a
+// person sees when it is wrong (and which form field it belongs to), so a validation failure is as
+// clear as any other refusal. zod carries only a message per issue: the code, field and params
+// travel in it as JSON, and `issueToError` (input-errors.ts) reads them back.
+import { z } from 'zod';
+import type { ErrorCode } from './errors';
+
+export interface IssueTag {
+  code: ErrorCode;
+  /** The form field the error belongs to, when it is not the schema key itself. */
+  field?: string;
+  params?: Record<string, string | number>;
+}
+
+/** The zod `error` option for a field: every failure of this schema answers with this code. */
+export const fail = (code: ErrorCode, more: Omit<IssueTag, 'code'> = {}) => ({
+  error: () => JSON.stringify({ code, ...more } satisfies IssueTag),
+});
+
+// A lone UTF-16 surrogate cannot be stored as UTF-8 (SQLite, JSON to the hub, the printer's
+// GB18030): it would come back as U+FFFD. One rule for every string that crosses the API.
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const isWellFormed = (s: string): boolean => !loneSurrogate.test(s);
+
+/**
+ * A string field: `code` for a missing or wrong-typed value, `tooLong` (default: `code`) past
+ * `max` characters. Every string in the contract is made here, so all are checked for
+ * well-formed Unicode.
+ */
+export function text(code: ErrorCode, opts: { max?: number; tooLong?: ErrorCode; field?: string; params?: IssueTag['params'] } = {}) {
+  const max = opts.max ?? 1000;
+  const tag = { ...(opts.field ? { field: opts.field } : {}), ...(opts.params ? { params: opts.params } : {}) };
+  return z
+    .string(fail(code, tag))
+    .max(max, fail(opts.tooLong ?? code, { ...tag, params: { max, ...opts.params } }))
+    .refine(isWellFormed, fail('TEXT_MALFORMED', tag));
+}
+
+/** A record id made on a terminal (ULID) or by the hub; an unknown one answers `code`. */
+export const id = (code: ErrorCode, field?: string) => text(code, { max: 64, ...(field ? { field } : {}) });
+
+/** A whole number in [min, max]. */
+export const int = (code: ErrorCode, min: number, max: number, field?: string) =>
+  z
+    .number(fail(code, field ? { field } : {}))
+    .int(fail(code, field ? { field } : {}))
+    .min(min, fail(code, field ? { field } : {}))
+    .max(max, fail(code, field ? { field } : {}));
+
+/** A method that takes nothing: hosts send null or nothing. */
+export const noInput = z.undefined();
+
+export const oneOf = <const T extends readonly [string, ...string[]]>(values: T, code: ErrorCode, field?: string) =>
+  z.enum(values, fail(code, field ? { field } : {}));

@@ -1,0 +1,21 @@
+// A use case as the dispatcher calls it: parsed input, and the caller (ports + who is logged in).
+// Types flow from the contract's declaration, so a handler cannot drift from what clients send.
+import type { KioskMethodName, MethodAccess, MethodOutput, ParsedInput, StaffSummary } from '../contract';
+import type { Ports } from './ports';
+
+export interface Call<S extends StaffSummary | null = StaffSummary> {
+  ports: Ports;
+  /** The logged-in staff member; never null for methods declared `staff` or `manager`. */
+  staff: S;
+}
+
+export type CallFor<M extends KioskMethodName> = Call<MethodAccess<M> extends 'anyone' ? StaffSummary | null : StaffSummary>;
+
+export type Handler<M extends KioskMethodName> = (
+  input: ParsedInput<M>,
+  call: CallFor<M>,
+) => MethodOutput<M> | Promise<MethodOutput<M>>;
+
+export type Handlers = { [M in KioskMethodName]: Handler<M> };
+/** A feature's share of the handlers (features/app.ts checks that together they are all). */
+export type SomeHandlers = Partial<Handlers>;

@@ -1,0 +1,57 @@
+// What the use cases need from the world, declared as interfaces. openLinli (features/app.ts)
+// builds each port once and passes the same object to every use case; none is ever reassigned,
+// so no use case depends on the order in which others were set up.
+import type { KioskEventName, KioskEvents, ReceiptDocument, StaffSummary } from '../contract';
+import type { Repositories } from '../db/repositories';
+import type { DevicesPort } from './devices/device-service';
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface IdSource {
+  /** A ULID, made here so records created offline never collide. */
+  newId(): string;
+  /** A uniformly random integer in [0, max). */
+  randomInt(max: number): number;
+}
+
+export interface TerminalConfig {
+  terminalId: string;
+  /** The store this terminal belongs to; null until the first set-up. */
+  storeId(): string | null;
+  dataDir: string;
+  host: 'electron' | 'browser';
+}
+
+/** Who is logged in at this terminal: held by the core, shared by every window and host. */
+export interface SessionPort {
+  current(): StaffSummary | null;
+  set(staff: StaffSummary | null): void;
+}
+
+export interface EventSink {
+  emit<E extends KioskEventName>(event: E, payload: KioskEvents[E]): void;
+}
+
+export interface PrintOptions {
+  printerId?: string | null;
+  reprintOf?: string | null;
+}
+
+/** The persistent print queue: a job is stored (in the caller's transaction) and printed later. */
+export interface PrintPort {
+  /** Returns the print job id. */
+  print(doc: ReceiptDocument, options?: PrintOptions): string;
+}
+
+export interface Ports {
+  store: Repositories;
+  clock: Clock;
+  ids: IdSource;
+  config: TerminalConfig;
+  session: SessionPort;
+  events: EventSink;
+  printer: PrintPort;
+  devices: DevicesPort;
+}
