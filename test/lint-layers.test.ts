@@ -54,7 +54,7 @@ const forbidden: [string, string, string][] = [
   ['features/x.ts', 'react', 'features never load React'],
   ['features/x.ts', '../renderer/App', 'features never reach into the UI'],
   ['features/x.ts', '../browser-host/server', 'features sit below the hosts'],
-  ['host-support/x.ts', '../features/app', 'host-support knows only the contract'],
+  ['host-support/x.ts', '../db/open', 'host-support never opens the database itself'],
   ['host-support/x.ts', 'ws', 'host-support has no server of its own'],
   ['browser-host/x.ts', '../db/open', 'hosts reach the store only through features'],
   ['browser-host/x.ts', 'electron', 'the browser host never loads Electron'],
