@@ -7,7 +7,18 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['contract/**/*.test.ts', 'domain/**/*.test.ts', 'features/**/*.test.ts', 'host-support/**/*.test.ts', 'browser-host/**/*.test.ts', 'db/**/*.test.ts', 'hardware/**/*.test.ts', 'renderer/**/*.test.ts', 'electron/**/*.test.ts', 'test/*.test.ts'],
+          include: [
+            'contract/**/*.test.ts',
+            'domain/**/*.test.ts',
+            'features/**/*.test.ts',
+            'host-support/**/*.test.ts',
+            'browser-host/**/*.test.ts',
+            'db/**/*.test.ts',
+            'hardware/**/*.test.ts',
+            'renderer/**/*.test.ts',
+            'electron/**/*.test.ts',
+            'test/*.test.ts',
+          ],
           environment: 'node',
         },
       },

@@ -41,16 +41,28 @@ function generate(file: string) {
   const storeId = repos.settings.get('store_id');
   const terminalId = repos.settings.get('terminal_id')!;
   const at = '2026-03-01T02:00:00.000Z';
-  const insertMember = db.prepare(`INSERT INTO members (id, name, phone_e164, phone_last4, phone_national, gender, interests, referral_code,
+  const insertMember =
+    db.prepare(`INSERT INTO members (id, name, phone_e164, phone_last4, phone_national, gender, interests, referral_code,
     store_id, enrolled_at, updated_at) VALUES (?, ?, ?, ?, ?, 'unspecified', '[]', ?, ?, ?, ?)`);
-  const insertEntry = db.prepare(`INSERT INTO points_ledger (id, member_id, kind, points, reason, store_id, terminal_id, at, expires_on)
+  const insertEntry =
+    db.prepare(`INSERT INTO points_ledger (id, member_id, kind, points, reason, store_id, terminal_id, at, expires_on)
     VALUES (?, ?, ?, ?, 'sale', ?, ?, ?, ?)`);
   const batch = 100_000;
   for (let start = 0; start < members; start += batch) {
     db.transaction(() => {
       for (let i = start; i < Math.min(members, start + batch); i++) {
         const phone = `+86139${String((i * 7_654_321) % 100_000_000).padStart(8, '0')}`;
-        insertMember.run(memberId(i), `会员${i}`, phone, phone.slice(-4), phone, `B${i.toString(32).toUpperCase().padStart(7, '0')}`, storeId, at, at);
+        insertMember.run(
+          memberId(i),
+          `会员${i}`,
+          phone,
+          phone.slice(-4),
+          phone,
+          `B${i.toString(32).toUpperCase().padStart(7, '0')}`,
+          storeId,
+          at,
+          at,
+        );
       }
     })();
     process.stdout.write(`\r  members ${Math.round((100 * Math.min(members, start + batch)) / members)}%`);
@@ -69,8 +81,16 @@ function generate(file: string) {
       for (let n = 0; n < batch && written < entries && member < members; n++) {
         const earn = k % 5 !== 4;
         const day = 1 + (k % 27);
-        insertEntry.run(`L${String(written).padStart(12, '0')}`, memberId(member), earn ? 'earn' : 'redeem', earn ? 40 + (k % 60) : -30, storeId, terminalId,
-          `2026-0${1 + (k % 5)}-${String(day).padStart(2, '0')}T03:00:00.000Z`, earn ? '2027-12-31' : null);
+        insertEntry.run(
+          `L${String(written).padStart(12, '0')}`,
+          memberId(member),
+          earn ? 'earn' : 'redeem',
+          earn ? 40 + (k % 60) : -30,
+          storeId,
+          terminalId,
+          `2026-0${1 + (k % 5)}-${String(day).padStart(2, '0')}T03:00:00.000Z`,
+          earn ? '2027-12-31' : null,
+        );
         written++;
         k++;
         if (k >= quota(member)) {
@@ -92,7 +112,9 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'linli-bench-checkout-'));
   const file = join(dir, databaseFileName);
   try {
-    console.log(`Generating ${members.toLocaleString('en')} members and ${entries.toLocaleString('en')} ledger entries in ${dir} …`);
+    console.log(
+      `Generating ${members.toLocaleString('en')} members and ${entries.toLocaleString('en')} ledger entries in ${dir} …`,
+    );
     const started = performance.now();
     // First open seeds the demo store (products, prices, tiers, coupons) exactly as the app does.
     await openLinli({ dataDir: dir, demo: true, host: 'browser' }).close();
@@ -118,7 +140,10 @@ async function main() {
       await core.methods.checkout({
         requestId: `bench-${process.pid}-${n++}`,
         memberId: who,
-        lines: [{ productId: tea, quantity: 1 + (n % 3) }, { productId: cake, quantity: 1 }],
+        lines: [
+          { productId: tea, quantity: 1 + (n % 3) },
+          { productId: cake, quantity: 1 },
+        ],
         couponCodes: [],
         pointsToRedeem: 0,
         tenders: [{ method: 'cash', amountMinor: 50_000 }],
@@ -173,7 +198,9 @@ async function main() {
       await core.methods.getMemberLoyalty({ memberId: memberId(0) });
       loyaltyTimes.push(performance.now() - t0);
     }
-    const heavyCount = (bare.prepare('SELECT count(*) AS n FROM points_ledger WHERE member_id = ?').get(memberId(0)) as { n: number }).n;
+    const heavyCount = (
+      bare.prepare('SELECT count(*) AS n FROM points_ledger WHERE member_id = ?').get(memberId(0)) as { n: number }
+    ).n;
     bare.close();
     await new Promise((resolve) => setImmediate(resolve));
     await core.close();
@@ -182,12 +209,20 @@ async function main() {
     const b = percentiles(bareTimes);
     const bal = percentiles(balanceTimes);
     const loy = percentiles(loyaltyTimes);
-    console.log(`members ${members.toLocaleString('en')}, ledger entries ${written.toLocaleString('en')}, database ${(bytes / 1024 / 1024).toFixed(0)} MiB, generated in ${generationSeconds.toFixed(1)} s`);
-    console.log(`checkout commit   p50 ${ms(c.p50)} ms  p95 ${ms(c.p95)} ms  (${samples} sales: 2 lines, member, cash, points earned, receipt queued)`);
+    console.log(
+      `members ${members.toLocaleString('en')}, ledger entries ${written.toLocaleString('en')}, database ${(bytes / 1024 / 1024).toFixed(0)} MiB, generated in ${generationSeconds.toFixed(1)} s`,
+    );
+    console.log(
+      `checkout commit   p50 ${ms(c.p50)} ms  p95 ${ms(c.p95)} ms  (${samples} sales: 2 lines, member, cash, points earned, receipt queued)`,
+    );
     console.log(`bare INSERT commit p50 ${ms(b.p50)} ms  p95 ${ms(b.p95)} ms  (same file, WAL, synchronous=FULL)`);
     console.log(`ratio p50 ${(c.p50 / b.p50).toFixed(2)}  p95 ${(c.p95 / b.p95).toFixed(2)}  (goal ≤ 1.5)`);
-    console.log(`pages written per commit: checkout ${checkoutFrames.toFixed(1)}, bare insert ${bareFrames.toFixed(1)}`);
-    console.log(`balance of a member with ${heavyCount} entries: p50 ${ms(bal.p50)} ms (SUM over the member index), whole member screen p50 ${ms(loy.p50)} ms; balance ${heavyBalance}`);
+    console.log(
+      `pages written per commit: checkout ${checkoutFrames.toFixed(1)}, bare insert ${bareFrames.toFixed(1)}`,
+    );
+    console.log(
+      `balance of a member with ${heavyCount} entries: p50 ${ms(bal.p50)} ms (SUM over the member index), whole member screen p50 ${ms(loy.p50)} ms; balance ${heavyBalance}`,
+    );
     console.log(
       JSON.stringify({
         bench: 'checkout',

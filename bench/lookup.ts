@@ -24,10 +24,56 @@ const rand = () => {
 };
 const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
 
-const surnames = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'];
-const given = [...'伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红鹏飞宇浩然子涵欣怡梓轩雨萱思远佳琪嘉怡俊杰晓雪晨阳'];
-const firstNames = ['Anna', 'James', 'Maria', 'David', 'Sophie', 'Lucas', 'Emma', 'Oliver', 'Mia', 'Noah', 'Chloe', 'Ethan', 'Grace', 'Leo', 'Hannah', 'Daniel', 'Aiko', 'Minjun', 'Priya', 'Carlos'];
-const lastNames = ['Smith', 'Müller', 'Johnson', 'Brown', 'Garcia', 'Martin', 'Rossi', 'Dubois', 'Schmidt', 'Kim', 'Tanaka', 'Nguyen', 'Silva', 'Novak', 'Jensen', 'Walker', 'Wright', 'Lopez', 'Fischer', 'Okafor'];
+const surnames = [
+  ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤',
+];
+const given = [
+  ...'伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红鹏飞宇浩然子涵欣怡梓轩雨萱思远佳琪嘉怡俊杰晓雪晨阳',
+];
+const firstNames = [
+  'Anna',
+  'James',
+  'Maria',
+  'David',
+  'Sophie',
+  'Lucas',
+  'Emma',
+  'Oliver',
+  'Mia',
+  'Noah',
+  'Chloe',
+  'Ethan',
+  'Grace',
+  'Leo',
+  'Hannah',
+  'Daniel',
+  'Aiko',
+  'Minjun',
+  'Priya',
+  'Carlos',
+];
+const lastNames = [
+  'Smith',
+  'Müller',
+  'Johnson',
+  'Brown',
+  'Garcia',
+  'Martin',
+  'Rossi',
+  'Dubois',
+  'Schmidt',
+  'Kim',
+  'Tanaka',
+  'Nguyen',
+  'Silva',
+  'Novak',
+  'Jensen',
+  'Walker',
+  'Wright',
+  'Lopez',
+  'Fischer',
+  'Okafor',
+];
 
 function memberName(i: number): string {
   if (i % 10 === 0) return `${pick(firstNames)} ${pick(lastNames)}`; // one in ten Latin names
@@ -67,9 +113,22 @@ async function main() {
           const phone = phoneOf(i);
           const id = `M${String(i).padStart(12, '0')}`;
           repos.members.insert({
-            id, name, phone, phoneNational: phone, phoneLast4: phone.slice(-4), nameTokens: nameIndexText(name),
-            birthday: null, gender: 'unspecified', community: null, interests: [], referralCode: `R${i.toString(32).toUpperCase().padStart(7, '0')}`,
-            referredBy: null, storeId: null, enrolledBy: null, enrolledAt: at, updatedAt: at,
+            id,
+            name,
+            phone,
+            phoneNational: phone,
+            phoneLast4: phone.slice(-4),
+            nameTokens: nameIndexText(name),
+            birthday: null,
+            gender: 'unspecified',
+            community: null,
+            interests: [],
+            referralCode: `R${i.toString(32).toUpperCase().padStart(7, '0')}`,
+            referredBy: null,
+            storeId: null,
+            enrolledBy: null,
+            enrolledAt: at,
+            updatedAt: at,
           });
           repos.cards.insert(cardOf(i), id, at, null);
         }
@@ -97,7 +156,9 @@ async function main() {
         if (result.members.length) found++;
       }
       const p = percentiles(times);
-      console.log(`${label.padEnd(18)} p50 ${ms(p.p50)} ms  p95 ${ms(p.p95)} ms  p99 ${ms(p.p99)} ms  (${found}/${samples} found)`);
+      console.log(
+        `${label.padEnd(18)} p50 ${ms(p.p50)} ms  p95 ${ms(p.p95)} ms  p99 ${ms(p.p99)} ms  (${found}/${samples} found)`,
+      );
       return p;
     }
 
@@ -110,7 +171,9 @@ async function main() {
     });
     await core.close();
 
-    console.log(`members ${total.toLocaleString('en')}, database ${(bytes / 1024 / 1024).toFixed(1)} MiB, generated in ${generationSeconds.toFixed(1)} s`);
+    console.log(
+      `members ${total.toLocaleString('en')}, database ${(bytes / 1024 / 1024).toFixed(1)} MiB, generated in ${generationSeconds.toFixed(1)} s`,
+    );
     console.log(
       JSON.stringify({
         bench: 'lookup',
@@ -118,10 +181,18 @@ async function main() {
         samples,
         dbBytes: bytes,
         generationSeconds: Number(generationSeconds.toFixed(1)),
-        cardP50Ms: ms(card.p50), cardP95Ms: ms(card.p95), cardP99Ms: ms(card.p99),
-        phoneP50Ms: ms(phone.p50), phoneP95Ms: ms(phone.p95), phoneP99Ms: ms(phone.p99),
-        phoneSuffixP50Ms: ms(suffix.p50), phoneSuffixP95Ms: ms(suffix.p95), phoneSuffixP99Ms: ms(suffix.p99),
-        namePrefixP50Ms: ms(prefix.p50), namePrefixP95Ms: ms(prefix.p95), namePrefixP99Ms: ms(prefix.p99),
+        cardP50Ms: ms(card.p50),
+        cardP95Ms: ms(card.p95),
+        cardP99Ms: ms(card.p99),
+        phoneP50Ms: ms(phone.p50),
+        phoneP95Ms: ms(phone.p95),
+        phoneP99Ms: ms(phone.p99),
+        phoneSuffixP50Ms: ms(suffix.p50),
+        phoneSuffixP95Ms: ms(suffix.p95),
+        phoneSuffixP99Ms: ms(suffix.p99),
+        namePrefixP50Ms: ms(prefix.p50),
+        namePrefixP95Ms: ms(prefix.p95),
+        namePrefixP99Ms: ms(prefix.p99),
       }),
     );
   } finally {

@@ -19,7 +19,11 @@ const qr = 'LQ1.01JD5Z8Q3V4W6X7Y8Z9A0B1C2D.1A2B3C.ABCDEFGHIJKLMNOP';
 const linliDoc: ReceiptDocument = {
   kind: 'sale',
   title: 'bench',
-  blocks: [...items.map((i) => ({ type: 'row' as const, left: i.name, right: i.price })), { type: 'qr', data: qr }, { type: 'cut' }],
+  blocks: [
+    ...items.map((i) => ({ type: 'row' as const, left: i.name, right: i.price })),
+    { type: 'qr', data: qr },
+    { type: 'cut' },
+  ],
 };
 const receiptlineDoc = `${items.map((i) => `${i.name} | ${i.price}`).join('\n')}\n{code:${qr}; option:qrcode,6,m}\n`;
 const receiptlinePrinter = { cpl: 48, encoding: 'gb18030', command: 'escpos', cutting: true } as const;
@@ -51,14 +55,24 @@ async function scanLatency(samples: number): Promise<{ p50: number; p95: number;
     await loginAs(core, 'cashier');
     const ready = new Promise<void>((resolve) => {
       const off = core.subscribe((event, payload) => {
-        if (event === 'deviceStatus' && (payload as { connection: string; state: string }).connection.startsWith('serial') && (payload as { state: string }).state === 'idle') {
+        if (
+          event === 'deviceStatus' &&
+          (payload as { connection: string; state: string }).connection.startsWith('serial') &&
+          (payload as { state: string }).state === 'idle'
+        ) {
           off();
           resolve();
         }
       });
     });
     await loginAs(core, 'manager');
-    await core.methods.saveDevice({ settings: { kind: 'scanner', name: 'bench', connection: { type: 'serial', path: pair.app, baudRate: 115200, framing: 'CRLF' } } });
+    await core.methods.saveDevice({
+      settings: {
+        kind: 'scanner',
+        name: 'bench',
+        connection: { type: 'serial', path: pair.app, baudRate: 115200, framing: 'CRLF' },
+      },
+    });
     await ready;
     const fd = openSync(pair.device, 'w');
     const times: number[] = [];
@@ -92,9 +106,14 @@ async function main() {
   const linli = timePerReceipt(() => encodeReceipt(linliDoc, { paperWidth: 80, encoding: 'gb18030' }));
   const rl = timePerReceipt(() => receiptline.transform(receiptlineDoc, receiptlinePrinter));
   const ratio = rl.perMs / linli.perMs;
-  console.log(`receipt (30 Chinese lines + QR): Linli ${(linli.perMs * 1000).toFixed(1)} µs (${linliBytes.length} bytes), receiptline ${(rl.perMs * 1000).toFixed(1)} µs (${rlBytes.length} bytes), ratio ${ratio.toFixed(1)} (goal ≥ 5)`);
+  console.log(
+    `receipt (30 Chinese lines + QR): Linli ${(linli.perMs * 1000).toFixed(1)} µs (${linliBytes.length} bytes), receiptline ${(rl.perMs * 1000).toFixed(1)} µs (${rlBytes.length} bytes), ratio ${ratio.toFixed(1)} (goal ≥ 5)`,
+  );
   const scan = await scanLatency(Number(process.env.LINLI_BENCH_SCANS ?? 200));
-  if (scan) console.log(`serial scan → routed scan event: p50 ${scan.p50.toFixed(2)} ms, p95 ${scan.p95.toFixed(2)} ms over ${scan.n} scans`);
+  if (scan)
+    console.log(
+      `serial scan → routed scan event: p50 ${scan.p50.toFixed(2)} ms, p95 ${scan.p95.toFixed(2)} ms over ${scan.n} scans`,
+    );
   else console.log('serial scan latency: skipped (socat not installed)');
   console.log(
     JSON.stringify({

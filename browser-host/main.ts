@@ -32,13 +32,22 @@ async function main(): Promise<void> {
   try {
     lock = acquireDataDirLock(dataDir);
   } catch (error) {
-    console.error(error instanceof DataDirLockedError ? error.message : `Linli: could not lock the data directory ${dataDir}: ${(error as Error).message}`);
+    console.error(
+      error instanceof DataDirLockedError
+        ? error.message
+        : `Linli: could not lock the data directory ${dataDir}: ${(error as Error).message}`,
+    );
     process.exit(1);
   }
   // Every way out (including process.exit on the paths below) leaves the directory free.
   process.once('exit', () => lock.release());
 
-  const core = openLinli({ dataDir, demo: wantsDemo({ argv, env }), host: 'browser', deviceTiming: deviceTimingFromEnv(env) });
+  const core = openLinli({
+    dataDir,
+    demo: wantsDemo({ argv, env }),
+    host: 'browser',
+    deviceTiming: deviceTimingFromEnv(env),
+  });
   let host;
   try {
     host = await startBrowserHost({ core, port, staticDir });
@@ -46,7 +55,11 @@ async function main(): Promise<void> {
     await core.close();
     lock.release();
     const code = (error as NodeJS.ErrnoException).code;
-    console.error(code === 'EADDRINUSE' ? `Linli: port ${port} is in use. Is Linli already running? Use --port N for another port.` : `Linli: could not start the browser host: ${(error as Error).message}`);
+    console.error(
+      code === 'EADDRINUSE'
+        ? `Linli: port ${port} is in use. Is Linli already running? Use --port N for another port.`
+        : `Linli: could not start the browser host: ${(error as Error).message}`,
+    );
     process.exit(1);
   }
   // Handlers before the URL is printed: whoever reads it (a supervisor, a test) may stop us at once,
@@ -70,10 +83,20 @@ async function main(): Promise<void> {
     const chromium = findChromium(env);
     if (chromium && (env.DISPLAY || env.WAYLAND_DISPLAY)) {
       const profile = join(dataDir, 'chromium-profile');
-      const child = spawn(chromium, [`--user-data-dir=${profile}`, '--kiosk', `--app=${host.url}`, '--no-first-run', '--disable-background-networking'], {
-        stdio: 'ignore',
-        detached: false,
-      });
+      const child = spawn(
+        chromium,
+        [
+          `--user-data-dir=${profile}`,
+          '--kiosk',
+          `--app=${host.url}`,
+          '--no-first-run',
+          '--disable-background-networking',
+        ],
+        {
+          stdio: 'ignore',
+          detached: false,
+        },
+      );
       child.on('error', () => console.log('Linli: could not open Chromium; open the URL above in a browser.'));
     } else {
       console.log('Linli: open the URL above in Chromium (for a kiosk: chromium --kiosk --app=URL).');

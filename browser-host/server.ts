@@ -63,7 +63,12 @@ function readBody(req: IncomingMessage): Promise<Body> {
         resolve({ kind: 'too-large', drained: false });
       }
     };
-    const onEnd = () => resolve(size > maxBodyBytes ? { kind: 'too-large', drained: true } : { kind: 'ok', text: Buffer.concat(chunks).toString('utf8') });
+    const onEnd = () =>
+      resolve(
+        size > maxBodyBytes
+          ? { kind: 'too-large', drained: true }
+          : { kind: 'ok', text: Buffer.concat(chunks).toString('utf8') },
+      );
     req.on('data', onData);
     req.on('end', onEnd);
     req.on('error', reject);
@@ -76,7 +81,11 @@ function readBody(req: IncomingMessage): Promise<Body> {
  * response, since nobody will read the rest.
  */
 function sendTooLarge(req: IncomingMessage, res: ServerResponse, drained: boolean): void {
-  res.writeHead(413, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', connection: 'close' });
+  res.writeHead(413, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    connection: 'close',
+  });
   res.end(JSON.stringify({ ok: false, error: { code: 'INVALID_INPUT' } } satisfies Envelope), () => {
     if (!drained) req.socket.destroy();
   });
@@ -87,14 +96,20 @@ function sendTooLarge(req: IncomingMessage, res: ServerResponse, drained: boolea
  * or a DNS-rebinding name, must not drive the till: every request must name our host, come from our
  * origin (when the browser says), and carry the per-launch token.
  */
-export async function startBrowserHost(opts: { core: LinliCore; port: number; staticDir: string; token?: string }): Promise<BrowserHost> {
+export async function startBrowserHost(opts: {
+  core: LinliCore;
+  port: number;
+  staticDir: string;
+  token?: string;
+}): Promise<BrowserHost> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
   let port = opts.port;
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
 
   const hostOk = (req: IncomingMessage) => allowedHosts().has(req.headers.host ?? '');
-  const originOk = (req: IncomingMessage) => req.headers.origin === undefined || allowedOrigins().has(req.headers.origin);
+  const originOk = (req: IncomingMessage) =>
+    req.headers.origin === undefined || allowedOrigins().has(req.headers.origin);
 
   async function serveStatic(req: IncomingMessage, res: ServerResponse) {
     const file = resolveStaticPath(opts.staticDir, req.url ?? '/');
@@ -140,7 +155,11 @@ export async function startBrowserHost(opts: { core: LinliCore; port: number; st
     if (!hostOk(req)) return void res.writeHead(421, { 'content-type': 'text/plain' }).end('Wrong host');
     const path = (req.url ?? '/').split('?')[0]!;
     const api = /^\/api\/([A-Za-z]+)$/.exec(path);
-    const work = api ? serveApi(req, res, api[1]!) : req.method === 'GET' || req.method === 'HEAD' ? serveStatic(req, res) : Promise.resolve(void res.writeHead(405).end());
+    const work = api
+      ? serveApi(req, res, api[1]!)
+      : req.method === 'GET' || req.method === 'HEAD'
+        ? serveStatic(req, res)
+        : Promise.resolve(void res.writeHead(405).end());
     work.catch((error: unknown) => {
       console.error('[linli] request failed:', error);
       if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL' } });

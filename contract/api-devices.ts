@@ -46,11 +46,19 @@ export const deviceMethods = {
   testPrint: m.manager(z.object({ printerId: id('DEVICE_UNKNOWN').nullish() })).returns<PrintJobInfo>(),
   /** Feeds text through a simulated scanner, exactly as a real scanner's data would arrive. */
   injectScan: m
-    .staff(z.object({ deviceId: id('DEVICE_UNKNOWN'), text: text('SCAN_INVALID', { max: 4096 }), symbology: text('SCAN_INVALID', { max: 64 }).optional() }))
+    .staff(
+      z.object({
+        deviceId: id('DEVICE_UNKNOWN'),
+        text: text('SCAN_INVALID', { max: 4096 }),
+        symbology: text('SCAN_INVALID', { max: 64 }).optional(),
+      }),
+    )
     .returns<ScanOutcome | null>(),
   /** Kicks the cash drawer on the printer that has one. */
   openDrawer: m.staff(noInput).returns<void>(),
-  listPrintJobs: m.staff(z.object({ limit: z.number(fail('INVALID_INPUT', { field: 'limit' })).optional() }).optional()).returns<PrintJobInfo[]>(),
+  listPrintJobs: m
+    .staff(z.object({ limit: z.number(fail('INVALID_INPUT', { field: 'limit' })).optional() }).optional())
+    .returns<PrintJobInfo[]>(),
   /** What a job looks like on paper, line by line, for the queue's preview. */
   getPrintJobPreview: m.staff(z.object({ jobId })).returns<{ job: PrintJobInfo; lines: string[] }>(),
   /** Prints a stored job again as a new job marked as a copy. */

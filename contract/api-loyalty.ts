@@ -33,7 +33,9 @@ export const saleLineInput = z.object({
 
 export const saleDraft = z.object({
   memberId: memberId.nullish().transform((v) => v ?? null),
-  lines: z.array(saleLineInput, fail('INVALID_INPUT', { field: 'lines' })).max(100, fail('INVALID_INPUT', { field: 'lines' })),
+  lines: z
+    .array(saleLineInput, fail('INVALID_INPUT', { field: 'lines' }))
+    .max(100, fail('INVALID_INPUT', { field: 'lines' })),
   couponCodes: z
     .array(text('COUPON_UNKNOWN', { max: 64, field: 'coupon' }), fail('INVALID_INPUT', { field: 'couponCodes' }))
     .max(5, fail('INVALID_INPUT', { field: 'couponCodes' }))
@@ -55,7 +57,9 @@ export type TenderInput = z.input<typeof tenderInput>;
 
 export const checkoutRequest = saleDraft.extend({
   requestId,
-  tenders: z.array(tenderInput, fail('TENDER_INVALID', { field: 'tenders' })).max(4, fail('TENDER_INVALID', { field: 'tenders' })),
+  tenders: z
+    .array(tenderInput, fail('TENDER_INVALID', { field: 'tenders' }))
+    .max(4, fail('TENDER_INVALID', { field: 'tenders' })),
 });
 export type CheckoutRequest = z.input<typeof checkoutRequest>;
 
@@ -69,7 +73,10 @@ export const refundRequest = z.object({
   requestId,
   receiptNo: text('SALE_UNKNOWN', { max: 64, field: 'receiptNo' }),
   lines: z.array(refundLineInput, fail('REFUND_EMPTY')).max(100, fail('INVALID_INPUT', { field: 'lines' })),
-  tender: z.object({ method: oneOf(['cash', ...externalTenderMethods], 'TENDER_INVALID', 'tender'), reference: reference.nullish() }, fail('TENDER_INVALID', { field: 'tender' })),
+  tender: z.object(
+    { method: oneOf(['cash', ...externalTenderMethods], 'TENDER_INVALID', 'tender'), reference: reference.nullish() },
+    fail('TENDER_INVALID', { field: 'tender' }),
+  ),
 });
 export type RefundRequest = z.input<typeof refundRequest>;
 
@@ -93,12 +100,16 @@ export const loyaltyMethods = {
   quoteSale: m.staff(saleDraft).returns<SaleQuote>(),
   /** Records the sale; the same requestId retried records it once. */
   checkout: m.staff(checkoutRequest).returns<CheckoutResult>(),
-  getSale: m.staff(z.object({ receiptNo: text('SALE_UNKNOWN', { max: 64, field: 'receiptNo' }) })).returns<SaleRecord>(),
+  getSale: m
+    .staff(z.object({ receiptNo: text('SALE_UNKNOWN', { max: 64, field: 'receiptNo' }) }))
+    .returns<SaleRecord>(),
   refund: m.staff(refundRequest).returns<RefundResult>(),
   /** Points expiry and tier downgrades; also runs on a schedule. */
   runLoyaltyJobs: m.staff(noInput).returns<LoyaltyJobResult>(),
   /** X report: the running day, nothing is closed; printed only when asked. */
-  dayReport: m.staff(z.object({ print: z.boolean(fail('INVALID_INPUT', { field: 'print' })).optional() }).optional()).returns<DayReportResult>(),
+  dayReport: m
+    .staff(z.object({ print: z.boolean(fail('INVALID_INPUT', { field: 'print' })).optional() }).optional())
+    .returns<DayReportResult>(),
   /** Z report: closes the day on this terminal. */
   closeDay: m.staff(noInput).returns<DayReportResult>(),
 };

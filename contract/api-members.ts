@@ -25,14 +25,21 @@ const pin = text('PIN_FORMAT', { max: 64, field: 'pin', params: { min: limits.pi
 /** How the counter gives a member a card: scan a pre-printed one, or let Linli make a number. */
 export const cardAssignment = z.discriminatedUnion(
   'mode',
-  [z.object({ mode: z.literal('scan'), number: text('CARD_INVALID', { max: 64, field: 'card' }) }), z.object({ mode: z.literal('generate') })],
+  [
+    z.object({ mode: z.literal('scan'), number: text('CARD_INVALID', { max: 64, field: 'card' }) }),
+    z.object({ mode: z.literal('generate') }),
+  ],
   fail('CARD_INVALID', { field: 'card' }),
 );
 export type CardAssignment = z.infer<typeof cardAssignment>;
 
 const consentChoice = z.boolean(fail('CONSENT_REQUIRED', { field: 'consents' }));
 /** Consent choices as sent: a purpose left out counts as not granted. */
-const consentChoices = z.partialRecord(z.enum(consentPurposes, fail('INVALID_INPUT', { field: 'consents' })), consentChoice, fail('CONSENT_REQUIRED', { field: 'consents' }));
+const consentChoices = z.partialRecord(
+  z.enum(consentPurposes, fail('INVALID_INPUT', { field: 'consents' })),
+  consentChoice,
+  fail('CONSENT_REQUIRED', { field: 'consents' }),
+);
 
 /** First start without demo data: the shop names itself and its first manager. */
 export const terminalSetupInput = z.object({
@@ -48,7 +55,9 @@ export type TerminalSetupInput = z.infer<typeof terminalSetupInput>;
 export const enrolInput = z.object({
   name: text('NAME_REQUIRED', { max: 400, tooLong: 'NAME_TOO_LONG', params: { max: limits.nameMax } }),
   phone: z
-    .string({ error: (issue) => JSON.stringify({ code: issue.input === undefined ? 'PHONE_REQUIRED' : 'PHONE_INVALID' }) })
+    .string({
+      error: (issue) => JSON.stringify({ code: issue.input === undefined ? 'PHONE_REQUIRED' : 'PHONE_INVALID' }),
+    })
     .max(40, fail('PHONE_INVALID'))
     .pipe(text('PHONE_INVALID')),
   birthday: text('BIRTHDAY_INVALID', { max: 10 }).nullish(),
@@ -87,7 +96,11 @@ export const memberMethods = {
   logout: m.anyone(noInput).returns<SessionInfo>(),
   enrolMember: m.staff(enrolInput).returns<EnrolResult>(),
   searchMembers: m
-    .staff(z.object({ query: text('QUERY_EMPTY', { field: 'query', tooLong: 'QUERY_TOO_LONG', params: { max: limits.queryMax } }) }))
+    .staff(
+      z.object({
+        query: text('QUERY_EMPTY', { field: 'query', tooLong: 'QUERY_TOO_LONG', params: { max: limits.queryMax } }),
+      }),
+    )
     .returns<SearchResult>(),
   getMember: m.staff(z.object({ memberId })).returns<MemberProfile>(),
   assignCard: m.staff(z.object({ memberId, card: cardAssignment })).returns<MemberProfile>(),

@@ -70,7 +70,8 @@ export interface DeviceStatus {
   capabilities: { drawer: boolean; status: boolean; cut: boolean };
 }
 
-export type DeviceProblem = 'unreachable' | 'disconnected' | 'unavailable' | 'noPermission' | 'offline' | 'coverOpen' | 'paperOut';
+export type DeviceProblem =
+  'unreachable' | 'disconnected' | 'unavailable' | 'noPermission' | 'offline' | 'coverOpen' | 'paperOut';
 
 export type PrintJobStatus = 'queued' | 'printing' | 'done' | 'failed';
 

@@ -54,10 +54,7 @@ export function createApiClient(invoke: Invoke, subscribe: Subscribe): KioskApi 
   };
 
   const methods = Object.fromEntries(
-    kioskMethodNames.map((name) => [
-      name,
-      async (input?: unknown) => unwrapEnvelope(await invoke(name, input)),
-    ]),
+    kioskMethodNames.map((name) => [name, async (input?: unknown) => unwrapEnvelope(await invoke(name, input))]),
   ) as unknown as KioskMethods;
 
   return {

@@ -110,13 +110,9 @@ export interface CouponDefinitionInfo {
   genericCode: string | null;
 }
 
-
-
 export const externalTenderMethods = ['bank_card', 'mobile'] as const;
 export type ExternalTenderMethod = (typeof externalTenderMethods)[number];
 export type TenderMethod = 'cash' | ExternalTenderMethod;
-
-
 
 export interface QuoteLine {
   productId: string;
@@ -226,8 +222,6 @@ export interface CheckoutResult {
   tierChanged: TierInfo | null;
 }
 
-
-
 export interface RefundRecord {
   id: string;
   receiptNo: string;
@@ -299,4 +293,11 @@ export interface DayReportResult {
   printJobId: string | null;
 }
 
-export type { CheckoutRequest, RefundLineInput, RefundRequest, SaleDraft, SaleLineInput, TenderInput } from './api-loyalty';
+export type {
+  CheckoutRequest,
+  RefundLineInput,
+  RefundRequest,
+  SaleDraft,
+  SaleLineInput,
+  TenderInput,
+} from './api-loyalty';

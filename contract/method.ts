@@ -35,6 +35,7 @@ export type OutputOf<S> = S extends MethodSpec<z.ZodType, infer O> ? O : never;
 export type AccessOf<S> = S extends MethodSpec<z.ZodType, unknown, infer A> ? A : never;
 
 /** What a client calls: no argument when the input may be left out. */
-export type ClientMethod<S> = undefined extends InputOf<S>
-  ? (input?: InputOf<S>) => Promise<OutputOf<S>>
-  : (input: InputOf<S>) => Promise<OutputOf<S>>;
+export type ClientMethod<S> =
+  undefined extends InputOf<S>
+    ? (input?: InputOf<S>) => Promise<OutputOf<S>>
+    : (input: InputOf<S>) => Promise<OutputOf<S>>;

@@ -27,7 +27,10 @@ export const isWellFormed = (s: string): boolean => !loneSurrogate.test(s);
  * `max` characters. Every string in the contract is made here, so all are checked for
  * well-formed Unicode.
  */
-export function text(code: ErrorCode, opts: { max?: number; tooLong?: ErrorCode; field?: string; params?: IssueTag['params'] } = {}) {
+export function text(
+  code: ErrorCode,
+  opts: { max?: number; tooLong?: ErrorCode; field?: string; params?: IssueTag['params'] } = {},
+) {
   const max = opts.max ?? 1000;
   const tag = { ...(opts.field ? { field: opts.field } : {}), ...(opts.params ? { params: opts.params } : {}) };
   return z

@@ -24,7 +24,6 @@ export interface SessionInfo {
   utcOffsetMinutes: number;
 }
 
-
 export interface AppInfo {
   version: string;
   schemaVersion: number;
@@ -62,8 +61,6 @@ export interface CardInfo {
   blockReason: CardBlockReason | null;
 }
 
-
-
 export interface MemberSummary {
   id: string;
   name: string;
@@ -86,9 +83,7 @@ export interface MemberProfile extends MemberSummary {
   enrolledBy: string | null;
 }
 
-export type EnrolResult =
-  | { created: true; member: MemberProfile }
-  | { created: false; existing: MemberSummary };
+export type EnrolResult = { created: true; member: MemberProfile } | { created: false; existing: MemberSummary };
 
 export type SearchBy = 'card' | 'phone' | 'phoneSuffix' | 'name';
 
@@ -100,9 +95,9 @@ export interface SearchResult {
 export const scanSources = ['wedge', 'hid', 'serial', 'camera', 'simulator'] as const;
 export type ScanSource = (typeof scanSources)[number];
 
-
 /** `via: 'qr'` is the member's rotating phone QR code (cardNumber is then their active card, if any). */
-export type ScanOutcome = { kind: 'member'; cardNumber: string | null; via?: 'card' | 'qr'; member: MemberProfile }
+export type ScanOutcome =
+  | { kind: 'member'; cardNumber: string | null; via?: 'card' | 'qr'; member: MemberProfile }
   | { kind: 'product'; product: ProductInfo }
   | { kind: 'coupon'; code: string; definition: CouponDefinitionInfo; memberId: string | null };
 

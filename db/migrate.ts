@@ -5,7 +5,9 @@ export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
 
 export class SchemaTooNewError extends Error {
   constructor(readonly found: number) {
-    super(`This database has schema version ${found}, newer than this Linli (${latestSchemaVersion}). Update Linli; do not open it with an older version.`);
+    super(
+      `This database has schema version ${found}, newer than this Linli (${latestSchemaVersion}). Update Linli; do not open it with an older version.`,
+    );
   }
 }
 

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatCardNumber, generateCardNumber, isValidCardNumber, luhnCheckDigit, normaliseCardNumber } from './card-number';
+import {
+  formatCardNumber,
+  generateCardNumber,
+  isValidCardNumber,
+  luhnCheckDigit,
+  normaliseCardNumber,
+} from './card-number';
 
 describe('card check digits', () => {
   it('matches the published Luhn example', () => {
@@ -10,15 +16,21 @@ describe('card check digits', () => {
 
   it('accepts generated numbers and refuses any single wrong digit', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 13, maxLength: 13 }), fc.nat(15), fc.integer({ min: 1, max: 9 }), (digits, position, delta) => {
-        let i = 0;
-        const number = generateCardNumber(() => digits[i++]!);
-        expect(number).toHaveLength(16);
-        expect(isValidCardNumber(number)).toBe(true);
-        if (position < 2) return; // the prefix is checked separately
-        const changed = number.slice(0, position) + String((Number(number[position]) + delta) % 10) + number.slice(position + 1);
-        expect(isValidCardNumber(changed)).toBe(false);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 13, maxLength: 13 }),
+        fc.nat(15),
+        fc.integer({ min: 1, max: 9 }),
+        (digits, position, delta) => {
+          let i = 0;
+          const number = generateCardNumber(() => digits[i++]!);
+          expect(number).toHaveLength(16);
+          expect(isValidCardNumber(number)).toBe(true);
+          if (position < 2) return; // the prefix is checked separately
+          const changed =
+            number.slice(0, position) + String((Number(number[position]) + delta) % 10) + number.slice(position + 1);
+          expect(isValidCardNumber(changed)).toBe(false);
+        },
+      ),
     );
   });
 

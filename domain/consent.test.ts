@@ -29,7 +29,10 @@ describe('consent records', () => {
 
   it('takes the latest record per purpose as the one in force', () => {
     const first = consentRecords(all, { recordedAt: '2026-01-01T00:00:00.000Z', source: 'counter', staffId: null });
-    const later = consentRecords({ marketing_sms: false }, { recordedAt: '2026-02-01T00:00:00.000Z', source: 'terminal', staffId: null });
+    const later = consentRecords(
+      { marketing_sms: false },
+      { recordedAt: '2026-02-01T00:00:00.000Z', source: 'terminal', staffId: null },
+    );
     const current = currentConsents([...later, ...first]);
     expect(current).toHaveLength(4);
     expect(current.find((r) => r.purpose === 'marketing_sms')).toMatchObject({ granted: false, source: 'terminal' });

@@ -29,7 +29,10 @@ export function consentRecords(
 }
 
 /** Only changed purposes make new records, so re-saving a form does not flood the history. */
-export function changedConsents(current: Partial<ConsentChoices>, wanted: Partial<ConsentChoices>): Partial<ConsentChoices> {
+export function changedConsents(
+  current: Partial<ConsentChoices>,
+  wanted: Partial<ConsentChoices>,
+): Partial<ConsentChoices> {
   const changed: Partial<ConsentChoices> = {};
   for (const purpose of consentPurposes) {
     const want = wanted[purpose];

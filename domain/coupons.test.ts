@@ -1,8 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { definition } from './fixtures';
-import { checkCoupon, couponDiscount, couponQrPayload, generateCouponCode, normaliseCouponCode, type CouponState } from './coupons';
+import {
+  checkCoupon,
+  couponDiscount,
+  couponQrPayload,
+  generateCouponCode,
+  normaliseCouponCode,
+  type CouponState,
+} from './coupons';
 
-const state = (over: Partial<CouponState> = {}): CouponState => ({ definition: definition(), ownerMemberId: null, timesUsed: 0, memberUses: 0, ...over });
+const state = (over: Partial<CouponState> = {}): CouponState => ({
+  definition: definition(),
+  ownerMemberId: null,
+  timesUsed: 0,
+  memberUses: 0,
+  ...over,
+});
 const ctx = { memberId: 'm1', today: '2026-06-01', online: false };
 
 describe('coupon checks: every refusal has its reason', () => {
@@ -17,7 +30,9 @@ describe('coupon checks: every refusal has its reason', () => {
   });
   it("someone else's, no member, already used", () => {
     expect(checkCoupon(state({ ownerMemberId: 'm2' }), ctx)?.code).toBe('COUPON_NOT_MEMBER');
-    expect(checkCoupon(state({ ownerMemberId: 'm2' }), { ...ctx, memberId: null })?.code).toBe('COUPON_MEMBER_REQUIRED');
+    expect(checkCoupon(state({ ownerMemberId: 'm2' }), { ...ctx, memberId: null })?.code).toBe(
+      'COUPON_MEMBER_REQUIRED',
+    );
     expect(checkCoupon(state({ ownerMemberId: 'm1', timesUsed: 1 }), ctx)?.code).toBe('COUPON_USED');
   });
   it('per-member limit, offline', () => {
@@ -38,10 +53,20 @@ describe('coupon discounts', () => {
   it('amount off over a minimum, split over the lines', () => {
     const r = couponDiscount(definition(), lines);
     expect('perLine' in r && r.perLine.reduce((a, b) => a + b, 0)).toBe(1000);
-    expect(couponDiscount(definition({ minSpendMinor: 20_000 }), lines)).toEqual({ code: 'COUPON_MIN_SPEND', params: { min: 20_000 } });
+    expect(couponDiscount(definition({ minSpendMinor: 20_000 }), lines)).toEqual({
+      code: 'COUPON_MIN_SPEND',
+      params: { min: 20_000 },
+    });
   });
   it('percent off eligible categories with a cap', () => {
-    const tea10 = definition({ kind: 'percent_off', amountOffMinor: null, percentOff: 10, capMinor: 2000, categories: ['tea'], minSpendMinor: 0 });
+    const tea10 = definition({
+      kind: 'percent_off',
+      amountOffMinor: null,
+      percentOff: 10,
+      capMinor: 2000,
+      categories: ['tea'],
+      minSpendMinor: 0,
+    });
     expect(couponDiscount(tea10, lines)).toEqual({ perLine: [600, 0, 0] });
     const big = [{ ...lines[0]!, netMinor: 30_000, quantity: 5 }];
     expect(couponDiscount(tea10, big)).toEqual({ perLine: [2000] });

@@ -59,7 +59,8 @@ export function checkCoupon(state: CouponState, ctx: CouponCheckContext): Coupon
   }
   if (def.perMemberLimit !== null) {
     if (ctx.memberId === null) return { code: 'COUPON_MEMBER_REQUIRED' };
-    if (state.memberUses >= def.perMemberLimit) return { code: 'COUPON_LIMIT_REACHED', params: { limit: def.perMemberLimit } };
+    if (state.memberUses >= def.perMemberLimit)
+      return { code: 'COUPON_LIMIT_REACHED', params: { limit: def.perMemberLimit } };
   }
   if (!def.offlineAllowed && !ctx.online) return { code: 'COUPON_OFFLINE' };
   return null;
@@ -82,7 +83,10 @@ export function isEligible(def: CouponDefinitionInfo, line: CouponLine): boolean
  * What the coupon takes off each line. Minimum spend counts the eligible lines at member prices
  * before this coupon; the discount is split over the eligible lines by largest remainder.
  */
-export function couponDiscount(def: CouponDefinitionInfo, lines: readonly CouponLine[]): { perLine: number[] } | CouponRefusal {
+export function couponDiscount(
+  def: CouponDefinitionInfo,
+  lines: readonly CouponLine[],
+): { perLine: number[] } | CouponRefusal {
   const eligible = lines.map((l) => isEligible(def, l));
   const base = lines.reduce((sum, l, i) => (eligible[i] ? sum + l.netMinor : sum), 0);
   if (def.kind === 'free_item') {
@@ -102,6 +106,9 @@ export function couponDiscount(def: CouponDefinitionInfo, lines: readonly Coupon
     discount = mulDivFloor(base, def.percentOff ?? 0, 100);
     if (def.capMinor !== null) discount = Math.min(discount, def.capMinor);
   }
-  const perLine = allocate(discount, lines.map((l, i) => (eligible[i] ? l.netMinor : 0)));
+  const perLine = allocate(
+    discount,
+    lines.map((l, i) => (eligible[i] ? l.netMinor : 0)),
+  );
   return { perLine };
 }

@@ -1,11 +1,21 @@
 // Checks device settings from the set-up screen before anything is opened. Returns clean settings
 // or the name of the first wrong field.
-import { baudRates, printerEncodings, serialFramings, type DeviceSettings, type PrinterConnection, type ScannerConnection, type SerialFraming, type WedgeSettings } from '../contract';
+import {
+  baudRates,
+  printerEncodings,
+  serialFramings,
+  type DeviceSettings,
+  type PrinterConnection,
+  type ScannerConnection,
+  type SerialFraming,
+  type WedgeSettings,
+} from '../contract';
 
 export type SettingsCheck = { ok: true; settings: DeviceSettings } | { ok: false; field: string };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const hostPattern = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+const hostPattern =
+  /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
 
 /** A serial device: an absolute path (/dev/ttyUSB0, /dev/serial/by-id/…, a pty link) or COMn. */
 function serialPath(v: unknown): string | null {
@@ -76,7 +86,8 @@ export const deviceNameMax = 40;
 export function checkDeviceSettings(input: unknown): SettingsCheck {
   if (!isObject(input)) return { ok: false, field: 'kind' };
   const name = typeof input.name === 'string' ? input.name.trim() : '';
-  if (!name || [...name].length > deviceNameMax || /[\u0000-\u001f\u007f]/.test(name)) return { ok: false, field: 'name' };
+  if (!name || [...name].length > deviceNameMax || /[\u0000-\u001f\u007f]/.test(name))
+    return { ok: false, field: 'name' };
   if (input.kind === 'printer') {
     const connection = printerConnection(input.connection);
     if (!connection) return { ok: false, field: 'connection' };
@@ -84,7 +95,14 @@ export function checkDeviceSettings(input: unknown): SettingsCheck {
     if (!(printerEncodings as readonly unknown[]).includes(input.encoding)) return { ok: false, field: 'encoding' };
     return {
       ok: true,
-      settings: { kind: 'printer', name, connection, paperWidth: input.paperWidth, encoding: input.encoding as (typeof printerEncodings)[number], drawer: input.drawer === true },
+      settings: {
+        kind: 'printer',
+        name,
+        connection,
+        paperWidth: input.paperWidth,
+        encoding: input.encoding as (typeof printerEncodings)[number],
+        drawer: input.drawer === true,
+      },
     };
   }
   if (input.kind === 'scanner') {
@@ -118,12 +136,14 @@ export function checkWedgeSettings(input: unknown): WedgeCheck {
   for (const key of ['prefix', 'suffix'] as const) {
     if (input[key] === undefined) continue;
     const value = input[key];
-    if (typeof value !== 'string' || value.length > 8 || !/^[\x21-\x7e]*$/.test(value)) return { ok: false, field: key };
+    if (typeof value !== 'string' || value.length > 8 || !/^[\x21-\x7e]*$/.test(value))
+      return { ok: false, field: key };
     out[key] = value;
   }
   if (input.terminators !== undefined) {
     const t = input.terminators;
-    if (!Array.isArray(t) || t.length === 0 || !t.every((k) => k === 'Enter' || k === 'Tab')) return { ok: false, field: 'terminators' };
+    if (!Array.isArray(t) || t.length === 0 || !t.every((k) => k === 'Enter' || k === 'Tab'))
+      return { ok: false, field: 'terminators' };
     out.terminators = [...new Set(t as ('Enter' | 'Tab')[])];
   }
   return { ok: true, settings: out };

@@ -11,9 +11,33 @@ import { tiers } from './fixtures';
 
 const gold = tiers.find((t) => t.code === 'gold') as TierInfo;
 const products: PricingProduct[] = [
-  { id: 'a', sku: 'A', name: { zh: 'a', en: 'a' }, category: 'tea', listPriceMinor: 6800, tierPrices: { gold: 6000 }, pointsEligible: true },
-  { id: 'b', sku: 'B', name: { zh: 'b', en: 'b' }, category: 'snacks', listPriceMinor: 3900, tierPrices: {}, pointsEligible: true },
-  { id: 'c', sku: 'C', name: { zh: 'c', en: 'c' }, category: 'gift', listPriceMinor: 199, tierPrices: {}, pointsEligible: false },
+  {
+    id: 'a',
+    sku: 'A',
+    name: { zh: 'a', en: 'a' },
+    category: 'tea',
+    listPriceMinor: 6800,
+    tierPrices: { gold: 6000 },
+    pointsEligible: true,
+  },
+  {
+    id: 'b',
+    sku: 'B',
+    name: { zh: 'b', en: 'b' },
+    category: 'snacks',
+    listPriceMinor: 3900,
+    tierPrices: {},
+    pointsEligible: true,
+  },
+  {
+    id: 'c',
+    sku: 'C',
+    name: { zh: 'c', en: 'c' },
+    category: 'gift',
+    listPriceMinor: 199,
+    tierPrices: {},
+    pointsEligible: false,
+  },
 ];
 
 type Op =
@@ -25,10 +49,18 @@ type Op =
 const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({
     kind: fc.constant('sale' as const),
-    lines: fc.array(fc.record({ product: fc.nat(2), quantity: fc.integer({ min: 1, max: 4 }) }), { minLength: 1, maxLength: 4 }),
+    lines: fc.array(fc.record({ product: fc.nat(2), quantity: fc.integer({ min: 1, max: 4 }) }), {
+      minLength: 1,
+      maxLength: 4,
+    }),
     redeemShare: fc.integer({ min: 0, max: 100 }),
   }),
-  fc.record({ kind: fc.constant('refund' as const), sale: fc.nat(20), line: fc.nat(3), quantity: fc.integer({ min: 1, max: 4 }) }),
+  fc.record({
+    kind: fc.constant('refund' as const),
+    sale: fc.nat(20),
+    line: fc.nat(3),
+    quantity: fc.integer({ min: 1, max: 4 }),
+  }),
   fc.record({ kind: fc.constant('adjust' as const), points: fc.integer({ min: -300, max: 500 }) }),
   fc.record({ kind: fc.constant('days' as const), days: fc.integer({ min: 1, max: 400 }) }),
 );
@@ -42,7 +74,8 @@ interface Entry extends LedgerPoint {
 function play(ops: Op[], startBalance: number, expire: boolean) {
   let today = '2026-01-15';
   const ledger: Entry[] = [];
-  const write = (e: Omit<Entry, 'at'>) => ledger.push({ ...e, at: `${today}T${String(ledger.length).padStart(6, '0')}` });
+  const write = (e: Omit<Entry, 'at'>) =>
+    ledger.push({ ...e, at: `${today}T${String(ledger.length).padStart(6, '0')}` });
   if (startBalance) write({ kind: 'adjust', points: startBalance, expiresOn: null, sale: null });
   const sales: LedgerLine[][] = [];
   let redeemedBeyondBalance = false;
@@ -58,9 +91,22 @@ function play(ops: Op[], startBalance: number, expire: boolean) {
     } else if (o.kind === 'sale') {
       runExpiry();
       const balance = balanceOf(ledger);
-      const draft = { lines: o.lines.map((l) => ({ product: products[l.product]!, quantity: l.quantity })), tier: gold, tiers, coupons: [], balance,
-        redeem: { points: 100, valueMinor: 100 }, earning: { unitMinor: 100, pointsPerUnit: 1, categoryMultipliersPct: { tea: 200 }, birthdayMonthMultiplierPct: 100 },
-        birthdayMonth: false, tax: { included: true, rateBp: 1300 } };
+      const draft = {
+        lines: o.lines.map((l) => ({ product: products[l.product]!, quantity: l.quantity })),
+        tier: gold,
+        tiers,
+        coupons: [],
+        balance,
+        redeem: { points: 100, valueMinor: 100 },
+        earning: {
+          unitMinor: 100,
+          pointsPerUnit: 1,
+          categoryMultipliersPct: { tea: 200 },
+          birthdayMonthMultiplierPct: 100,
+        },
+        birthdayMonth: false,
+        tax: { included: true, rateBp: 1300 },
+      };
       const total = priceSale({ ...draft, pointsToRedeem: 0 }).totalMinor;
       const points = Math.floor((maxRedeemable(balance, total, draft.redeem) * o.redeemShare) / 100);
       const priced = priceSale({ ...draft, pointsToRedeem: points });
@@ -68,9 +114,24 @@ function play(ops: Op[], startBalance: number, expire: boolean) {
       // such a member still buys, just without redeeming, so only a redemption counts here.
       if (points > 0 && points > balance) redeemedBeyondBalance = true;
       const saleNo = sales.length;
-      if (priced.pointsRedeemed) write({ kind: 'redeem', points: -priced.pointsRedeemed, expiresOn: null, sale: saleNo });
-      if (priced.pointsEarned) write({ kind: 'earn', points: priced.pointsEarned, expiresOn: expiresOn(today, { kind: 'end_of_year_after', years: 1 }), sale: saleNo });
-      sales.push(priced.lines.map((l) => ({ quantity: l.quantity, pointsEarned: l.pointsEarned, pointsRedeemed: l.pointsRedeemed, valueMinor: l.netMinor - l.pointsValueMinor, refundedQuantity: 0 })));
+      if (priced.pointsRedeemed)
+        write({ kind: 'redeem', points: -priced.pointsRedeemed, expiresOn: null, sale: saleNo });
+      if (priced.pointsEarned)
+        write({
+          kind: 'earn',
+          points: priced.pointsEarned,
+          expiresOn: expiresOn(today, { kind: 'end_of_year_after', years: 1 }),
+          sale: saleNo,
+        });
+      sales.push(
+        priced.lines.map((l) => ({
+          quantity: l.quantity,
+          pointsEarned: l.pointsEarned,
+          pointsRedeemed: l.pointsRedeemed,
+          valueMinor: l.netMinor - l.pointsValueMinor,
+          refundedQuantity: 0,
+        })),
+      );
     } else if (o.kind === 'refund') {
       const sale = sales[o.sale % Math.max(1, sales.length)];
       const line = sale?.[o.line % sale.length];
@@ -80,17 +141,34 @@ function play(ops: Op[], startBalance: number, expire: boolean) {
       const balance = balanceOf(ledger);
       // A negative adjustment takes at most what is there, like the use case.
       const points = o.points < 0 ? -Math.min(-o.points, Math.max(0, balance)) : o.points;
-      if (points) write({ kind: 'adjust', points, expiresOn: points > 0 ? expiresOn(today, { kind: 'end_of_year_after', years: 1 }) : null, sale: null });
+      if (points)
+        write({
+          kind: 'adjust',
+          points,
+          expiresOn: points > 0 ? expiresOn(today, { kind: 'end_of_year_after', years: 1 }) : null,
+          sale: null,
+        });
     }
   }
   function refundOne(saleNo: number, line: LedgerLine, quantity: number) {
     const r = refundLine(line, quantity);
     line.refundedQuantity += quantity;
     if (r.reverseEarned) write({ kind: 'reverse', points: r.reverseEarned, expiresOn: null, sale: saleNo });
-    if (r.returnRedeemed) write({ kind: 'reverse', points: r.returnRedeemed, expiresOn: expiresOn(today, { kind: 'end_of_year_after', years: 1 }), sale: saleNo });
+    if (r.returnRedeemed)
+      write({
+        kind: 'reverse',
+        points: r.returnRedeemed,
+        expiresOn: expiresOn(today, { kind: 'end_of_year_after', years: 1 }),
+        sale: saleNo,
+      });
   }
   const refundEverything = () => {
-    sales.forEach((sale, saleNo) => sale.forEach((line) => line.refundedQuantity < line.quantity && refundOne(saleNo, line, line.quantity - line.refundedQuantity)));
+    sales.forEach((sale, saleNo) =>
+      sale.forEach(
+        (line) =>
+          line.refundedQuantity < line.quantity && refundOne(saleNo, line, line.quantity - line.refundedQuantity),
+      ),
+    );
   };
   return { ledger, sales, redeemedBeyondBalance, refundEverything };
 }
@@ -116,13 +194,21 @@ describe('points ledger (property-based)', () => {
 
   it('refunding everything returns the member to where they started, however the refunds were split', () => {
     fc.assert(
-      fc.property(fc.array(op.filter((o) => o.kind === 'sale' || o.kind === 'refund'), { maxLength: 30 }), fc.integer({ min: 0, max: 20_000 }), (ops, start) => {
-        const played = play(ops, start, false);
-        played.refundEverything();
-        expect(balanceOf(played.ledger)).toBe(start);
-        // Per sale, too: its entries and its reversals cancel out exactly.
-        for (let s = 0; s < played.sales.length; s++) expect(balanceOf(played.ledger.filter((e) => e.sale === s))).toBe(0);
-      }),
+      fc.property(
+        fc.array(
+          op.filter((o) => o.kind === 'sale' || o.kind === 'refund'),
+          { maxLength: 30 },
+        ),
+        fc.integer({ min: 0, max: 20_000 }),
+        (ops, start) => {
+          const played = play(ops, start, false);
+          played.refundEverything();
+          expect(balanceOf(played.ledger)).toBe(start);
+          // Per sale, too: its entries and its reversals cancel out exactly.
+          for (let s = 0; s < played.sales.length; s++)
+            expect(balanceOf(played.ledger.filter((e) => e.sale === s))).toBe(0);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -131,7 +217,11 @@ describe('points ledger (property-based)', () => {
     const line = { quantity: 2, pointsEarned: 101, pointsRedeemed: 33, valueMinor: 999, refundedQuantity: 0 };
     const first = refundLine(line, 1);
     expect(first).toEqual({ reverseEarned: -51, returnRedeemed: 17, amountMinor: 500 });
-    expect(refundLine({ ...line, refundedQuantity: 1 }, 1)).toEqual({ reverseEarned: -50, returnRedeemed: 16, amountMinor: 499 });
+    expect(refundLine({ ...line, refundedQuantity: 1 }, 1)).toEqual({
+      reverseEarned: -50,
+      returnRedeemed: 16,
+      amountMinor: 499,
+    });
     expect(() => refundLine({ ...line, refundedQuantity: 2 }, 1)).toThrow();
     expect(() => refundLine(line, 0)).toThrow();
   });

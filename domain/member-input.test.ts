@@ -20,7 +20,10 @@ function errorOf(input: Partial<EnrolInput>) {
 
 describe('validateEnrolment', () => {
   it('cleans a valid enrolment', () => {
-    const valid = validateEnrolment({ ...base, interests: [' 烘焙 ', '烘焙', '', 'yoga'], referralCode: 'ab-c12l' }, today);
+    const valid = validateEnrolment(
+      { ...base, interests: [' 烘焙 ', '烘焙', '', 'yoga'], referralCode: 'ab-c12l' },
+      today,
+    );
     expect(valid).toMatchObject({
       name: '王小明',
       phone: { e164: '+8613812345678' },

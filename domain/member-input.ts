@@ -64,7 +64,11 @@ export function validateBirthday(value: unknown, today: Date): string | null {
 
 function validateInterests(value: unknown): string[] {
   if (value === undefined || value === null) return [];
-  const invalid = new LinliError('INTERESTS_INVALID', { max: limits.interestsMaxCount, maxLength: limits.interestMax }, 'interests');
+  const invalid = new LinliError(
+    'INTERESTS_INVALID',
+    { max: limits.interestsMaxCount, maxLength: limits.interestMax },
+    'interests',
+  );
   if (!Array.isArray(value)) throw invalid;
   const tags = [...new Set(value.map(cleanText).filter(Boolean))];
   if (tags.length > limits.interestsMaxCount || tags.some((t) => length(t) > limits.interestMax)) throw invalid;
@@ -83,7 +87,8 @@ export function validateCardAssignment(value: unknown): CardAssignment | null {
   if (value === undefined || value === null) return null;
   const card = value as Partial<{ mode: string; number: unknown }>;
   if (card.mode === 'generate') return { mode: 'generate' };
-  if (card.mode === 'scan' && typeof card.number === 'string') return { mode: 'scan', number: normaliseCardNumber(card.number) };
+  if (card.mode === 'scan' && typeof card.number === 'string')
+    return { mode: 'scan', number: normaliseCardNumber(card.number) };
   throw new LinliError('CARD_INVALID', undefined, 'card');
 }
 

@@ -1,7 +1,15 @@
 import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkMemberQr, memberQrKey, memberQrRefreshAt, memberQrStep, memberQrToken, parseMemberQr, type Hmac } from './member-qr';
+import {
+  checkMemberQr,
+  memberQrKey,
+  memberQrRefreshAt,
+  memberQrStep,
+  memberQrToken,
+  parseMemberQr,
+  type Hmac,
+} from './member-qr';
 
 const hmac: Hmac = (key, message) => createHmac('sha256', key).update(message).digest();
 const secret = 'store-secret-for-tests';
@@ -31,10 +39,16 @@ describe('member phone QR token', () => {
 
   it('refuses a code signed with another store secret, for another member, or from the future', () => {
     const now = at('2026-03-01T10:00:00Z');
-    expect(checkMemberQr(hmac, secret, tokenAt(now, memberId, 'other-store'), now)).toEqual({ ok: false, reason: 'invalid' });
+    expect(checkMemberQr(hmac, secret, tokenAt(now, memberId, 'other-store'), now)).toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
     const forged = tokenAt(now).replace(memberId, '01JD5Z8Q3V4W6X7Y8Z9A0B1C2E');
     expect(checkMemberQr(hmac, secret, forged, now)).toEqual({ ok: false, reason: 'invalid' });
-    expect(checkMemberQr(hmac, secret, tokenAt(at('2026-03-01T10:05:00Z')), now)).toEqual({ ok: false, reason: 'invalid' });
+    expect(checkMemberQr(hmac, secret, tokenAt(at('2026-03-01T10:05:00Z')), now)).toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
   });
 
   it('refuses any single changed character', () => {
@@ -52,6 +66,10 @@ describe('member phone QR token', () => {
   it('parses only well-formed tokens', () => {
     expect(parseMemberQr('LQ1.short.1.AAAAAAAAAAAAAAAA')).toBeNull();
     expect(parseMemberQr(`lq1.${memberId}.1.AAAAAAAAAAAAAAAA`)).toBeNull();
-    expect(parseMemberQr(`LQ1.${memberId}.1Z.AAAAAAAAAAAAAAAA`)).toEqual({ memberId, step: 71, signature: 'AAAAAAAAAAAAAAAA' });
+    expect(parseMemberQr(`LQ1.${memberId}.1Z.AAAAAAAAAAAAAAAA`)).toEqual({
+      memberId,
+      step: 71,
+      signature: 'AAAAAAAAAAAAAAAA',
+    });
   });
 });

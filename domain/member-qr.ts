@@ -85,7 +85,8 @@ export function checkMemberQr(hmac: Hmac, storeSecret: string, text: string, now
   const parsed = parseMemberQr(text);
   if (!parsed) return { ok: false, reason: 'invalid' };
   const key = memberQrKey(hmac, storeSecret, parsed.memberId);
-  if (!sameText(signature(hmac, key, parsed.memberId, parsed.step), parsed.signature)) return { ok: false, reason: 'invalid' };
+  if (!sameText(signature(hmac, key, parsed.memberId, parsed.step), parsed.signature))
+    return { ok: false, reason: 'invalid' };
   const current = memberQrStep(now);
   if (parsed.step > current + memberQrWindow) return { ok: false, reason: 'invalid' };
   if (parsed.step < current - memberQrWindow) return { ok: false, reason: 'expired' };

@@ -20,16 +20,20 @@ describe('allocate', () => {
 
   it('always sums to the total and stays within each weight when the total fits', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 10_000_000 }), { minLength: 1, maxLength: 30 }), fc.nat(), (weights, seed) => {
-        const sum = weights.reduce((a, b) => a + b, 0);
-        const total = sum === 0 ? seed % 1000 : seed % (sum + 1);
-        const parts = allocate(total, weights);
-        expect(parts.reduce((a, b) => a + b, 0)).toBe(total);
-        parts.forEach((p, i) => {
-          expect(p).toBeGreaterThanOrEqual(0);
-          if (sum > 0) expect(p).toBeLessThanOrEqual(weights[i]!);
-        });
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 10_000_000 }), { minLength: 1, maxLength: 30 }),
+        fc.nat(),
+        (weights, seed) => {
+          const sum = weights.reduce((a, b) => a + b, 0);
+          const total = sum === 0 ? seed % 1000 : seed % (sum + 1);
+          const parts = allocate(total, weights);
+          expect(parts.reduce((a, b) => a + b, 0)).toBe(total);
+          parts.forEach((p, i) => {
+            expect(p).toBeGreaterThanOrEqual(0);
+            if (sum > 0) expect(p).toBeLessThanOrEqual(weights[i]!);
+          });
+        },
+      ),
     );
   });
 
@@ -51,18 +55,22 @@ describe('rounding', () => {
 
   it('refunds of k units add up to the whole amount however the quantity is split', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1_000_000 }), fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 1, maxLength: 10 }), (amount, chunks) => {
-        const quantity = chunks.reduce((a, b) => a + b, 0);
-        let done = 0;
-        let paid = 0;
-        for (const c of chunks) {
-          const part = cumulativeShare(amount, quantity, done, c);
-          expect(part).toBeGreaterThanOrEqual(0);
-          paid += part;
-          done += c;
-        }
-        expect(paid).toBe(amount);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 1_000_000 }),
+        fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 1, maxLength: 10 }),
+        (amount, chunks) => {
+          const quantity = chunks.reduce((a, b) => a + b, 0);
+          let done = 0;
+          let paid = 0;
+          for (const c of chunks) {
+            const part = cumulativeShare(amount, quantity, done, c);
+            expect(part).toBeGreaterThanOrEqual(0);
+            paid += part;
+            done += c;
+          }
+          expect(paid).toBe(amount);
+        },
+      ),
     );
     expect(() => cumulativeShare(100, 2, 1, 2)).toThrow();
   });

@@ -11,7 +11,10 @@ function tokens(text: string): string[] {
     let latin = '';
     for (const ch of word) {
       if (cjk.test(ch)) {
-        if (latin) out.push(latin), (latin = '');
+        if (latin) {
+          out.push(latin);
+          latin = '';
+        }
         out.push(ch);
       } else latin += ch;
     }

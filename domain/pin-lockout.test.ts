@@ -28,7 +28,10 @@ describe('PIN lockout', () => {
 
   it('lets the staff member in after the lock ends, with a fresh count', () => {
     const locked: LockoutState = { failedAttempts: 5, lockedUntil: minutes(15).toISOString() };
-    expect(decideLogin(locked, true, minutes(16))).toMatchObject({ outcome: 'ok', next: { failedAttempts: 0, lockedUntil: null } });
+    expect(decideLogin(locked, true, minutes(16))).toMatchObject({
+      outcome: 'ok',
+      next: { failedAttempts: 0, lockedUntil: null },
+    });
     expect(decideLogin(locked, false, minutes(16))).toMatchObject({ outcome: 'wrong', remaining: 4 });
   });
 

@@ -24,7 +24,12 @@ export function isLocked(state: LockoutState, now: Date): boolean {
 }
 
 /** While locked the PIN is not even checked, so a correct guess during the lock tells nothing. */
-export function decideLogin(state: LockoutState, pinCorrect: boolean | null, now: Date, policy = defaultLockoutPolicy): LoginDecision {
+export function decideLogin(
+  state: LockoutState,
+  pinCorrect: boolean | null,
+  now: Date,
+  policy = defaultLockoutPolicy,
+): LoginDecision {
   if (isLocked(state, now)) {
     const minutesLeft = Math.ceil((Date.parse(state.lockedUntil!) - now.getTime()) / 60_000);
     return { outcome: 'locked', minutesLeft, next: state };
@@ -37,5 +42,9 @@ export function decideLogin(state: LockoutState, pinCorrect: boolean | null, now
     const lockedUntil = new Date(now.getTime() + policy.lockMinutes * 60_000).toISOString();
     return { outcome: 'locked_now', minutesLeft: policy.lockMinutes, next: { failedAttempts: failed, lockedUntil } };
   }
-  return { outcome: 'wrong', remaining: policy.maxAttempts - failed, next: { failedAttempts: failed, lockedUntil: null } };
+  return {
+    outcome: 'wrong',
+    remaining: policy.maxAttempts - failed,
+    next: { failedAttempts: failed, lockedUntil: null },
+  };
 }

@@ -12,23 +12,50 @@ import {
   type EarningRules,
 } from './points';
 
-const rules: EarningRules = { unitMinor: 100, pointsPerUnit: 1, categoryMultipliersPct: { tea: 200 }, birthdayMonthMultiplierPct: 200 };
+const rules: EarningRules = {
+  unitMinor: 100,
+  pointsPerUnit: 1,
+  categoryMultipliersPct: { tea: 200 },
+  birthdayMonthMultiplierPct: 200,
+};
 
 describe('earning', () => {
   it('earns a point per whole yuan, rounding down once per sale, not per line', () => {
     // ¥0.99 + ¥0.99 = ¥1.98 → 1 point (per line it would have been 0 + 0).
-    expect(earnPoints([{ eligibleMinor: 99, category: 'snacks' }, { eligibleMinor: 99, category: 'snacks' }], rules, 100, false).total).toBe(1);
+    expect(
+      earnPoints(
+        [
+          { eligibleMinor: 99, category: 'snacks' },
+          { eligibleMinor: 99, category: 'snacks' },
+        ],
+        rules,
+        100,
+        false,
+      ).total,
+    ).toBe(1);
   });
 
   it('applies category, tier and birthday multipliers together', () => {
-    const lines = [{ eligibleMinor: 6800, category: 'tea' }, { eligibleMinor: 3900, category: 'snacks' }];
+    const lines = [
+      { eligibleMinor: 6800, category: 'tea' },
+      { eligibleMinor: 3900, category: 'snacks' },
+    ];
     // (68×2 + 39) = 175; gold ×1.5 = 262.5 → 262; birthday doubles to 525.
     expect(earnPoints(lines, rules, 150, false).total).toBe(262);
     expect(earnPoints(lines, rules, 150, true).total).toBe(525);
   });
 
   it('splits the sale total over lines so reversals add up', () => {
-    const { total, perLine } = earnPoints([{ eligibleMinor: 6800, category: 'tea' }, { eligibleMinor: 0, category: 'snacks' }, { eligibleMinor: 3900, category: 'x' }], rules, 150, false);
+    const { total, perLine } = earnPoints(
+      [
+        { eligibleMinor: 6800, category: 'tea' },
+        { eligibleMinor: 0, category: 'snacks' },
+        { eligibleMinor: 3900, category: 'x' },
+      ],
+      rules,
+      150,
+      false,
+    );
     expect(perLine.reduce((a, b) => a + b, 0)).toBe(total);
     expect(perLine[1]).toBe(0);
   });
@@ -72,7 +99,10 @@ describe('expiry', () => {
     expect(remainingLots(entries).map((l) => l.remaining)).toEqual([0, 150]);
     expect(dueToExpire(entries, '2027-01-01')).toBe(0);
     expect(dueToExpire(entries, '2028-01-01')).toBe(150);
-    const unspent = [{ points: 100, expiresOn: '2026-12-31', at: '2025-02-01' }, { points: -30, expiresOn: null, at: '2026-01-01' }];
+    const unspent = [
+      { points: 100, expiresOn: '2026-12-31', at: '2025-02-01' },
+      { points: -30, expiresOn: null, at: '2026-01-01' },
+    ];
     expect(dueToExpire(unspent, '2026-12-31')).toBe(0); // still usable on its last day
     expect(dueToExpire(unspent, '2027-01-01')).toBe(70);
     // Once the expire entry is written, nothing more is due.

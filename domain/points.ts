@@ -59,13 +59,22 @@ export function earnPoints(
   tierMultiplierPct: number,
   birthdayMonth: boolean,
 ): { total: number; perLine: number[] } {
-  const weights = lines.map((l) => BigInt(Math.max(0, l.eligibleMinor)) * BigInt(rules.categoryMultipliersPct[l.category] ?? 100));
+  const weights = lines.map(
+    (l) => BigInt(Math.max(0, l.eligibleMinor)) * BigInt(rules.categoryMultipliersPct[l.category] ?? 100),
+  );
   const weighted = weights.reduce((a, b) => a + b, 0n);
   const bonus = BigInt(tierMultiplierPct) * BigInt(birthdayMonth ? rules.birthdayMonthMultiplierPct : 100);
-  const total = Number((weighted * BigInt(rules.pointsPerUnit) * bonus) / (BigInt(rules.unitMinor) * 100n * 100n * 100n));
+  const total = Number(
+    (weighted * BigInt(rules.pointsPerUnit) * bonus) / (BigInt(rules.unitMinor) * 100n * 100n * 100n),
+  );
   // Weights can exceed 2^53 only for absurd sales; scale them down for the split, which is proportional anyway.
   const scale = weighted > 1_000_000_000_000n ? weighted / 1_000_000_000n : 1n;
-  const perLine = lines.length ? allocate(total, weights.map((w) => Number(w / scale))) : [];
+  const perLine = lines.length
+    ? allocate(
+        total,
+        weights.map((w) => Number(w / scale)),
+      )
+    : [];
   return { total, perLine };
 }
 
@@ -92,7 +101,12 @@ export function maxRedeemable(balance: number, totalMinor: number, rate: RedeemR
 
 export type RedeemRefusal = 'POINTS_INVALID' | 'POINTS_INSUFFICIENT' | 'POINTS_OVER_TOTAL';
 
-export function checkRedemption(points: number, balance: number, totalMinor: number, rate: RedeemRate): RedeemRefusal | null {
+export function checkRedemption(
+  points: number,
+  balance: number,
+  totalMinor: number,
+  rate: RedeemRate,
+): RedeemRefusal | null {
   if (!Number.isSafeInteger(points) || points < 0 || points % redeemStep(rate) !== 0) return 'POINTS_INVALID';
   if (points > balance) return 'POINTS_INSUFFICIENT';
   if (pointsValueMinor(points, rate) > totalMinor) return 'POINTS_OVER_TOTAL';
@@ -148,11 +162,18 @@ export function balanceOf(entries: readonly { points: number }[]): number {
 
 /** Points whose last day is before `today` and that are still unused: what an expire entry takes. */
 export function dueToExpire(entries: readonly LedgerPoint[], today: string): number {
-  return remainingLots(entries).reduce((sum, lot) => (lot.expiresOn !== null && lot.expiresOn < today ? sum + lot.remaining : sum), 0);
+  return remainingLots(entries).reduce(
+    (sum, lot) => (lot.expiresOn !== null && lot.expiresOn < today ? sum + lot.remaining : sum),
+    0,
+  );
 }
 
 /** The next batch of points to expire (all lots with the soonest last day), if any. */
-export function nextExpiry(entries: readonly LedgerPoint[], today: string, soonDays: number): { points: number; on: string; soon: boolean } | null {
+export function nextExpiry(
+  entries: readonly LedgerPoint[],
+  today: string,
+  soonDays: number,
+): { points: number; on: string; soon: boolean } | null {
   const lots = remainingLots(entries).filter((l) => l.remaining > 0 && l.expiresOn !== null && l.expiresOn >= today);
   const first = lots[0];
   if (!first) return null;

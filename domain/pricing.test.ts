@@ -18,7 +18,10 @@ const cake = product('cake', 'snacks', 3900, 3500);
 const gold = tiers.find((t) => t.code === 'gold') as TierInfo;
 
 const base = (over: Partial<PricingInput> = {}): PricingInput => ({
-  lines: [{ product: tea, quantity: 1 }, { product: cake, quantity: 2 }],
+  lines: [
+    { product: tea, quantity: 1 },
+    { product: cake, quantity: 2 },
+  ],
   tier: gold,
   tiers,
   coupons: [],
@@ -56,7 +59,9 @@ describe('priceSale', () => {
     expect(sale.couponDiscountMinor).toBe(1000);
     expect(sale.lines.reduce((a, l) => a + l.netMinor, 0)).toBe(12_000);
     expect(sale.totalMinor).toBe(12_000);
-    expect(sale.coupons).toEqual([{ code: 'SAVE10', definitionId: 'd1', name: definition().name, discountMinor: 1000 }]);
+    expect(sale.coupons).toEqual([
+      { code: 'SAVE10', definitionId: 'd1', name: definition().name, discountMinor: 1000 },
+    ]);
   });
 
   it('a coupon that cannot apply says why and which code', () => {
@@ -75,13 +80,19 @@ describe('priceSale', () => {
     expect(sale.lines.reduce((a, l) => a + l.pointsRedeemed, 0)).toBe(3000);
     expect(sale.lines.reduce((a, l) => a + l.pointsValueMinor, 0)).toBe(3000);
     expect(sale.pointsEarned).toBe(150); // ¥100 × 1.5
-    expect(() => priceSale(base({ pointsToRedeem: 6000 }))).toThrow(expect.objectContaining({ code: 'POINTS_INSUFFICIENT' }));
+    expect(() => priceSale(base({ pointsToRedeem: 6000 }))).toThrow(
+      expect.objectContaining({ code: 'POINTS_INSUFFICIENT' }),
+    );
     expect(() => priceSale(base({ pointsToRedeem: 5000, balance: 20_000 }))).not.toThrow();
-    expect(() => priceSale(base({ pointsToRedeem: 14_000, balance: 20_000 }))).toThrow(expect.objectContaining({ code: 'POINTS_OVER_TOTAL' }));
+    expect(() => priceSale(base({ pointsToRedeem: 14_000, balance: 20_000 }))).toThrow(
+      expect.objectContaining({ code: 'POINTS_OVER_TOTAL' }),
+    );
   });
 
   it('points-ineligible lines earn nothing', () => {
-    const sale = priceSale(base({ lines: [{ product: product('gift', 'gift', 10_000, undefined, false), quantity: 1 }] }));
+    const sale = priceSale(
+      base({ lines: [{ product: product('gift', 'gift', 10_000, undefined, false), quantity: 1 }] }),
+    );
     expect(sale.pointsEarned).toBe(0);
   });
 
@@ -93,9 +104,20 @@ describe('priceSale', () => {
 
 describe('tenders', () => {
   it('cash gives change; external tenders never exceed what is due', () => {
-    expect(settleTenders(8700, [{ method: 'cash', amountMinor: 10_000 }])).toEqual({ changeMinor: 1300, cashReceivedMinor: 10_000 });
-    expect(settleTenders(8700, [{ method: 'bank_card', amountMinor: 5000 }, { method: 'cash', amountMinor: 5000 }])).toEqual({ changeMinor: 1300, cashReceivedMinor: 5000 });
-    expect(settleTenders(8700, [{ method: 'cash', amountMinor: 5000 }])).toEqual({ code: 'TENDER_SHORT', params: { due: 3700 } });
+    expect(settleTenders(8700, [{ method: 'cash', amountMinor: 10_000 }])).toEqual({
+      changeMinor: 1300,
+      cashReceivedMinor: 10_000,
+    });
+    expect(
+      settleTenders(8700, [
+        { method: 'bank_card', amountMinor: 5000 },
+        { method: 'cash', amountMinor: 5000 },
+      ]),
+    ).toEqual({ changeMinor: 1300, cashReceivedMinor: 5000 });
+    expect(settleTenders(8700, [{ method: 'cash', amountMinor: 5000 }])).toEqual({
+      code: 'TENDER_SHORT',
+      params: { due: 3700 },
+    });
     expect(settleTenders(8700, [{ method: 'mobile', amountMinor: 9000 }])).toEqual({ code: 'TENDER_OVERPAID' });
     expect(settleTenders(0, [])).toEqual({ changeMinor: 0, cashReceivedMinor: 0 });
   });

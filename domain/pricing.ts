@@ -1,10 +1,25 @@
 // Prices a basket: member prices by tier, coupons in the order applied, points as a tender, tax,
 // and the points the sale earns. Pure: the checkout use case and the quote both call this, so what
 // the cashier saw is exactly what is recorded.
-import type { CouponDefinitionInfo, ErrorCode, LocalName, QuoteCoupon, QuoteLine, SaleTotals, TierInfo } from '../contract';
+import type {
+  CouponDefinitionInfo,
+  ErrorCode,
+  LocalName,
+  QuoteCoupon,
+  QuoteLine,
+  SaleTotals,
+  TierInfo,
+} from '../contract';
 import { couponDiscount, type CouponRefusal } from './coupons';
 import { allocate, mulDivRound } from './money';
-import { checkRedemption, earnPoints, maxRedeemable, pointsValueMinor, type EarningRules, type RedeemRate } from './points';
+import {
+  checkRedemption,
+  earnPoints,
+  maxRedeemable,
+  pointsValueMinor,
+  type EarningRules,
+  type RedeemRate,
+} from './points';
 import { unitPriceFor } from './tiers';
 
 export interface TaxConfig {
@@ -64,7 +79,9 @@ export class PricingRefusal extends Error {
 
 export function taxOf(totalMinor: number, tax: TaxConfig): number {
   if (tax.rateBp <= 0) return 0;
-  return tax.included ? mulDivRound(totalMinor, tax.rateBp, 10_000 + tax.rateBp) : mulDivRound(totalMinor, tax.rateBp, 10_000);
+  return tax.included
+    ? mulDivRound(totalMinor, tax.rateBp, 10_000 + tax.rateBp)
+    : mulDivRound(totalMinor, tax.rateBp, 10_000);
 }
 
 export function priceSale(input: PricingInput): PricedSale {
@@ -94,7 +111,13 @@ export function priceSale(input: PricingInput): PricedSale {
   for (const { code, definition } of input.coupons) {
     const result = couponDiscount(
       definition,
-      lines.map((l) => ({ productId: l.productId, category: l.category, unitMinor: l.unitMinor, quantity: l.quantity, netMinor: l.netMinor })),
+      lines.map((l) => ({
+        productId: l.productId,
+        category: l.category,
+        unitMinor: l.unitMinor,
+        quantity: l.quantity,
+        netMinor: l.netMinor,
+      })),
     );
     if (!('perLine' in result)) {
       const refusal = result as CouponRefusal;
@@ -104,7 +127,12 @@ export function priceSale(input: PricingInput): PricedSale {
       lines[i]!.couponDiscountMinor += d;
       lines[i]!.netMinor -= d;
     });
-    coupons.push({ code, definitionId: definition.id, name: definition.name, discountMinor: result.perLine.reduce((a, b) => a + b, 0) });
+    coupons.push({
+      code,
+      definitionId: definition.id,
+      name: definition.name,
+      discountMinor: result.perLine.reduce((a, b) => a + b, 0),
+    });
   }
 
   const netTotal = lines.reduce((a, l) => a + l.netMinor, 0);
@@ -132,7 +160,10 @@ export function priceSale(input: PricingInput): PricedSale {
   let pointsEarned = 0;
   if (input.tier) {
     const earned = earnPoints(
-      lines.map((l) => ({ eligibleMinor: l.pointsEligible ? Math.max(0, l.netMinor - l.pointsValueMinor) : 0, category: l.category })),
+      lines.map((l) => ({
+        eligibleMinor: l.pointsEligible ? Math.max(0, l.netMinor - l.pointsValueMinor) : 0,
+        category: l.category,
+      })),
       input.earning,
       input.tier.pointsMultiplierPct,
       input.birthdayMonth,
@@ -174,7 +205,8 @@ export function settleTenders(
   const external = tenders.filter((t) => t.method !== 'cash').reduce((a, t) => a + t.amountMinor, 0);
   const cash = tenders.filter((t) => t.method === 'cash').reduce((a, t) => a + t.amountMinor, 0);
   if (external > amountDueMinor) return { code: 'TENDER_OVERPAID' };
-  if (external + cash < amountDueMinor) return { code: 'TENDER_SHORT', params: { due: amountDueMinor - external - cash } };
+  if (external + cash < amountDueMinor)
+    return { code: 'TENDER_SHORT', params: { due: amountDueMinor - external - cash } };
   const change = external + cash - amountDueMinor;
   if (change > cash) return { code: 'TENDER_OVERPAID' };
   return { changeMinor: change, cashReceivedMinor: cash };

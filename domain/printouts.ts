@@ -73,7 +73,10 @@ export function welcomeSlipDocument(p: WelcomeSlipInput): ReceiptDocument {
       { type: 'qr', data: p.cardNumber, size: 6, caption: '到店出示此码 Show this code at the counter' },
     );
   } else {
-    blocks.push({ type: 'rule' }, { type: 'text', text: '请向店员领取会员卡 Ask staff for your member card', align: 'center' });
+    blocks.push(
+      { type: 'rule' },
+      { type: 'text', text: '请向店员领取会员卡 Ask staff for your member card', align: 'center' },
+    );
   }
   blocks.push(
     { type: 'text', text: '推荐好友入会，双方均可获得积分。', align: 'center' },

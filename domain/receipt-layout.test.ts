@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { columnsFor, layoutReceipt, padRow, previewLines, printableText, textColumns, wrapText } from './receipt-layout';
+import {
+  columnsFor,
+  layoutReceipt,
+  padRow,
+  previewLines,
+  printableText,
+  textColumns,
+  wrapText,
+} from './receipt-layout';
 
 describe('receipt layout', () => {
   it('counts CJK (and every non-ASCII character) as two columns in Chinese mode', () => {
@@ -38,7 +46,15 @@ describe('receipt layout', () => {
 
   it('lays out a document and ends it with a cut', () => {
     const laid = layoutReceipt(
-      { kind: 'test', title: 't', blocks: [{ type: 'text', text: '测试页', align: 'center', size: 'double' }, { type: 'rule' }, { type: 'qr', data: 'X' }] },
+      {
+        kind: 'test',
+        title: 't',
+        blocks: [
+          { type: 'text', text: '测试页', align: 'center', size: 'double' },
+          { type: 'rule' },
+          { type: 'qr', data: 'X' },
+        ],
+      },
       { columns: 32, chineseMode: true },
     );
     expect(laid.map((l) => l.type)).toEqual(['line', 'line', 'qr', 'cut']);

@@ -75,7 +75,8 @@ export function padRow(left: string, right: string, columns: number, chineseMode
   const rw = textColumns(right, chineseMode);
   if (lw + 1 + rw <= columns) return [left + ' '.repeat(columns - lw - rw) + right];
   const lines = wrapText(left, columns, chineseMode);
-  for (const r of wrapText(right, columns, chineseMode)) lines.push(' '.repeat(Math.max(0, columns - textColumns(r, chineseMode))) + r);
+  for (const r of wrapText(right, columns, chineseMode))
+    lines.push(' '.repeat(Math.max(0, columns - textColumns(r, chineseMode))) + r);
   return lines;
 }
 
@@ -132,10 +133,20 @@ function layoutBlock(block: ReceiptBlock, { columns, chineseMode }: LayoutOption
       return;
     }
     case 'qr':
-      out.push({ type: 'qr', data: block.data, size: block.size ?? 6, caption: block.caption ? clean(block.caption) : null });
+      out.push({
+        type: 'qr',
+        data: block.data,
+        size: block.size ?? 6,
+        caption: block.caption ? clean(block.caption) : null,
+      });
       return;
     case 'barcode':
-      out.push({ type: 'barcode', data: block.data, symbology: block.symbology, caption: block.caption ? clean(block.caption) : null });
+      out.push({
+        type: 'barcode',
+        data: block.data,
+        symbology: block.symbology,
+        caption: block.caption ? clean(block.caption) : null,
+      });
       return;
     case 'image':
       out.push({ type: 'image', width: block.width, height: block.height, bitsBase64: block.bitsBase64 });

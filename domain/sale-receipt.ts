@@ -53,44 +53,66 @@ export function saleReceipt(sale: SaleRecord, store: ReceiptStore, extras: SaleR
   for (const line of sale.lines) {
     blocks.push({ type: 'text', text: line.name.zh });
     blocks.push({ type: 'row', left: `  ${line.quantity} × ${money(line.unitMinor)}`, right: money(line.amountMinor) });
-    if (line.memberSavingMinor > 0) blocks.push({ type: 'row', left: `  会员价 Member price (${money(line.listUnitMinor)})`, right: `-${money(line.memberSavingMinor)}` });
+    if (line.memberSavingMinor > 0)
+      blocks.push({
+        type: 'row',
+        left: `  会员价 Member price (${money(line.listUnitMinor)})`,
+        right: `-${money(line.memberSavingMinor)}`,
+      });
   }
   blocks.push({ type: 'rule' });
   const memberSavings = sale.lines.reduce((a, l) => a + l.memberSavingMinor, 0);
   if (memberSavings > 0) blocks.push({ type: 'row', left: '会员价节省 Member savings', right: money(memberSavings) });
-  for (const c of sale.coupons) blocks.push({ type: 'row', left: `券 ${c.name.zh} ${c.code}`, right: `-${money(c.discountMinor)}` });
+  for (const c of sale.coupons)
+    blocks.push({ type: 'row', left: `券 ${c.name.zh} ${c.code}`, right: `-${money(c.discountMinor)}` });
   blocks.push({ type: 'row', left: '合计 TOTAL', right: money(sale.totalMinor), bold: true });
   if (sale.pointsRedeemed > 0) {
-    blocks.push({ type: 'row', left: `积分抵扣 Points (${sale.pointsRedeemed})`, right: `-${money(sale.totalMinor - sale.amountDueMinor)}` });
+    blocks.push({
+      type: 'row',
+      left: `积分抵扣 Points (${sale.pointsRedeemed})`,
+      right: `-${money(sale.totalMinor - sale.amountDueMinor)}`,
+    });
     blocks.push({ type: 'row', left: '应付 Due', right: money(sale.amountDueMinor), bold: true });
   }
   for (const t of sale.tenders) {
     blocks.push({ type: 'row', left: tenderLabel[t.method] ?? t.method, right: money(t.amountMinor) });
     if (t.reference) blocks.push({ type: 'row', left: '  参考号 Ref', right: t.reference });
   }
-  if (sale.changeMinor > 0) blocks.push({ type: 'row', left: '找零 Change', right: money(sale.changeMinor), bold: true });
+  if (sale.changeMinor > 0)
+    blocks.push({ type: 'row', left: '找零 Change', right: money(sale.changeMinor), bold: true });
   if (sale.member) {
     blocks.push({ type: 'rule' });
     blocks.push({ type: 'row', left: '本单积分 Points earned', right: `+${sale.pointsEarned}` });
-    if (sale.pointsRedeemed > 0) blocks.push({ type: 'row', left: '使用积分 Points used', right: `-${sale.pointsRedeemed}` });
-    if (extras.balanceAfter !== null) blocks.push({ type: 'row', left: '积分余额 Balance', right: String(extras.balanceAfter), bold: true });
+    if (sale.pointsRedeemed > 0)
+      blocks.push({ type: 'row', left: '使用积分 Points used', right: `-${sale.pointsRedeemed}` });
+    if (extras.balanceAfter !== null)
+      blocks.push({ type: 'row', left: '积分余额 Balance', right: String(extras.balanceAfter), bold: true });
     const p = extras.progress;
     if (p?.next && p.target !== null) {
       const rest = Math.max(0, p.target - p.value);
       const restText = p.metric === 'spend' ? money(rest) : `${rest} 分`;
-      blocks.push({ type: 'text', text: `${p.current.name.zh} → ${p.next.name.zh} ${textBar(p.fraction)} ${Math.round(p.fraction * 100)}%` });
+      blocks.push({
+        type: 'text',
+        text: `${p.current.name.zh} → ${p.next.name.zh} ${textBar(p.fraction)} ${Math.round(p.fraction * 100)}%`,
+      });
       blocks.push({ type: 'text', text: `再消费 ${restText} 升级 ${p.next.name.en}` });
     }
   }
   // Scanned at the refund screen to find this sale.
   blocks.push({ type: 'barcode', data: sale.receiptNo, symbology: 'CODE128', caption: sale.receiptNo });
-  if (extras.feedbackUrl) blocks.push({ type: 'qr', data: extras.feedbackUrl, size: 6, caption: '电子小票 · 评价 E-receipt & feedback' });
+  if (extras.feedbackUrl)
+    blocks.push({ type: 'qr', data: extras.feedbackUrl, size: 6, caption: '电子小票 · 评价 E-receipt & feedback' });
   blocks.push({ type: 'feed', lines: 2 }, { type: 'cut', partial: true });
   if (sale.tenders.some((t) => t.method === 'cash')) blocks.push({ type: 'drawer' });
   return { kind: 'sale', title: sale.receiptNo, blocks };
 }
 
-export function refundReceipt(refund: RefundRecord, sale: SaleRecord, store: ReceiptStore, balanceAfter: number | null): ReceiptDocument {
+export function refundReceipt(
+  refund: RefundRecord,
+  sale: SaleRecord,
+  store: ReceiptStore,
+  balanceAfter: number | null,
+): ReceiptDocument {
   const money = (m: number) => formatMoney(m, sale.currency);
   const byId = new Map(sale.lines.map((l) => [l.id, l]));
   const blocks: ReceiptBlock[] = [
@@ -107,14 +129,22 @@ export function refundReceipt(refund: RefundRecord, sale: SaleRecord, store: Rec
   }
   blocks.push({ type: 'rule' });
   blocks.push({ type: 'row', left: '退款 REFUND', right: money(refund.amountMinor), bold: true });
-  blocks.push({ type: 'row', left: tenderLabel[refund.tender.method] ?? refund.tender.method, right: money(refund.amountMinor) });
+  blocks.push({
+    type: 'row',
+    left: tenderLabel[refund.tender.method] ?? refund.tender.method,
+    right: money(refund.amountMinor),
+  });
   if (refund.tender.reference) blocks.push({ type: 'row', left: '  参考号 Ref', right: refund.tender.reference });
   if (sale.member) {
-    if (refund.pointsReversed) blocks.push({ type: 'row', left: '扣回积分 Points reversed', right: String(refund.pointsReversed) });
-    if (refund.pointsReturned) blocks.push({ type: 'row', left: '退回积分 Points returned', right: `+${refund.pointsReturned}` });
-    if (balanceAfter !== null) blocks.push({ type: 'row', left: '积分余额 Balance', right: String(balanceAfter), bold: true });
+    if (refund.pointsReversed)
+      blocks.push({ type: 'row', left: '扣回积分 Points reversed', right: String(refund.pointsReversed) });
+    if (refund.pointsReturned)
+      blocks.push({ type: 'row', left: '退回积分 Points returned', right: `+${refund.pointsReturned}` });
+    if (balanceAfter !== null)
+      blocks.push({ type: 'row', left: '积分余额 Balance', right: String(balanceAfter), bold: true });
   }
-  for (const code of refund.couponsReturned) blocks.push({ type: 'row', left: '退回优惠券 Coupon returned', right: code });
+  for (const code of refund.couponsReturned)
+    blocks.push({ type: 'row', left: '退回优惠券 Coupon returned', right: code });
   blocks.push({ type: 'feed', lines: 2 }, { type: 'cut', partial: true });
   if (refund.tender.method === 'cash') blocks.push({ type: 'drawer' });
   return { kind: 'refund', title: refund.receiptNo, blocks };
@@ -137,7 +167,11 @@ export function dayReportReceipt(report: DayReport, store: ReceiptStore, staffNa
     { type: 'rule' },
   ];
   for (const t of report.tenders) {
-    blocks.push({ type: 'row', left: tenderReportLabel[t.method] ?? t.method, right: `${money(t.salesMinor)} / -${money(t.refundsMinor)}` });
+    blocks.push({
+      type: 'row',
+      left: tenderReportLabel[t.method] ?? t.method,
+      right: `${money(t.salesMinor)} / -${money(t.refundsMinor)}`,
+    });
   }
   blocks.push(
     { type: 'rule' },
@@ -149,7 +183,11 @@ export function dayReportReceipt(report: DayReport, store: ReceiptStore, staffNa
     { type: 'rule' },
   );
   for (const s of report.staff) {
-    blocks.push({ type: 'row', left: `${s.staffName} (${s.sales}/${s.refunds})`, right: money(s.salesMinor - s.refundsMinor) });
+    blocks.push({
+      type: 'row',
+      left: `${s.staffName} (${s.sales}/${s.refunds})`,
+      right: money(s.salesMinor - s.refundsMinor),
+    });
   }
   blocks.push({ type: 'feed', lines: 2 }, { type: 'cut' });
   return { kind: 'report', title, blocks };

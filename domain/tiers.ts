@@ -20,14 +20,24 @@ export function upgradeTo(current: TierInfo, qualifying: TierInfo): TierInfo | n
   return qualifying.rank > current.rank ? qualifying : null;
 }
 
-export function downgradeTo(current: TierInfo, qualifying: TierInfo, heldSince: string, today: string): TierInfo | null {
+export function downgradeTo(
+  current: TierInfo,
+  qualifying: TierInfo,
+  heldSince: string,
+  today: string,
+): TierInfo | null {
   if (qualifying.rank >= current.rank) return null;
   return addDays(heldSince, current.windowDays) <= today ? qualifying : null;
 }
 
-export function tierProgress(tiers: readonly TierInfo[], current: TierInfo, valueFor: (tier: TierInfo) => number): TierProgressInfo {
+export function tierProgress(
+  tiers: readonly TierInfo[],
+  current: TierInfo,
+  valueFor: (tier: TierInfo) => number,
+): TierProgressInfo {
   const next = sortTiers(tiers).find((t) => t.rank > current.rank) ?? null;
-  if (!next) return { current, next: null, metric: current.qualifyMetric, value: valueFor(current), target: null, fraction: 1 };
+  if (!next)
+    return { current, next: null, metric: current.qualifyMetric, value: valueFor(current), target: null, fraction: 1 };
   const value = valueFor(next);
   return {
     current,
@@ -40,7 +50,12 @@ export function tierProgress(tiers: readonly TierInfo[], current: TierInfo, valu
 }
 
 /** The price a tier pays: the best price of its own tier or any tier below it, never above list. */
-export function unitPriceFor(listPriceMinor: number, tierPrices: Record<string, number>, tier: TierInfo | null, tiers: readonly TierInfo[]): number {
+export function unitPriceFor(
+  listPriceMinor: number,
+  tierPrices: Record<string, number>,
+  tier: TierInfo | null,
+  tiers: readonly TierInfo[],
+): number {
   if (!tier) return listPriceMinor;
   let price = listPriceMinor;
   for (const t of tiers) {

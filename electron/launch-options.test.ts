@@ -19,8 +19,14 @@ describe('parseShellOptions', () => {
   });
 
   it('only offers login items on Windows and macOS', () => {
-    expect(parse(['--install-autostart'], {}, 'win32')).toMatchObject({ installAutostart: true, loginItemSupported: true });
+    expect(parse(['--install-autostart'], {}, 'win32')).toMatchObject({
+      installAutostart: true,
+      loginItemSupported: true,
+    });
     expect(parse([], {}, 'darwin').loginItemSupported).toBe(true);
-    expect(parse(['--install-autostart'], {}, 'linux')).toMatchObject({ installAutostart: true, loginItemSupported: false });
+    expect(parse(['--install-autostart'], {}, 'linux')).toMatchObject({
+      installAutostart: true,
+      loginItemSupported: false,
+    });
   });
 });

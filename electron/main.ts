@@ -85,14 +85,17 @@ function start(): void {
   serveRenderer(path.join(app.getAppPath(), 'dist', 'renderer'));
   restrictSession();
 
-  let openError: string | null = null;
   const dataDir = resolveDataDir({ argv: process.argv, env: process.env, defaultDir: app.getPath('userData') });
   // One Linli per data directory (the single-instance lock above is per userData, not per --data-dir).
   let dataDirLock: DataDirLock;
   try {
     dataDirLock = acquireDataDirLock(dataDir);
   } catch (err) {
-    console.error(err instanceof DataDirLockedError ? err.message : `linli: could not lock the data directory ${dataDir}: ${describe(err)}`);
+    console.error(
+      err instanceof DataDirLockedError
+        ? err.message
+        : `linli: could not lock the data directory ${dataDir}: ${describe(err)}`,
+    );
     app.exit(1);
     return;
   }
@@ -108,8 +111,7 @@ function start(): void {
     });
   } catch (err) {
     // Typically a damaged data directory or better-sqlite3 not rebuilt for Electron's ABI.
-    openError = describe(err);
-    console.error(`linli: could not open the data directory: ${openError}`);
+    console.error(`linli: could not open the data directory: ${describe(err)}`);
   }
 
   ipcMain.handle(invokeChannel, async (event, method: unknown, input: unknown): Promise<Envelope> => {
@@ -170,7 +172,8 @@ function createWindow(): BrowserWindow {
     clearTimeout(hangTimer);
   };
   const loadApp = () => {
-    if (!win.isDestroyed()) void win.loadURL(appEntryUrl).catch((err: unknown) => log(`reload failed: ${describe(err)}`));
+    if (!win.isDestroyed())
+      void win.loadURL(appEntryUrl).catch((err: unknown) => log(`reload failed: ${describe(err)}`));
   };
 
   contents.on('render-process-gone', (_event, details) => {

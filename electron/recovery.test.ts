@@ -23,7 +23,9 @@ const policy: RecoveryPolicy = {
 
 describe('backoffDelay', () => {
   it('doubles from the base and stops at the cap', () => {
-    expect([0, 1, 2, 3, 4, 5, 50].map((n) => backoffDelay(policy, n))).toEqual([1000, 2000, 4000, 8000, 8000, 8000, 8000]);
+    expect([0, 1, 2, 3, 4, 5, 50].map((n) => backoffDelay(policy, n))).toEqual([
+      1000, 2000, 4000, 8000, 8000, 8000, 8000,
+    ]);
   });
 });
 

@@ -101,28 +101,46 @@ describe('contentSecurityPolicy', () => {
 
 describe('isPermissionAllowed', () => {
   it('grants the camera to the app origin', () => {
-    expect(isPermissionAllowed({ permission: 'media', requestingUrl: 'app://linli/index.html', mediaTypes: ['video'] })).toBe(true);
+    expect(
+      isPermissionAllowed({ permission: 'media', requestingUrl: 'app://linli/index.html', mediaTypes: ['video'] }),
+    ).toBe(true);
     expect(isPermissionAllowed({ permission: 'media', requestingUrl: 'app://linli' })).toBe(true);
   });
 
   it('never grants the microphone', () => {
-    expect(isPermissionAllowed({ permission: 'media', requestingUrl: 'app://linli/', mediaTypes: ['audio'] })).toBe(false);
-    expect(isPermissionAllowed({ permission: 'media', requestingUrl: 'app://linli/', mediaTypes: ['video', 'audio'] })).toBe(false);
+    expect(isPermissionAllowed({ permission: 'media', requestingUrl: 'app://linli/', mediaTypes: ['audio'] })).toBe(
+      false,
+    );
+    expect(
+      isPermissionAllowed({ permission: 'media', requestingUrl: 'app://linli/', mediaTypes: ['video', 'audio'] }),
+    ).toBe(false);
     expect(isPermissionAllowed({ permission: 'media', requestingUrl: 'app://linli/', mediaTypes: [] })).toBe(false);
   });
 
   it('denies media to other origins', () => {
-    expect(isPermissionAllowed({ permission: 'media', requestingUrl: 'https://evil.example/', mediaTypes: ['video'] })).toBe(false);
-    expect(isPermissionAllowed({ permission: 'media', requestingUrl: 'app://linli.evil/', mediaTypes: ['video'] })).toBe(false);
+    expect(
+      isPermissionAllowed({ permission: 'media', requestingUrl: 'https://evil.example/', mediaTypes: ['video'] }),
+    ).toBe(false);
+    expect(
+      isPermissionAllowed({ permission: 'media', requestingUrl: 'app://linli.evil/', mediaTypes: ['video'] }),
+    ).toBe(false);
     expect(isPermissionAllowed({ permission: 'media', requestingUrl: undefined })).toBe(false);
   });
 
-  it.each(['geolocation', 'notifications', 'openExternal', 'hid', 'serial', 'usb', 'clipboard-read', 'fullscreen', 'display-capture', 'unknown'])(
-    'denies %s even to the app origin',
-    (permission) => {
-      expect(isPermissionAllowed({ permission, requestingUrl: 'app://linli/' })).toBe(false);
-    },
-  );
+  it.each([
+    'geolocation',
+    'notifications',
+    'openExternal',
+    'hid',
+    'serial',
+    'usb',
+    'clipboard-read',
+    'fullscreen',
+    'display-capture',
+    'unknown',
+  ])('denies %s even to the app origin', (permission) => {
+    expect(isPermissionAllowed({ permission, requestingUrl: 'app://linli/' })).toBe(false);
+  });
 });
 
 describe('isBlockedKioskShortcut', () => {

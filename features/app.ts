@@ -92,7 +92,12 @@ export function openLinli(options: LinliOptions): LinliCore {
     store,
     clock,
     ids,
-    config: { terminalId: store.settings.get('terminal_id')!, storeId: () => store.settings.get('store_id'), dataDir: options.dataDir, host: options.host },
+    config: {
+      terminalId: store.settings.get('terminal_id')!,
+      storeId: () => store.settings.get('store_id'),
+      dataDir: options.dataDir,
+      host: options.host,
+    },
     session,
     events,
     printer: devices,
@@ -129,7 +134,10 @@ export function openLinli(options: LinliOptions): LinliCore {
     listeners.add(listener);
     return () => listeners.delete(listener);
   };
-  const methods = createApiClient((method, input) => dispatch(method, input), () => () => {});
+  const methods = createApiClient(
+    (method, input) => dispatch(method, input),
+    () => () => {},
+  );
 
   return {
     dispatch,

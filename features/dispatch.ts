@@ -1,4 +1,11 @@
-import { LinliError, inputError, isKioskMethodName, kioskMethods, type Envelope, type KioskMethodName } from '../contract';
+import {
+  LinliError,
+  inputError,
+  isKioskMethodName,
+  kioskMethods,
+  type Envelope,
+  type KioskMethodName,
+} from '../contract';
 import type { Handlers } from './handler';
 import type { Ports } from './ports';
 

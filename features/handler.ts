@@ -9,7 +9,9 @@ export interface Call<S extends StaffSummary | null = StaffSummary> {
   staff: S;
 }
 
-export type CallFor<M extends KioskMethodName> = Call<MethodAccess<M> extends 'anyone' ? StaffSummary | null : StaffSummary>;
+export type CallFor<M extends KioskMethodName> = Call<
+  MethodAccess<M> extends 'anyone' ? StaffSummary | null : StaffSummary
+>;
 
 export type Handler<M extends KioskMethodName> = (
   input: ParsedInput<M>,

@@ -36,7 +36,13 @@ export abstract class BaseDevice extends EventEmitter<DeviceEventMap> {
   protected setCondition(next: Partial<DeviceCondition>): void {
     const merged = { ...this.condition, ...next };
     const c = this.condition;
-    if (merged.state === c.state && merged.health === c.health && merged.problem === c.problem && merged.detail === c.detail) return;
+    if (
+      merged.state === c.state &&
+      merged.health === c.health &&
+      merged.problem === c.problem &&
+      merged.detail === c.detail
+    )
+      return;
     this.condition = merged;
     this.emit('status', merged);
   }
@@ -193,7 +199,9 @@ export abstract class ReconnectingDevice<Link> extends BaseDevice {
 export function problemFromError(error: unknown): { problem: DeviceProblem; detail: string } {
   const e = error as NodeJS.ErrnoException;
   const detail = e?.message ?? String(error);
-  if (e?.code === 'EACCES' || e?.code === 'EPERM' || /permission denied/i.test(detail)) return { problem: 'noPermission', detail };
-  if (e?.code === 'ENOENT' || e?.code === 'ENODEV' || e?.code === 'ENXIO' || /no such file|cannot open/i.test(detail)) return { problem: 'disconnected', detail };
+  if (e?.code === 'EACCES' || e?.code === 'EPERM' || /permission denied/i.test(detail))
+    return { problem: 'noPermission', detail };
+  if (e?.code === 'ENOENT' || e?.code === 'ENODEV' || e?.code === 'ENXIO' || /no such file|cannot open/i.test(detail))
+    return { problem: 'disconnected', detail };
   return { problem: 'unreachable', detail };
 }

@@ -94,7 +94,12 @@ export class DeviceRegistry {
 
   private statusOf(entry: Entry): DeviceStatus {
     const { config } = entry;
-    const condition: DeviceCondition = entry.device?.status ?? { state: 'closed', health: null, problem: null, detail: null };
+    const condition: DeviceCondition = entry.device?.status ?? {
+      state: 'closed',
+      health: null,
+      problem: null,
+      detail: null,
+    };
     const printer = config.kind === 'printer';
     return {
       id: config.id,
@@ -120,7 +125,12 @@ export class DeviceRegistry {
     if (!config.enabled) return;
     const device = this.create(config);
     entry.device = device;
-    const source: ScanSource = config.kind === 'scanner' ? (config.connection.type === 'simulator' ? 'simulator' : config.connection.type) : 'simulator';
+    const source: ScanSource =
+      config.kind === 'scanner'
+        ? config.connection.type === 'simulator'
+          ? 'simulator'
+          : config.connection.type
+        : 'simulator';
     device.on('status', () => {
       if (this.entries.get(config.id) !== entry) return;
       entry.since = this.hooks.now().toISOString();
@@ -144,7 +154,12 @@ export class DeviceRegistry {
       }
       for (const config of configs) {
         if (this.entries.has(config.id)) continue;
-        const entry: Entry = { config, key: JSON.stringify(config), device: null, since: this.hooks.now().toISOString() };
+        const entry: Entry = {
+          config,
+          key: JSON.stringify(config),
+          device: null,
+          since: this.hooks.now().toISOString(),
+        };
         this.entries.set(config.id, entry);
         await this.openEntry(entry);
         this.hooks.onStatus(this.statusOf(entry));
@@ -171,7 +186,8 @@ export class DeviceRegistry {
 
   /** Receipts go to the first enabled printer, in the order printers were added. */
   receiptPrinterId(): string | null {
-    for (const entry of this.entries.values()) if (entry.config.kind === 'printer' && entry.config.enabled) return entry.config.id;
+    for (const entry of this.entries.values())
+      if (entry.config.kind === 'printer' && entry.config.enabled) return entry.config.id;
     return null;
   }
 

@@ -2,7 +2,18 @@
 // process that holds it; a lock whose process is gone is taken over at once, so a kiosk restarted
 // after a crash or a power cut starts without waiting and without anyone deleting files by hand.
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fsyncSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { hostname as osHostname, uptime } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -100,8 +111,22 @@ function ownRecord(): LockRecord {
 function parseRecord(raw: string): LockRecord | null {
   try {
     const r = JSON.parse(raw) as Partial<LockRecord>;
-    if (!Number.isInteger(r.pid) || r.pid! <= 0 || typeof r.token !== 'string' || typeof r.hostname !== 'string' || typeof r.startedAt !== 'string') return null;
-    return { pid: r.pid!, startedAt: r.startedAt, startTicks: r.startTicks ?? null, bootId: r.bootId ?? null, hostname: r.hostname, token: r.token };
+    if (
+      !Number.isInteger(r.pid) ||
+      r.pid! <= 0 ||
+      typeof r.token !== 'string' ||
+      typeof r.hostname !== 'string' ||
+      typeof r.startedAt !== 'string'
+    )
+      return null;
+    return {
+      pid: r.pid!,
+      startedAt: r.startedAt,
+      startTicks: r.startTicks ?? null,
+      bootId: r.bootId ?? null,
+      hostname: r.hostname,
+      token: r.token,
+    };
   } catch {
     return null;
   }
@@ -231,7 +256,7 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
     const existing = parseRecord(raw);
     if (existing === null) {
       // Unreadable: a lock being written by the 'wx' fallback, or one cut short by a power cut.
-      let ageMs = 0;
+      let ageMs: number;
       try {
         ageMs = Math.abs(Date.now() - statSync(file).mtimeMs);
       } catch {

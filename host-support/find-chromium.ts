@@ -1,6 +1,12 @@
 import { existsSync } from 'node:fs';
 
-const candidates = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/snap/bin/chromium'];
+const candidates = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/snap/bin/chromium',
+];
 
 /** LINLI_CHROMIUM (or CHROMIUM_PATH) first, then the usual system locations. */
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string | null {

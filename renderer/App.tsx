@@ -71,9 +71,15 @@ export function App({ api, wedgeConfig }: AppProps) {
 
   const openOutcome = useCallback(
     (outcome: ScanOutcome) => {
-      if (outcome.kind === 'member') navigate({ name: 'profile', memberId: outcome.member.id, initial: outcome.member });
+      if (outcome.kind === 'member')
+        navigate({ name: 'profile', memberId: outcome.member.id, initial: outcome.member });
       else if (outcome.kind === 'product') navigate({ name: 'checkout', productId: outcome.product.id });
-      else navigate({ name: 'checkout', couponCode: outcome.code, ...(outcome.memberId ? { memberId: outcome.memberId } : {}) });
+      else
+        navigate({
+          name: 'checkout',
+          couponCode: outcome.code,
+          ...(outcome.memberId ? { memberId: outcome.memberId } : {}),
+        });
     },
     [navigate],
   );
@@ -84,17 +90,17 @@ export function App({ api, wedgeConfig }: AppProps) {
         scanReceiver.current(text);
         return;
       }
-      api
-        .handleScan({ text, source: 'wedge' })
-        .then(openOutcome)
-        .catch(showError);
+      api.handleScan({ text, source: 'wedge' }).then(openOutcome).catch(showError);
     },
     [api, openOutcome, showError],
   );
   // A manager may tune the wedge timing on the device set-up screen; it applies in every window at once.
   const [storedWedge, setStoredWedge] = useState<Partial<WedgeConfig>>({});
   useEffect(() => {
-    api.getWedgeSettings().then(setStoredWedge).catch(() => undefined);
+    api
+      .getWedgeSettings()
+      .then(setStoredWedge)
+      .catch(() => undefined);
     return api.on('wedgeSettings', setStoredWedge);
   }, [api]);
   useWedgeScanner(onScan, { ...storedWedge, ...wedgeConfig });
@@ -113,10 +119,7 @@ export function App({ api, wedgeConfig }: AppProps) {
   );
 
   const logout = useCallback(() => {
-    api
-      .logout()
-      .then(applySession)
-      .catch(showError);
+    api.logout().then(applySession).catch(showError);
   }, [api, applySession, showError]);
 
   const services = useMemo<AppServices>(
@@ -130,7 +133,14 @@ export function App({ api, wedgeConfig }: AppProps) {
   else if (!loggedIn) screen = <LoginScreen onLoggedIn={applySession} />;
   else if (route.name === 'enrol') screen = <EnrolScreen />;
   else if (route.name === 'checkout')
-    screen = <CheckoutScreen key={JSON.stringify(route)} memberId={route.memberId} productId={route.productId} couponCode={route.couponCode} />;
+    screen = (
+      <CheckoutScreen
+        key={JSON.stringify(route)}
+        memberId={route.memberId}
+        productId={route.productId}
+        couponCode={route.couponCode}
+      />
+    );
   else if (route.name === 'refund') screen = <RefundScreen key={route.receiptNo ?? ''} receiptNo={route.receiptNo} />;
   else if (route.name === 'reports') screen = <ReportsScreen />;
   else if (route.name === 'devices' && session?.staff?.role === 'manager') screen = <DeviceSetup />;

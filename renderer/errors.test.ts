@@ -8,13 +8,17 @@ describe('translateError', () => {
   const { t } = createI18n('en');
 
   it('uses the full message when the server sent the detail it needs', () => {
-    expect(translateError(t, { code: 'PIN_WRONG', params: { remaining: 2 } })).toBe(t('errors.PIN_WRONG', { remaining: 2 }));
+    expect(translateError(t, { code: 'PIN_WRONG', params: { remaining: 2 } })).toBe(
+      t('errors.PIN_WRONG', { remaining: 2 }),
+    );
     expect(translateError(t, { code: 'PIN_WRONG', params: { remaining: 2 } })).toContain('2');
   });
 
   it('falls back to the plain wording when that detail is missing or empty', () => {
     expect(translateError(t, { code: 'PIN_WRONG' })).toBe(en.errorFallbacks.PIN_WRONG);
-    expect(translateError(t, { code: 'PHONE_DUPLICATE', params: { name: '' } })).toBe(en.errorFallbacks.PHONE_DUPLICATE);
+    expect(translateError(t, { code: 'PHONE_DUPLICATE', params: { name: '' } })).toBe(
+      en.errorFallbacks.PHONE_DUPLICATE,
+    );
   });
 
   it('fills in limits the server did not repeat', () => {

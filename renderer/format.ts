@@ -19,7 +19,9 @@ export function formatDateTime(iso: string | null | undefined, lng: string): str
   if (!iso) return '';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeStyle: 'short', timeZone: storeTimeZone }).format(date);
+  return new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeStyle: 'short', timeZone: storeTimeZone }).format(
+    date,
+  );
 }
 
 /** A calendar date (YYYY-MM-DD) has no time zone; formatting it in UTC keeps the same day. */

@@ -4,7 +4,12 @@
 export function formatMinor(minor: number, currency: string, lng: string): string {
   const digits = currency === 'JPY' ? 0 : 2;
   const major = minor / 10 ** digits; // display only: the value is never computed with again
-  return new Intl.NumberFormat(lng, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(major);
+  return new Intl.NumberFormat(lng, {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(major);
 }
 
 /** "100", "85.5", "85.50" → fen; null when it is not an amount. */

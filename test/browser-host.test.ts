@@ -31,19 +31,40 @@ afterAll(async () => {
  * the headers and waits for the answer without sending the announced body. Settles on the
  * response's end; an error from the socket after that (the host closing on us) does not matter.
  */
-function send(path: string, opts: { method?: string; headers?: Record<string, string>; body?: string; chunks?: string[]; headersOnly?: boolean } = {}) {
-  return new Promise<{ status: number; body: string; headers: Record<string, string | string[] | undefined> }>((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: host.port, path, method: opts.method ?? 'GET', headers: opts.headers, timeout: 4_000 }, (res) => {
-      let body = '';
-      res.on('data', (c: Buffer) => (body += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
-    });
-    req.on('error', reject);
-    req.on('timeout', () => req.destroy(new Error(`no answer to ${path} within 4 s`)));
-    if (opts.headersOnly) return void req.flushHeaders();
-    for (const chunk of opts.chunks ?? []) req.write(chunk);
-    req.end(opts.body);
-  });
+function send(
+  path: string,
+  opts: {
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    chunks?: string[];
+    headersOnly?: boolean;
+  } = {},
+) {
+  return new Promise<{ status: number; body: string; headers: Record<string, string | string[] | undefined> }>(
+    (resolve, reject) => {
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: host.port,
+          path,
+          method: opts.method ?? 'GET',
+          headers: opts.headers,
+          timeout: 4_000,
+        },
+        (res) => {
+          let body = '';
+          res.on('data', (c: Buffer) => (body += c.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+        },
+      );
+      req.on('error', reject);
+      req.on('timeout', () => req.destroy(new Error(`no answer to ${path} within 4 s`)));
+      if (opts.headersOnly) return void req.flushHeaders();
+      for (const chunk of opts.chunks ?? []) req.write(chunk);
+      req.end(opts.body);
+    },
+  );
 }
 
 const call = (method: string, input: unknown, headers: Record<string, string> = {}) =>
@@ -74,14 +95,24 @@ describe('browser host', () => {
 
   it('refuses calls without the token, from other origins, or for another host name', async () => {
     expect((await call('listStaff', null, { authorization: 'Bearer wrong' })).status).toBe(401);
-    expect((await send('/api/listStaff', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(401);
+    expect(
+      (await send('/api/listStaff', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }))
+        .status,
+    ).toBe(401);
     expect((await call('listStaff', null, { origin: 'http://evil.example' })).status).toBe(403);
     expect((await call('listStaff', null, { host: `rebind.example:${host.port}` })).status).toBe(421);
   });
 
   it('refuses garbage: unknown methods, bad JSON', async () => {
-    expect(JSON.parse((await call('dropAllTables', null)).body)).toEqual({ ok: false, error: { code: 'INVALID_INPUT' } });
-    const bad = await send('/api/listStaff', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${host.token}` }, body: '{nope' });
+    expect(JSON.parse((await call('dropAllTables', null)).body)).toEqual({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    const bad = await send('/api/listStaff', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${host.token}` },
+      body: '{nope',
+    });
     expect(bad.status).toBe(400);
   });
 
@@ -101,7 +132,11 @@ describe('browser host', () => {
     const chunk = 'x'.repeat(256 * 1024);
     const huge = await send('/api/listStaff', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${host.token}`, 'transfer-encoding': 'chunked' },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${host.token}`,
+        'transfer-encoding': 'chunked',
+      },
       chunks: ['{"input":"', ...Array.from({ length: 40 }, () => chunk), '"}'],
     });
     expect(huge.status).toBe(413);
@@ -111,7 +146,11 @@ describe('browser host', () => {
   it('refuses a Content-Length beyond what it would read before any byte of the body', async () => {
     const announced = await send('/api/listStaff', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${host.token}`, 'content-length': String(1024 * 1024 * 1024) },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${host.token}`,
+        'content-length': String(1024 * 1024 * 1024),
+      },
       headersOnly: true,
     });
     expect(announced.status).toBe(413);
@@ -125,11 +164,18 @@ describe('browser host', () => {
 
   it('pushes events over the WebSocket only to holders of the token', async () => {
     const refused = new WebSocket(`ws://127.0.0.1:${host.port}/events?token=wrong`);
-    await expect(new Promise((resolve, reject) => { refused.on('open', resolve); refused.on('error', reject); })).rejects.toThrow();
+    await expect(
+      new Promise((resolve, reject) => {
+        refused.on('open', resolve);
+        refused.on('error', reject);
+      }),
+    ).rejects.toThrow();
 
     const ws = new WebSocket(`ws://127.0.0.1:${host.port}/events?token=${host.token}`);
     await new Promise((resolve) => ws.on('open', resolve));
-    const frame = new Promise<{ event: string; payload: { staff: { name: string } } }>((resolve) => ws.on('message', (data) => resolve(JSON.parse(String(data)))));
+    const frame = new Promise<{ event: string; payload: { staff: { name: string } } }>((resolve) =>
+      ws.on('message', (data) => resolve(JSON.parse(String(data)))),
+    );
     const cashier = (await core.methods.listStaff()).find((s) => s.role === 'cashier')!;
     await call('login', { staffId: cashier.id, pin: '1234' });
     const received = await frame;

@@ -3,7 +3,14 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, w
 import { hostname, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { acquireDataDirLock, alreadyRunningMessage, DataDirLockedError, lockFileName, type DataDirLock, type LockRecord } from '../host-support/data-dir-lock';
+import {
+  acquireDataDirLock,
+  alreadyRunningMessage,
+  DataDirLockedError,
+  lockFileName,
+  type DataDirLock,
+  type LockRecord,
+} from '../host-support/data-dir-lock';
 import { runHostProcessToExit, startHostProcess, type HostProcess } from './support/host-process';
 
 // No core here: these tests load only the lock module (and the built host, as a process).
@@ -30,7 +37,15 @@ const currentBootId = () => {
   }
 };
 function writeLock(dir: string, record: Partial<LockRecord>): void {
-  const full: LockRecord = { pid: 1, startedAt: new Date().toISOString(), startTicks: null, bootId: currentBootId(), hostname: hostname(), token: 'earlier', ...record };
+  const full: LockRecord = {
+    pid: 1,
+    startedAt: new Date().toISOString(),
+    startTicks: null,
+    bootId: currentBootId(),
+    hostname: hostname(),
+    token: 'earlier',
+    ...record,
+  };
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, lockFileName), JSON.stringify(full));
 }
@@ -87,17 +102,24 @@ describe('data directory lock', () => {
 
   it('takes over a lock from before the machine last started, even if its pid is in use now', () => {
     const dir = freshDir();
-    writeLock(dir, { pid: process.ppid, startedAt: '2000-01-01T00:00:00.000Z', bootId: currentBootId() ? 'another-boot' : null });
+    writeLock(dir, {
+      pid: process.ppid,
+      startedAt: '2000-01-01T00:00:00.000Z',
+      bootId: currentBootId() ? 'another-boot' : null,
+    });
     acquire(dir);
     expect(readLock(dir).pid).toBe(process.pid);
   });
 
-  it.runIf(process.platform === 'linux')('takes over a lock whose pid now belongs to another process (different start time)', () => {
-    const dir = freshDir();
-    writeLock(dir, { pid: process.ppid, startTicks: '1' });
-    acquire(dir);
-    expect(readLock(dir).pid).toBe(process.pid);
-  });
+  it.runIf(process.platform === 'linux')(
+    'takes over a lock whose pid now belongs to another process (different start time)',
+    () => {
+      const dir = freshDir();
+      writeLock(dir, { pid: process.ppid, startTicks: '1' });
+      acquire(dir);
+      expect(readLock(dir).pid).toBe(process.pid);
+    },
+  );
 
   it('keeps a lock held by another live process', () => {
     const dir = freshDir();

@@ -23,7 +23,13 @@ describe('device set-up through the API', () => {
       ['printer', 'simulator', 'idle'],
       ['scanner', 'simulator', 'idle'],
     ]);
-    expect(await core.methods.getPrinterSummary()).toEqual({ configured: true, state: 'idle', health: 'online', problem: null, queued: 0 });
+    expect(await core.methods.getPrinterSummary()).toEqual({
+      configured: true,
+      state: 'idle',
+      health: 'online',
+      problem: null,
+      queued: 0,
+    });
     // Cashiers use devices, managers set them up.
     await expect(core.methods.discoverDevices()).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
@@ -32,8 +38,18 @@ describe('device set-up through the API', () => {
     await loginAs(core, 'manager');
     const found = await core.methods.discoverDevices();
     expect(Array.isArray(found.serialPorts)).toBe(true);
-    const failed = waitForEvent(core, 'deviceStatus', (s) => s.kind === 'scanner' && s.connection.startsWith('hid') && s.state === 'error');
-    const saved = await core.methods.saveDevice({ settings: { kind: 'scanner', name: 'Honeywell', connection: { type: 'hid', vendorId: 0x0c2e, productId: 0x0b61, mode: 'pos' } } });
+    const failed = waitForEvent(
+      core,
+      'deviceStatus',
+      (s) => s.kind === 'scanner' && s.connection.startsWith('hid') && s.state === 'error',
+    );
+    const saved = await core.methods.saveDevice({
+      settings: {
+        kind: 'scanner',
+        name: 'Honeywell',
+        connection: { type: 'hid', vendorId: 0x0c2e, productId: 0x0b61, mode: 'pos' },
+      },
+    });
     const status = await failed;
     // Without libusb node-hid cannot load ("unavailable"); with it, no such scanner is plugged in.
     expect(found.hidProblem ? 'unavailable' : 'disconnected').toBe(status.problem);
@@ -48,7 +64,10 @@ describe('device set-up through the API', () => {
     const heard = waitForEvent(core, 'wedgeSettings');
     await core.methods.saveWedgeSettings({ maxAvgGapMs: 60, maxGapMs: 120, terminators: ['Enter'] });
     expect(await heard).toEqual({ maxAvgGapMs: 60, maxGapMs: 120, terminators: ['Enter'] });
-    await expect(core.methods.saveWedgeSettings({ minLength: 0 })).rejects.toMatchObject({ code: 'DEVICE_CONFIG_INVALID', field: 'minLength' });
+    await expect(core.methods.saveWedgeSettings({ minLength: 0 })).rejects.toMatchObject({
+      code: 'DEVICE_CONFIG_INVALID',
+      field: 'minLength',
+    });
     expect(await core.methods.getWedgeSettings()).toEqual({ maxAvgGapMs: 60, maxGapMs: 120, terminators: ['Enter'] });
     await loginAs(core, 'cashier');
     await expect(core.methods.saveWedgeSettings({ minLength: 8 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
@@ -57,8 +76,16 @@ describe('device set-up through the API', () => {
   it('the simulated scanner feeds the scan path; a switched-off scanner delivers nothing', async () => {
     await loginAs(core, 'manager');
     const scanner = (await core.methods.listDeviceConfigs()).find((c) => c.kind === 'scanner')!;
-    await expect(core.methods.injectScan({ deviceId: scanner.id, text: 'HELLO-1' })).rejects.toMatchObject({ code: 'SCAN_NOT_RECOGNISED' });
-    await core.methods.saveDevice({ id: scanner.id, enabled: false, settings: { kind: 'scanner', name: scanner.name, connection: { type: 'simulator' } } });
-    await expect(core.methods.injectScan({ deviceId: scanner.id, text: 'HELLO-2' })).rejects.toMatchObject({ code: 'DEVICE_UNKNOWN' });
+    await expect(core.methods.injectScan({ deviceId: scanner.id, text: 'HELLO-1' })).rejects.toMatchObject({
+      code: 'SCAN_NOT_RECOGNISED',
+    });
+    await core.methods.saveDevice({
+      id: scanner.id,
+      enabled: false,
+      settings: { kind: 'scanner', name: scanner.name, connection: { type: 'simulator' } },
+    });
+    await expect(core.methods.injectScan({ deviceId: scanner.id, text: 'HELLO-2' })).rejects.toMatchObject({
+      code: 'DEVICE_UNKNOWN',
+    });
   });
 });

@@ -29,7 +29,12 @@ describe('member phone QR code at the counter', () => {
     const code = await core.methods.getMemberQr({ memberId: member.id });
     expect(code.refreshAt).toBe('2026-03-01T10:01:00.000Z');
     const viaScanner = await core.methods.injectScan({ deviceId: scannerId, text: code.token, symbology: 'QRCode' });
-    expect(viaScanner).toMatchObject({ kind: 'member', via: 'qr', cardNumber: null, member: { id: member.id, name: '王小明' } });
+    expect(viaScanner).toMatchObject({
+      kind: 'member',
+      via: 'qr',
+      cardNumber: null,
+      member: { id: member.id, name: '王小明' },
+    });
     const viaWedge = await core.methods.handleScan({ text: code.token, source: 'wedge' });
     expect(viaWedge.kind === 'member' && viaWedge.member.id).toBe(member.id);
   });
@@ -42,10 +47,16 @@ describe('member phone QR code at the counter', () => {
     expect(fresh.token).not.toBe(old.token);
     expect((await core.methods.handleScan({ text: old.token, source: 'camera' })).kind).toBe('member');
     clock = new Date('2026-03-01T10:02:01Z');
-    await expect(core.methods.handleScan({ text: old.token, source: 'camera' })).rejects.toMatchObject({ code: 'MEMBER_QR_EXPIRED' });
+    await expect(core.methods.handleScan({ text: old.token, source: 'camera' })).rejects.toMatchObject({
+      code: 'MEMBER_QR_EXPIRED',
+    });
     const forged = fresh.token.slice(0, -1) + (fresh.token.endsWith('A') ? 'B' : 'A');
-    await expect(core.methods.handleScan({ text: forged, source: 'camera' })).rejects.toMatchObject({ code: 'MEMBER_QR_INVALID' });
-    await expect(core.methods.handleScan({ text: 'LQ1.garbage', source: 'camera' })).rejects.toMatchObject({ code: 'MEMBER_QR_INVALID' });
+    await expect(core.methods.handleScan({ text: forged, source: 'camera' })).rejects.toMatchObject({
+      code: 'MEMBER_QR_INVALID',
+    });
+    await expect(core.methods.handleScan({ text: 'LQ1.garbage', source: 'camera' })).rejects.toMatchObject({
+      code: 'MEMBER_QR_INVALID',
+    });
   });
 
   it('a code made by another store (another secret) is refused', async () => {
@@ -55,7 +66,9 @@ describe('member phone QR code at the counter', () => {
     const other = openTestCore(otherTemp.dir, () => clock);
     try {
       await loginAs(other, 'cashier');
-      await expect(other.methods.handleScan({ text: code.token, source: 'wedge' })).rejects.toMatchObject({ code: 'MEMBER_QR_INVALID' });
+      await expect(other.methods.handleScan({ text: code.token, source: 'wedge' })).rejects.toMatchObject({
+        code: 'MEMBER_QR_INVALID',
+      });
     } finally {
       await other.close();
       otherTemp.remove();

@@ -70,7 +70,19 @@ describe('ports.printer: the persistent print queue', () => {
 
     // First run: a printer that is off, and a sale.
     const first = context(temp.dir);
-    first.repos.deviceConfig.save('P1', { kind: 'printer', name: 'P', connection: { type: 'tcp', host: '127.0.0.1', port }, paperWidth: 80, encoding: 'gb18030', drawer: true }, true, new Date().toISOString());
+    first.repos.deviceConfig.save(
+      'P1',
+      {
+        kind: 'printer',
+        name: 'P',
+        connection: { type: 'tcp', host: '127.0.0.1', port },
+        paperWidth: 80,
+        encoding: 'gb18030',
+        drawer: true,
+      },
+      true,
+      new Date().toISOString(),
+    );
     const area = first.devices({ retryMs: 20, pollMs: 50, statusTimeoutMs: 200 });
     const jobId = area.print(sale);
     expect(jobId).toMatch(/^[0-9A-Z]{26}$/);

@@ -10,7 +10,12 @@ import { encodeText } from '../hardware/escpos/commands';
 const texts = ['桂花乌龙茶 250g', '会员 Member 王小明', '𠀀 rare name', '翠湖社区 B-3 栋', '谢谢惠顾 Thank you'];
 
 function receiptlineBytes(lines: string[]): Uint8Array {
-  const out = receiptline.transform(lines.join('\n'), { cpl: 32, encoding: 'gb18030', command: 'escpos', cutting: true });
+  const out = receiptline.transform(lines.join('\n'), {
+    cpl: 32,
+    encoding: 'gb18030',
+    command: 'escpos',
+    cutting: true,
+  });
   return Uint8Array.from(Buffer.from(out, 'binary'));
 }
 

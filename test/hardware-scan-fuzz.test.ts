@@ -18,8 +18,14 @@ let scannerId: string;
 let reader: Database.Database;
 
 function tableCounts(): Record<string, number> {
-  const tables = reader.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'member_names%'").all();
-  return Object.fromEntries(tables.map(({ name }) => [name, (reader.prepare(`SELECT COUNT(*) AS n FROM "${name}"`).get() as { n: number }).n]));
+  const tables = reader
+    .prepare<[], { name: string }>(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'member_names%'",
+    )
+    .all();
+  return Object.fromEntries(
+    tables.map(({ name }) => [name, (reader.prepare(`SELECT COUNT(*) AS n FROM "${name}"`).get() as { n: number }).n]),
+  );
 }
 
 async function scan(text: string): Promise<ScanOutcome | null> {
@@ -54,9 +60,13 @@ describe('fuzzing the scan path', () => {
     const before = tableCounts();
     const events = recordEvents(core, 'scan');
     await fc.assert(
-      fc.asyncProperty(fc.uint8Array({ maxLength: 600 }), fc.constantFrom('CR' as const, 'LF' as const, 'CRLF' as const), async (bytes, framing) => {
-        for (const text of createLineFramer(framing).push(bytes)) expect(await scan(text)).toBeNull();
-      }),
+      fc.asyncProperty(
+        fc.uint8Array({ maxLength: 600 }),
+        fc.constantFrom('CR' as const, 'LF' as const, 'CRLF' as const),
+        async (bytes, framing) => {
+          for (const text of createLineFramer(framing).push(bytes)) expect(await scan(text)).toBeNull();
+        },
+      ),
       { numRuns: 150 },
     );
     expect(tableCounts()).toEqual(before);
@@ -85,12 +95,16 @@ describe('fuzzing the scan path', () => {
     const before = tableCounts();
     const nasty = fc.oneof(
       fc.string({ minLength: 257, maxLength: 2000 }),
-      fc.string({ unit: fc.constantFrom('\u0000', '\u001b', '\u0007', 'a', '1'), minLength: 1, maxLength: 40 }).filter((s) => /[\u0000-\u001f]/.test(s)),
+      fc
+        .string({ unit: fc.constantFrom('\u0000', '\u001b', '\u0007', 'a', '1'), minLength: 1, maxLength: 40 })
+        .filter((s) => /[\u0000-\u001f]/.test(s)),
       fc.constant('\uFFFD8800'),
     );
     await fc.assert(
       fc.asyncProperty(fc.array(nasty, { minLength: 1, maxLength: 25 }), async (burst) => {
-        const results = await Promise.allSettled(burst.map((text) => core.methods.injectScan({ deviceId: scannerId, text })));
+        const results = await Promise.allSettled(
+          burst.map((text) => core.methods.injectScan({ deviceId: scannerId, text })),
+        );
         for (const r of results) {
           expect(r.status).toBe('rejected');
           if (r.status === 'rejected') expect((r.reason as LinliError).code).toBe('SCAN_INVALID');

@@ -42,8 +42,18 @@ describe.skipIf(!socatPath)('serial devices over a socat pty pair', () => {
     const scannerApp = join(temp.dir, 'scanner-app');
     const pair = await ptyPair(scannerDev, scannerApp);
     pairs.push(pair);
-    const ready = waitForEvent(core, 'deviceStatus', (s) => s.kind === 'scanner' && s.connection.startsWith('serial') && s.state === 'idle');
-    const scanner = await core.methods.saveDevice({ settings: { kind: 'scanner', name: '串口扫码枪', connection: { type: 'serial', path: scannerApp, baudRate: 9600, framing: 'CRLF' } } });
+    const ready = waitForEvent(
+      core,
+      'deviceStatus',
+      (s) => s.kind === 'scanner' && s.connection.startsWith('serial') && s.state === 'idle',
+    );
+    const scanner = await core.methods.saveDevice({
+      settings: {
+        kind: 'scanner',
+        name: '串口扫码枪',
+        connection: { type: 'serial', path: scannerApp, baudRate: 9600, framing: 'CRLF' },
+      },
+    });
     await ready;
 
     const first = waitForEvent(core, 'scan', (e) => e.input.source === 'serial');
@@ -86,10 +96,24 @@ describe.skipIf(!socatPath)('serial devices over a socat pty pair', () => {
     port.on('data', (chunk: Buffer) => connection.push(chunk));
 
     for (const c of await core.methods.listDeviceConfigs()) {
-      if (c.kind === 'printer' && c.enabled) await core.methods.saveDevice({ id: c.id, enabled: false, settings: { ...c } });
+      if (c.kind === 'printer' && c.enabled)
+        await core.methods.saveDevice({ id: c.id, enabled: false, settings: { ...c } });
     }
-    const online = waitForEvent(core, 'deviceStatus', (s) => s.kind === 'printer' && s.enabled && s.health === 'online');
-    await core.methods.saveDevice({ settings: { kind: 'printer', name: '串口打印机', connection: { type: 'serial', path: printerApp, baudRate: 9600 }, paperWidth: 58, encoding: 'gb18030', drawer: false } });
+    const online = waitForEvent(
+      core,
+      'deviceStatus',
+      (s) => s.kind === 'printer' && s.enabled && s.health === 'online',
+    );
+    await core.methods.saveDevice({
+      settings: {
+        kind: 'printer',
+        name: '串口打印机',
+        connection: { type: 'serial', path: printerApp, baudRate: 9600 },
+        paperWidth: 58,
+        encoding: 'gb18030',
+        drawer: false,
+      },
+    });
     await online;
 
     const member = (await core.methods.searchMembers({ query: '王小明' })).members[0]!;

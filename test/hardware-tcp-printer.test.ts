@@ -2,7 +2,11 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { LinliCore } from '../features/app';
 import type { DeviceConfig, PrintJobInfo, PrinterSettings } from '../contract';
 import { decodeEscPos } from '../hardware/escpos/decode-stream';
-import { startTcpPrinterSimulator, type ReceivedJob, type TcpPrinterSimulator } from '../hardware/simulators/tcp-printer';
+import {
+  startTcpPrinterSimulator,
+  type ReceivedJob,
+  type TcpPrinterSimulator,
+} from '../hardware/simulators/tcp-printer';
 import { recordEvents, waitForEvent } from './support/device-events';
 import { enrolment, loginAs, openTestCore, tempDir } from './support/temp-core';
 
@@ -109,7 +113,10 @@ describe('a network printer (simulated, TCP on 127.0.0.1)', () => {
     expect((await done).id).toBe(job.id);
     expect(sim.simulator.partials.length).toBe(partialsBefore + 1);
     expect(sim.simulator.receipts.length).toBe(before + 1);
-    expect((await core.methods.listPrintJobs()).find((j) => j.id === job.id)).toMatchObject({ status: 'done', attempts: 2 });
+    expect((await core.methods.listPrintJobs()).find((j) => j.id === job.id)).toMatchObject({
+      status: 'done',
+      attempts: 2,
+    });
   });
 
   it('paper out holds the job and the UI hears it; new paper prints it once', async () => {
@@ -154,7 +161,11 @@ describe('a network printer (simulated, TCP on 127.0.0.1)', () => {
 
   it('refuses bad settings with the field and changes nothing', async () => {
     const before = await core.methods.listDeviceConfigs();
-    await expect(core.methods.saveDevice({ settings: { ...tcpPrinter(sim.port), connection: { type: 'tcp', host: 'no such host!', port: 9100 } } })).rejects.toMatchObject({ code: 'DEVICE_CONFIG_INVALID', field: 'connection' });
+    await expect(
+      core.methods.saveDevice({
+        settings: { ...tcpPrinter(sim.port), connection: { type: 'tcp', host: 'no such host!', port: 9100 } },
+      }),
+    ).rejects.toMatchObject({ code: 'DEVICE_CONFIG_INVALID', field: 'connection' });
     await expect(core.methods.testPrint({ printerId: 'nope' })).rejects.toMatchObject({ code: 'DEVICE_UNKNOWN' });
     await expect(core.methods.reprintJob({ jobId: 'nope' })).rejects.toMatchObject({ code: 'PRINT_JOB_UNKNOWN' });
     expect(await core.methods.listDeviceConfigs()).toEqual(before);
@@ -176,7 +187,15 @@ function paperOf(job: ReceivedJob) {
 
 /** Job connections whose bytes make a whole test page: its lines, its QR code, and the cut. */
 const wholeTestPages = (jobs: ReceivedJob[]) =>
-  jobs.map(paperOf).filter((p) => p.cuts === 1 && p.lines.includes('打印测试页') && p.lines.includes('中文：邻里体验店欢迎您！') && p.qrCodes.length === 1);
+  jobs
+    .map(paperOf)
+    .filter(
+      (p) =>
+        p.cuts === 1 &&
+        p.lines.includes('打印测试页') &&
+        p.lines.includes('中文：邻里体验店欢迎您！') &&
+        p.qrCodes.length === 1,
+    );
 
 /** A job's states as the UI heard them ("status attempts"), from its first attempt on. */
 function history(events: PrintJobInfo[], id: string): string[] {
@@ -201,7 +220,11 @@ async function cutMidJobThenPrintOnce(afterBytes: number) {
   const jobsBefore = sim.jobs.length;
   const events = recordEvents(core, 'printJob');
   const cut = sim.cutNextJob({ afterBytes });
-  const requeued = waitForEvent(core, 'printJob', (j) => j.status === 'queued' && j.attempts === 1 && Boolean(j.lastError));
+  const requeued = waitForEvent(
+    core,
+    'printJob',
+    (j) => j.status === 'queued' && j.attempts === 1 && Boolean(j.lastError),
+  );
   const done = waitForEvent(core, 'printJob', (j) => j.status === 'done');
   const job = await core.methods.testPrint({ printerId: printer.id });
 
@@ -216,7 +239,10 @@ async function cutMidJobThenPrintOnce(afterBytes: number) {
   expect((await done).id).toBe(job.id);
   // Never done after the cut: back in the queue, then one more attempt, then done.
   expect(history(events, job.id)).toEqual(['printing 1', 'queued 1', 'printing 2', 'done 2']);
-  expect((await core.methods.listPrintJobs()).find((j) => j.id === job.id)).toMatchObject({ status: 'done', attempts: 2 });
+  expect((await core.methods.listPrintJobs()).find((j) => j.id === job.id)).toMatchObject({
+    status: 'done',
+    attempts: 2,
+  });
 
   // What the printer received, decoded: the torn first attempt, then one whole receipt.
   const jobs = sim.jobs.slice(jobsBefore);
@@ -242,28 +268,39 @@ async function cutMidJobThenPrintOnce(afterBytes: number) {
 const silentBoundMs = 20_000;
 
 describe('a network printer that never answers status (cheap printers)', () => {
-  it('prints a receipt exactly once, on a clean close of the connection', async () => {
-    const statuses = recordEvents(core, 'deviceStatus');
-    sim.answersStatus = false;
-    const before = sim.simulator.receipts.length;
-    const jobsBefore = sim.jobs.length;
-    const done = waitForEvent(core, 'printJob', (j) => j.status === 'done');
-    const job = await core.methods.testPrint({ printerId: printer.id });
-    expect((await done).id).toBe(job.id);
-    expect((await core.methods.listPrintJobs()).find((j) => j.id === job.id)).toMatchObject({ status: 'done', attempts: 1 });
-    // The job went out without a status answer: the printer's health is unknown, not online.
-    expect(statuses.some((s) => s.id === printer.id && s.health === 'unknown')).toBe(true);
-    const jobs = sim.jobs.slice(jobsBefore);
-    expect(jobs).toHaveLength(1);
-    expect(wholeTestPages(jobs)).toHaveLength(1);
-    expect(sim.simulator.receipts.length).toBe(before + 1);
-    expect((await core.methods.getPrinterSummary()).queued).toBe(0);
-  }, silentBoundMs);
+  it(
+    'prints a receipt exactly once, on a clean close of the connection',
+    async () => {
+      const statuses = recordEvents(core, 'deviceStatus');
+      sim.answersStatus = false;
+      const before = sim.simulator.receipts.length;
+      const jobsBefore = sim.jobs.length;
+      const done = waitForEvent(core, 'printJob', (j) => j.status === 'done');
+      const job = await core.methods.testPrint({ printerId: printer.id });
+      expect((await done).id).toBe(job.id);
+      expect((await core.methods.listPrintJobs()).find((j) => j.id === job.id)).toMatchObject({
+        status: 'done',
+        attempts: 1,
+      });
+      // The job went out without a status answer: the printer's health is unknown, not online.
+      expect(statuses.some((s) => s.id === printer.id && s.health === 'unknown')).toBe(true);
+      const jobs = sim.jobs.slice(jobsBefore);
+      expect(jobs).toHaveLength(1);
+      expect(wholeTestPages(jobs)).toHaveLength(1);
+      expect(sim.simulator.receipts.length).toBe(before + 1);
+      expect((await core.methods.getPrinterSummary()).queued).toBe(0);
+    },
+    silentBoundMs,
+  );
 
-  it('a connection reset mid-job: the job is not done, stays queued, and prints whole exactly once', async () => {
-    sim.answersStatus = false;
-    await cutMidJobThenPrintOnce(200);
-  }, silentBoundMs);
+  it(
+    'a connection reset mid-job: the job is not done, stays queued, and prints whole exactly once',
+    async () => {
+      sim.answersStatus = false;
+      await cutMidJobThenPrintOnce(200);
+    },
+    silentBoundMs,
+  );
 });
 
 describe('a network printer that answers status, cut mid-job', () => {

@@ -19,7 +19,13 @@ describe("a member's points and tier", () => {
     expect(loyalty.balance).toBe(demoMember.openingPoints + sale.sale.pointsEarned);
     expect(loyalty.tier.code).toBe('gold');
     expect(loyalty.progress).toMatchObject({ next: null, fraction: 1 });
-    expect(loyalty.recent[0]).toMatchObject({ kind: 'earn', points: sale.sale.pointsEarned, receiptNo: sale.sale.receiptNo, staffName: '张伟 Zhang Wei', expiresOn: '2027-12-31' });
+    expect(loyalty.recent[0]).toMatchObject({
+      kind: 'earn',
+      points: sale.sale.pointsEarned,
+      receiptNo: sale.sale.receiptNo,
+      staffName: '张伟 Zhang Wei',
+      expiresOn: '2027-12-31',
+    });
     // Everything expires at the end of next year: not soon in June 2026.
     expect(loyalty.expiring).toEqual({ points: loyalty.balance, on: '2027-12-31', soon: false });
     l.clock.now = new Date('2027-11-20T04:00:00.000Z');
@@ -29,7 +35,9 @@ describe("a member's points and tier", () => {
 
   it('the expiry job writes expire entries first in, first out, and only once', async () => {
     // Spend 3000 points now: they come out of the opening balance (oldest first).
-    await l.core.methods.checkout(cashSale(l, { pointsToRedeem: 3000, tenders: [{ method: 'cash', amountMinor: 6500 }] }));
+    await l.core.methods.checkout(
+      cashSale(l, { pointsToRedeem: 3000, tenders: [{ method: 'cash', amountMinor: 6500 }] }),
+    );
     const afterSale = balance(l.db, l.goldMemberId);
     l.clock.now = new Date('2028-01-01T00:30:00.000Z'); // 08:30 on 1 January 2028 in Beijing
     const job = await l.core.methods.runLoyaltyJobs();
@@ -46,19 +54,32 @@ describe("a member's points and tier", () => {
     l.clock.now = new Date('2027-03-01T04:00:00.000Z');
     const later = await l.core.methods.checkout(cashSale(l));
     l.clock.now = new Date('2028-01-01T04:00:00.000Z');
-    expect(await l.core.methods.runLoyaltyJobs()).toMatchObject({ expiredMembers: 1, expiredPoints: demoMember.openingPoints });
+    expect(await l.core.methods.runLoyaltyJobs()).toMatchObject({
+      expiredMembers: 1,
+      expiredPoints: demoMember.openingPoints,
+    });
     expect(balance(l.db, l.goldMemberId)).toBe(later.sale.pointsEarned);
     l.clock.now = new Date('2028-07-01T04:00:00.000Z');
     expect(await l.core.methods.runLoyaltyJobs()).toMatchObject({ expiredPoints: 0 });
     l.clock.now = new Date('2029-01-01T04:00:00.000Z');
-    expect(await l.core.methods.runLoyaltyJobs()).toMatchObject({ expiredMembers: 1, expiredPoints: later.sale.pointsEarned });
+    expect(await l.core.methods.runLoyaltyJobs()).toMatchObject({
+      expiredMembers: 1,
+      expiredPoints: later.sale.pointsEarned,
+    });
     expect(balance(l.db, l.goldMemberId)).toBe(0);
   });
 
   it('points past their last day are not usable even before the job runs', async () => {
     l.clock.now = new Date('2028-01-02T04:00:00.000Z');
     expect((await l.core.methods.getMemberLoyalty({ memberId: l.goldMemberId })).balance).toBe(0);
-    await expect(l.core.methods.quoteSale({ memberId: l.goldMemberId, lines: cashSale(l).lines, couponCodes: [], pointsToRedeem: 100 })).rejects.toMatchObject({ code: 'POINTS_INSUFFICIENT' });
+    await expect(
+      l.core.methods.quoteSale({
+        memberId: l.goldMemberId,
+        lines: cashSale(l).lines,
+        couponCodes: [],
+        pointsToRedeem: 100,
+      }),
+    ).rejects.toMatchObject({ code: 'POINTS_INSUFFICIENT' });
   });
 
   it('a gold member who stops buying is downgraded by the scheduled evaluation, not before a full year', async () => {
@@ -73,15 +94,32 @@ describe("a member's points and tier", () => {
 
   it('only a manager adjusts points, with a reason, and never below zero', async () => {
     const counts = rowCounts(l.db);
-    await expect(l.core.methods.adjustPoints({ memberId: l.goldMemberId, points: 100, reason: 'goodwill' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      l.core.methods.adjustPoints({ memberId: l.goldMemberId, points: 100, reason: 'goodwill' }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await loginAs(l.core, 'manager');
-    await expect(l.core.methods.adjustPoints({ memberId: l.goldMemberId, points: 100, reason: '  ' })).rejects.toMatchObject({ code: 'REASON_REQUIRED' });
-    await expect(l.core.methods.adjustPoints({ memberId: l.goldMemberId, points: 1.5, reason: 'x' })).rejects.toMatchObject({ code: 'POINTS_INVALID' });
-    await expect(l.core.methods.adjustPoints({ memberId: l.goldMemberId, points: -99_999, reason: 'x' })).rejects.toMatchObject({ code: 'POINTS_INSUFFICIENT' });
+    await expect(
+      l.core.methods.adjustPoints({ memberId: l.goldMemberId, points: 100, reason: '  ' }),
+    ).rejects.toMatchObject({ code: 'REASON_REQUIRED' });
+    await expect(
+      l.core.methods.adjustPoints({ memberId: l.goldMemberId, points: 1.5, reason: 'x' }),
+    ).rejects.toMatchObject({ code: 'POINTS_INVALID' });
+    await expect(
+      l.core.methods.adjustPoints({ memberId: l.goldMemberId, points: -99_999, reason: 'x' }),
+    ).rejects.toMatchObject({ code: 'POINTS_INSUFFICIENT' });
     expect(rowCounts(l.db)).toEqual(counts);
-    const after = await l.core.methods.adjustPoints({ memberId: l.goldMemberId, points: -500, reason: '重复积分更正 duplicate earn' });
+    const after = await l.core.methods.adjustPoints({
+      memberId: l.goldMemberId,
+      points: -500,
+      reason: '重复积分更正 duplicate earn',
+    });
     expect(after.balance).toBe(demoMember.openingPoints - 500);
-    expect(after.recent[0]).toMatchObject({ kind: 'adjust', points: -500, reason: '重复积分更正 duplicate earn', staffName: '李娜 Li Na' });
+    expect(after.recent[0]).toMatchObject({
+      kind: 'adjust',
+      points: -500,
+      reason: '重复积分更正 duplicate earn',
+      staffName: '李娜 Li Na',
+    });
     expect(l.repos.outbox.pending().filter((e) => e.type === 'points.adjusted')).toHaveLength(1);
   });
 });
@@ -89,14 +127,32 @@ describe("a member's points and tier", () => {
 describe('day close', () => {
   it('X shows the running day; Z closes it and the next period starts empty', async () => {
     const a = await l.core.methods.checkout(cashSale(l, { couponCodes: ['SAVE10'], pointsToRedeem: 1000 }));
-    await l.core.methods.checkout(cashSale(l, { memberId: null, tenders: [{ method: 'bank_card', amountMinor: 10_700, reference: 'UP-1' }] }));
-    await l.core.methods.refund({ requestId: `refund-${Date.now()}`, receiptNo: a.sale.receiptNo, lines: [{ lineId: a.sale.lines[1]!.id, quantity: 1 }], tender: { method: 'cash' } });
+    await l.core.methods.checkout(
+      cashSale(l, { memberId: null, tenders: [{ method: 'bank_card', amountMinor: 10_700, reference: 'UP-1' }] }),
+    );
+    await l.core.methods.refund({
+      requestId: `refund-${Date.now()}`,
+      receiptNo: a.sale.receiptNo,
+      lines: [{ lineId: a.sale.lines[1]!.id, quantity: 1 }],
+      tender: { method: 'cash' },
+    });
     const x = await l.core.methods.dayReport();
-    expect(x.report).toMatchObject({ kind: 'x', number: null, sales: 2, refunds: 1, couponsUsed: 1, couponDiscountMinor: 1000, memberSavingsMinor: 1200 });
+    expect(x.report).toMatchObject({
+      kind: 'x',
+      number: null,
+      sales: 2,
+      refunds: 1,
+      couponsUsed: 1,
+      couponDiscountMinor: 1000,
+      memberSavingsMinor: 1200,
+    });
     expect(x.report.grossMinor).toBe(a.sale.totalMinor + 10_700);
     const cash = x.report.tenders.find((t) => t.method === 'cash')!;
     expect(cash.salesMinor).toBe(a.sale.amountDueMinor);
-    expect(x.report.tenders.find((t) => t.method === 'bank_card')).toMatchObject({ salesMinor: 10_700, refundsMinor: 0 });
+    expect(x.report.tenders.find((t) => t.method === 'bank_card')).toMatchObject({
+      salesMinor: 10_700,
+      refundsMinor: 0,
+    });
     expect(x.report.tenders.find((t) => t.method === 'points')?.salesMinor).toBe(1000);
     expect(x.report.pointsRedeemed).toBeLessThan(1000); // part of the redeemed points came back with the refund
     expect(x.report.staff).toMatchObject([{ staffName: '张伟 Zhang Wei', sales: 2, refunds: 1 }]);

@@ -16,15 +16,32 @@ afterEach(async () => l.close());
 
 function define(over: Partial<CouponDefinitionInfo>): CouponDefinitionInfo {
   const d: CouponDefinitionInfo = {
-    id: `def-${Math.random().toString(36).slice(2)}`, name: { zh: '测试券', en: 'Test' }, kind: 'amount_off', amountOffMinor: 500, percentOff: null, capMinor: null,
-    freeProductId: null, minSpendMinor: 0, categories: [], validFrom: '2026-01-01', validTo: '2026-12-31', perMemberLimit: null, offlineAllowed: true, genericCode: null, ...over,
+    id: `def-${Math.random().toString(36).slice(2)}`,
+    name: { zh: '测试券', en: 'Test' },
+    kind: 'amount_off',
+    amountOffMinor: 500,
+    percentOff: null,
+    capMinor: null,
+    freeProductId: null,
+    minSpendMinor: 0,
+    categories: [],
+    validFrom: '2026-01-01',
+    validTo: '2026-12-31',
+    perMemberLimit: null,
+    offlineAllowed: true,
+    genericCode: null,
+    ...over,
   };
   l.repos.coupons.insertDefinition({ ...d, createdAt: '2026-01-01T00:00:00.000Z' });
   return d;
 }
 
 async function newMember(phone: string) {
-  const r = await l.core.methods.enrolMember({ name: '赵六', phone, consents: { marketing_sms: false, marketing_wechat: false, marketing_email: false, data_processing: true } });
+  const r = await l.core.methods.enrolMember({
+    name: '赵六',
+    phone,
+    consents: { marketing_sms: false, marketing_wechat: false, marketing_email: false, data_processing: true },
+  });
   if (!r.created) throw new Error('expected a new member');
   return r.member.id;
 }
@@ -45,17 +62,24 @@ describe('coupons at checkout: every refusal has its reason and writes nothing',
     define({ genericCode: 'AUTUMN', validFrom: '2026-09-01' });
     await refused(['AUTUMN'], 'COUPON_NOT_YET_VALID');
   });
-  it('minimum spend not met', () => refused(['SAVE10'], 'COUPON_MIN_SPEND', { lines: [{ productId: l.products['SNK-001']!.id, quantity: 1 }] }));
-  it('nothing eligible in the basket', () => refused(['TEA10'], 'COUPON_NOT_APPLICABLE', { lines: [{ productId: l.products['SNK-001']!.id, quantity: 1 }] }));
+  it('minimum spend not met', () =>
+    refused(['SAVE10'], 'COUPON_MIN_SPEND', { lines: [{ productId: l.products['SNK-001']!.id, quantity: 1 }] }));
+  it('nothing eligible in the basket', () =>
+    refused(['TEA10'], 'COUPON_NOT_APPLICABLE', { lines: [{ productId: l.products['SNK-001']!.id, quantity: 1 }] }));
   it('not valid offline, accepted once the hub is reachable', async () => {
     const big = { lines: [{ productId: l.products['TEA-002']!.id, quantity: 2 }] };
     await refused(['ONLINE30'], 'COUPON_OFFLINE', big);
     l.repos.settings.set('hub.online', '1');
-    expect((await l.core.methods.quoteSale({ ...cashSale(l, big), couponCodes: ['ONLINE30'] })).couponDiscountMinor).toBe(3000);
+    expect(
+      (await l.core.methods.quoteSale({ ...cashSale(l, big), couponCodes: ['ONLINE30'] })).couponDiscountMinor,
+    ).toBe(3000);
   });
   it("another member's coupon, or no member at all", async () => {
     const other = await newMember('13922223333');
-    const issued = await l.core.methods.issueCoupon({ memberId: other, definitionId: l.repos.coupons.definitions().find((d) => d.genericCode === 'SAVE10')!.id });
+    const issued = await l.core.methods.issueCoupon({
+      memberId: other,
+      definitionId: l.repos.coupons.definitions().find((d) => d.genericCode === 'SAVE10')!.id,
+    });
     await refused([issued.code], 'COUPON_NOT_MEMBER');
     await refused([issued.qrPayload], 'COUPON_MEMBER_REQUIRED', { memberId: null });
   });
@@ -68,7 +92,10 @@ describe('coupons at checkout: every refusal has its reason and writes nothing',
     const sale = await l.core.methods.checkout(cashSale(l, { couponCodes: [issued.qrPayload] }));
     expect(sale.sale.coupons).toMatchObject([{ code: issued.code, discountMinor: 500 }]);
     await refused([issued.code], 'COUPON_USED');
-    expect((await l.core.methods.getMemberLoyalty({ memberId: l.goldMemberId })).coupons.find((c) => c.code === issued.code)?.used).toBe(true);
+    expect(
+      (await l.core.methods.getMemberLoyalty({ memberId: l.goldMemberId })).coupons.find((c) => c.code === issued.code)
+        ?.used,
+    ).toBe(true);
   });
   it('per-member limit reached', async () => {
     define({ genericCode: 'ONCEPP', perMemberLimit: 1 });
@@ -83,7 +110,10 @@ describe('coupon discounts', () => {
   it('10% off tea capped at ¥20, a free cup, and ¥10 off together, to the fen', async () => {
     const quote = await l.core.methods.quoteSale({
       memberId: l.goldMemberId,
-      lines: [{ productId: l.products['TEA-002']!.id, quantity: 2 }, { productId: l.products['CUP-001']!.id, quantity: 1 }],
+      lines: [
+        { productId: l.products['TEA-002']!.id, quantity: 2 },
+        { productId: l.products['CUP-001']!.id, quantity: 1 },
+      ],
       couponCodes: ['TEA10', 'FREECUP', 'SAVE10'],
       pointsToRedeem: 0,
     });

@@ -24,7 +24,12 @@ async function enrolled(core: LinliCore, overrides = {}): Promise<MemberProfile>
 function rowCounts(dir: string) {
   const db = new Database(join(dir, 'linli.sqlite'), { readonly: true });
   const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-  const counts = { members: count('members'), cards: count('member_cards'), consents: count('consents'), outbox: count('outbox') };
+  const counts = {
+    members: count('members'),
+    cards: count('member_cards'),
+    consents: count('consents'),
+    outbox: count('outbox'),
+  };
   db.close();
   return counts;
 }
@@ -40,7 +45,12 @@ describe('enrolment and lookup on a real SQLite file', () => {
   it('enrols a member with consents, a generated card and one outbox event per change', async () => {
     const before = rowCounts(dir);
     const member = await enrolled(core, { community: '翠湖花园', interests: ['茶艺'], birthday: '1990-05-01' });
-    expect(member).toMatchObject({ name: '王小明', phone: '+8613812345678', phoneDisplay: '138 1234 5678', community: '翠湖花园' });
+    expect(member).toMatchObject({
+      name: '王小明',
+      phone: '+8613812345678',
+      phoneDisplay: '138 1234 5678',
+      community: '翠湖花园',
+    });
     expect(member.activeCard).toMatch(/^88\d{14}$/);
     expect(member.enrolledBy).toBe('张伟 Zhang Wei');
     const sms = member.consents.find((c) => c.purpose === 'marketing_sms')!;
@@ -84,12 +94,25 @@ describe('enrolment and lookup on a real SQLite file', () => {
   it('refuses bad input with a field and changes nothing', async () => {
     await enrolled(core);
     const before = rowCounts(dir);
-    await expect(core.methods.enrolMember(enrolment({ phone: '1234' }))).rejects.toMatchObject({ code: 'PHONE_INVALID', field: 'phone' });
-    await expect(core.methods.enrolMember(enrolment({ name: '' , phone: '13900001111'}))).rejects.toMatchObject({ code: 'NAME_REQUIRED' });
-    await expect(core.methods.enrolMember(enrolment({ name: 'x'.repeat(41), phone: '13900001111' }))).rejects.toMatchObject({ code: 'NAME_TOO_LONG' });
-    await expect(core.methods.enrolMember(enrolment({ phone: '13900001111', referralCode: 'ZZZZZZ' }))).rejects.toMatchObject({ code: 'REFERRAL_UNKNOWN' });
-    await expect(core.methods.enrolMember(enrolment({ phone: '13900001111', consents: consents({ data_processing: false }) }))).rejects.toMatchObject({ code: 'CONSENT_REQUIRED' });
-    await expect(core.methods.enrolMember(enrolment({ phone: '13900001111', card: { mode: 'scan', number: '8800000000000001' } }))).rejects.toMatchObject({ code: 'CARD_INVALID' });
+    await expect(core.methods.enrolMember(enrolment({ phone: '1234' }))).rejects.toMatchObject({
+      code: 'PHONE_INVALID',
+      field: 'phone',
+    });
+    await expect(core.methods.enrolMember(enrolment({ name: '', phone: '13900001111' }))).rejects.toMatchObject({
+      code: 'NAME_REQUIRED',
+    });
+    await expect(
+      core.methods.enrolMember(enrolment({ name: 'x'.repeat(41), phone: '13900001111' })),
+    ).rejects.toMatchObject({ code: 'NAME_TOO_LONG' });
+    await expect(
+      core.methods.enrolMember(enrolment({ phone: '13900001111', referralCode: 'ZZZZZZ' })),
+    ).rejects.toMatchObject({ code: 'REFERRAL_UNKNOWN' });
+    await expect(
+      core.methods.enrolMember(enrolment({ phone: '13900001111', consents: consents({ data_processing: false }) })),
+    ).rejects.toMatchObject({ code: 'CONSENT_REQUIRED' });
+    await expect(
+      core.methods.enrolMember(enrolment({ phone: '13900001111', card: { mode: 'scan', number: '8800000000000001' } })),
+    ).rejects.toMatchObject({ code: 'CARD_INVALID' });
     expect(rowCounts(dir)).toEqual(before);
     await core.close();
   });
@@ -98,7 +121,9 @@ describe('enrolment and lookup on a real SQLite file', () => {
     const wang = await enrolled(core);
     const before = rowCounts(dir);
     await expect(
-      core.methods.enrolMember(enrolment({ name: 'Li', phone: '13900001111', card: { mode: 'scan', number: wang.activeCard! } })),
+      core.methods.enrolMember(
+        enrolment({ name: 'Li', phone: '13900001111', card: { mode: 'scan', number: wang.activeCard! } }),
+      ),
     ).rejects.toMatchObject({ code: 'CARD_IN_USE' });
     expect(rowCounts(dir)).toEqual(before);
     await core.close();
@@ -106,7 +131,11 @@ describe('enrolment and lookup on a real SQLite file', () => {
 
   it('links a referral to the member who brought them', async () => {
     const wang = await enrolled(core);
-    const friend = await enrolled(core, { name: '李华', phone: '13900001111', referralCode: wang.referralCode.toLowerCase() });
+    const friend = await enrolled(core, {
+      name: '李华',
+      phone: '13900001111',
+      referralCode: wang.referralCode.toLowerCase(),
+    });
     expect(friend.referredBy?.id).toBe(wang.id);
     await core.close();
   });
@@ -114,13 +143,25 @@ describe('enrolment and lookup on a real SQLite file', () => {
   it('blocks a lost card, refuses it at lookup and scan, and replaces it', async () => {
     const wang = await enrolled(core);
     const old = wang.activeCard!;
-    const replaced = await core.methods.replaceCard({ memberId: wang.id, number: old, reason: 'lost', card: { mode: 'generate' } });
+    const replaced = await core.methods.replaceCard({
+      memberId: wang.id,
+      number: old,
+      reason: 'lost',
+      card: { mode: 'generate' },
+    });
     expect(replaced.activeCard).not.toBe(old);
     expect(replaced.cards.find((c) => c.number === old)).toMatchObject({ status: 'blocked', blockReason: 'lost' });
     await expect(core.methods.searchMembers({ query: old })).rejects.toMatchObject({ code: 'CARD_BLOCKED' });
-    await expect(core.methods.handleScan({ text: old, source: 'wedge' })).rejects.toMatchObject({ code: 'CARD_BLOCKED' });
-    expect(await core.methods.handleScan({ text: `${replaced.activeCard}\r\n`, source: 'serial' })).toMatchObject({ kind: 'member', member: { id: wang.id } });
-    await expect(core.methods.blockCard({ memberId: wang.id, number: old, reason: 'lost' })).rejects.toMatchObject({ code: 'CARD_NOT_ACTIVE' });
+    await expect(core.methods.handleScan({ text: old, source: 'wedge' })).rejects.toMatchObject({
+      code: 'CARD_BLOCKED',
+    });
+    expect(await core.methods.handleScan({ text: `${replaced.activeCard}\r\n`, source: 'serial' })).toMatchObject({
+      kind: 'member',
+      member: { id: wang.id },
+    });
+    await expect(core.methods.blockCard({ memberId: wang.id, number: old, reason: 'lost' })).rejects.toMatchObject({
+      code: 'CARD_NOT_ACTIVE',
+    });
     await core.close();
   });
 
@@ -128,13 +169,23 @@ describe('enrolment and lookup on a real SQLite file', () => {
     const wang = await enrolled(core);
     const events: unknown[] = [];
     core.subscribe((event, payload) => event === 'scan' && events.push(payload));
-    await expect(core.methods.handleScan({ text: generateCardNumber(() => 1), source: 'wedge' })).rejects.toMatchObject({ code: 'CARD_UNKNOWN' });
-    await expect(core.methods.handleScan({ text: 'hello world', source: 'wedge' })).rejects.toMatchObject({ code: 'SCAN_NOT_RECOGNISED' });
-    await expect(core.methods.handleScan({ text: 'ab\u0007cd', source: 'serial' })).rejects.toMatchObject({ code: 'SCAN_INVALID' });
-    await expect(core.methods.handleScan({ text: '9'.repeat(300), source: 'serial' })).rejects.toMatchObject({ code: 'SCAN_INVALID' });
+    await expect(core.methods.handleScan({ text: generateCardNumber(() => 1), source: 'wedge' })).rejects.toMatchObject(
+      { code: 'CARD_UNKNOWN' },
+    );
+    await expect(core.methods.handleScan({ text: 'hello world', source: 'wedge' })).rejects.toMatchObject({
+      code: 'SCAN_NOT_RECOGNISED',
+    });
+    await expect(core.methods.handleScan({ text: 'ab\u0007cd', source: 'serial' })).rejects.toMatchObject({
+      code: 'SCAN_INVALID',
+    });
+    await expect(core.methods.handleScan({ text: '9'.repeat(300), source: 'serial' })).rejects.toMatchObject({
+      code: 'SCAN_INVALID',
+    });
     expect(events).toHaveLength(4);
     await core.methods.logout();
-    await expect(core.methods.handleScan({ text: wang.activeCard!, source: 'wedge' })).rejects.toMatchObject({ code: 'NOT_LOGGED_IN' });
+    await expect(core.methods.handleScan({ text: wang.activeCard!, source: 'wedge' })).rejects.toMatchObject({
+      code: 'NOT_LOGGED_IN',
+    });
     await expect(core.methods.searchMembers({ query: '5678' })).rejects.toMatchObject({ code: 'NOT_LOGGED_IN' });
     await core.close();
   });
@@ -142,9 +193,14 @@ describe('enrolment and lookup on a real SQLite file', () => {
   it('records consent changes as new history rows', async () => {
     const wang = await enrolled(core);
     const before = rowCounts(dir).consents;
-    const updated = await core.methods.updateConsents({ memberId: wang.id, consents: { marketing_email: true, marketing_sms: true } });
+    const updated = await core.methods.updateConsents({
+      memberId: wang.id,
+      consents: { marketing_email: true, marketing_sms: true },
+    });
     expect(updated.consents.find((c) => c.purpose === 'marketing_email')?.granted).toBe(true);
-    await expect(core.methods.updateConsents({ memberId: wang.id, consents: { data_processing: false } })).rejects.toMatchObject({ code: 'CONSENT_REQUIRED' });
+    await expect(
+      core.methods.updateConsents({ memberId: wang.id, consents: { data_processing: false } }),
+    ).rejects.toMatchObject({ code: 'CONSENT_REQUIRED' });
     await core.close();
     expect(rowCounts(dir).consents - before).toBe(1); // only the e-mail consent changed
   });
@@ -157,7 +213,7 @@ describe('enrolment and lookup on a real SQLite file', () => {
     const found = await reopened.methods.searchMembers({ query: '小明' });
     expect(found.members.map((m) => m.id)).toEqual([wang.id]);
     expect((await reopened.methods.getMember({ memberId: wang.id })).cards).toHaveLength(1);
-    expect((await reopened.methods.listStaff())).toHaveLength(2); // the demo seed ran once
+    expect(await reopened.methods.listStaff()).toHaveLength(2); // the demo seed ran once
     await reopened.close();
   });
 });

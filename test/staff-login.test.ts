@@ -13,10 +13,18 @@ describe('staff login with PIN lockout', () => {
     const core = openTestCore(dir, () => clock);
     const cashier = (await core.methods.listStaff()).find((s) => s.role === 'cashier')!;
     for (const remaining of [4, 3, 2, 1]) {
-      await expect(core.methods.login({ staffId: cashier.id, pin: '0000' })).rejects.toMatchObject({ code: 'PIN_WRONG', params: { remaining } });
+      await expect(core.methods.login({ staffId: cashier.id, pin: '0000' })).rejects.toMatchObject({
+        code: 'PIN_WRONG',
+        params: { remaining },
+      });
     }
-    await expect(core.methods.login({ staffId: cashier.id, pin: '0000' })).rejects.toMatchObject({ code: 'STAFF_LOCKED', params: { minutes: 15 } });
-    await expect(core.methods.login({ staffId: cashier.id, pin: '1234' })).rejects.toMatchObject({ code: 'STAFF_LOCKED' });
+    await expect(core.methods.login({ staffId: cashier.id, pin: '0000' })).rejects.toMatchObject({
+      code: 'STAFF_LOCKED',
+      params: { minutes: 15 },
+    });
+    await expect(core.methods.login({ staffId: cashier.id, pin: '1234' })).rejects.toMatchObject({
+      code: 'STAFF_LOCKED',
+    });
     expect((await core.methods.getSession()).staff).toBeNull();
 
     clock = new Date('2026-11-25T09:16:00.000Z');
@@ -27,9 +35,20 @@ describe('staff login with PIN lockout', () => {
     await core.close();
 
     const db = new Database(join(dir, 'linli.sqlite'), { readonly: true });
-    const actions = db.prepare('SELECT action FROM audit_log ORDER BY at, id').all().map((r) => (r as { action: string }).action);
+    const actions = db
+      .prepare('SELECT action FROM audit_log ORDER BY at, id')
+      .all()
+      .map((r) => (r as { action: string }).action);
     db.close();
-    expect(actions).toEqual(['login_failed', 'login_failed', 'login_failed', 'login_failed', 'login_locked', 'login_refused_locked', 'login']);
+    expect(actions).toEqual([
+      'login_failed',
+      'login_failed',
+      'login_failed',
+      'login_failed',
+      'login_locked',
+      'login_refused_locked',
+      'login',
+    ]);
   });
 
   it('stores PINs only as scrypt hashes', async () => {
@@ -46,7 +65,9 @@ describe('staff login with PIN lockout', () => {
 
   it('refuses an unknown staff member', async () => {
     const core = openTestCore(join(temp.dir, 'unknown'));
-    await expect(core.methods.login({ staffId: 'nobody', pin: '1234' })).rejects.toMatchObject({ code: 'STAFF_UNKNOWN' });
+    await expect(core.methods.login({ staffId: 'nobody', pin: '1234' })).rejects.toMatchObject({
+      code: 'STAFF_UNKNOWN',
+    });
     await core.close();
   });
 });

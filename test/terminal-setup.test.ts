@@ -14,16 +14,31 @@ describe('a terminal started without demo data', () => {
     expect((await core.methods.getSession()).store).toBeNull();
     expect((await core.methods.getAppInfo()).demo).toBe(false);
 
-    await expect(core.methods.setupTerminal({ storeName: ' ', storeCode: 'SH-001', managerName: '陈静', pin: '2468' })).rejects.toMatchObject({ code: 'STORE_NAME_INVALID', field: 'storeName' });
-    await expect(core.methods.setupTerminal({ storeName: '静安店', storeCode: 'x', managerName: '陈静', pin: '2468' })).rejects.toMatchObject({ code: 'STORE_CODE_INVALID', field: 'storeCode' });
-    await expect(core.methods.setupTerminal({ storeName: '静安店', storeCode: 'SH-001', managerName: '', pin: '2468' })).rejects.toMatchObject({ code: 'NAME_REQUIRED', field: 'managerName' });
-    await expect(core.methods.setupTerminal({ storeName: '静安店', storeCode: 'SH-001', managerName: '陈静', pin: '12' })).rejects.toMatchObject({ code: 'PIN_FORMAT', field: 'pin' });
+    await expect(
+      core.methods.setupTerminal({ storeName: ' ', storeCode: 'SH-001', managerName: '陈静', pin: '2468' }),
+    ).rejects.toMatchObject({ code: 'STORE_NAME_INVALID', field: 'storeName' });
+    await expect(
+      core.methods.setupTerminal({ storeName: '静安店', storeCode: 'x', managerName: '陈静', pin: '2468' }),
+    ).rejects.toMatchObject({ code: 'STORE_CODE_INVALID', field: 'storeCode' });
+    await expect(
+      core.methods.setupTerminal({ storeName: '静安店', storeCode: 'SH-001', managerName: '', pin: '2468' }),
+    ).rejects.toMatchObject({ code: 'NAME_REQUIRED', field: 'managerName' });
+    await expect(
+      core.methods.setupTerminal({ storeName: '静安店', storeCode: 'SH-001', managerName: '陈静', pin: '12' }),
+    ).rejects.toMatchObject({ code: 'PIN_FORMAT', field: 'pin' });
     expect(await core.methods.listStaff()).toEqual([]);
 
-    const session = await core.methods.setupTerminal({ storeName: '静安店', storeCode: 'sh-001', managerName: '陈静', pin: '2468' });
+    const session = await core.methods.setupTerminal({
+      storeName: '静安店',
+      storeCode: 'sh-001',
+      managerName: '陈静',
+      pin: '2468',
+    });
     expect(session.staff).toMatchObject({ name: '陈静', role: 'manager' });
     expect(session.store).toMatchObject({ name: '静安店', code: 'SH-001', currency: 'CNY' });
-    await expect(core.methods.setupTerminal({ storeName: '别的店', storeCode: 'SH-002', managerName: '李雷', pin: '1357' })).rejects.toMatchObject({ code: 'SETUP_ALREADY_DONE' });
+    await expect(
+      core.methods.setupTerminal({ storeName: '别的店', storeCode: 'SH-002', managerName: '李雷', pin: '1357' }),
+    ).rejects.toMatchObject({ code: 'SETUP_ALREADY_DONE' });
     await core.methods.logout();
     await core.close();
 

@@ -12,12 +12,15 @@ export function cardsRepository(db: Db) {
     `INSERT INTO member_cards (number, member_id, kind, status, issued_at, issued_by) VALUES (?, ?, 'card', 'active', ?, ?)`,
   );
   const byNumber = db.prepare<[string], CardRow>(`SELECT ${columns} FROM member_cards WHERE number = ?`);
-  const ofMember = db.prepare<[string], CardRow>(`SELECT ${columns} FROM member_cards WHERE member_id = ? ORDER BY issued_at DESC, number`);
+  const ofMember = db.prepare<[string], CardRow>(
+    `SELECT ${columns} FROM member_cards WHERE member_id = ? ORDER BY issued_at DESC, number`,
+  );
   const block = db.prepare(
     `UPDATE member_cards SET status = 'blocked', blocked_at = ?, block_reason = ?, blocked_by = ? WHERE number = ? AND status = 'active'`,
   );
   return {
-    insert: (number: string, memberId: string, issuedAt: string, staffId: string | null) => void insert.run(number, memberId, issuedAt, staffId),
+    insert: (number: string, memberId: string, issuedAt: string, staffId: string | null) =>
+      void insert.run(number, memberId, issuedAt, staffId),
     get: (number: string): CardRow | null => byNumber.get(number) ?? null,
     ofMember: (memberId: string): CardRow[] => ofMember.all(memberId),
     /** Returns false when the card was not active (already blocked, or unknown). */

@@ -65,17 +65,29 @@ export interface NewProduct {
 
 /** Products, their tier prices and the tiers themselves: data the hub will send down later. */
 export function catalogueRepository(db: Db) {
-  const all = db.prepare<[], ProductRaw>(`SELECT ${productColumns} FROM products p WHERE p.active = 1 ORDER BY p.category, p.sku`);
-  const byId = db.prepare<[string], ProductRaw>(`SELECT ${productColumns} FROM products p WHERE p.id = ? AND p.active = 1`);
-  const byBarcode = db.prepare<[string], ProductRaw>(`SELECT ${productColumns} FROM products p WHERE p.barcode = ? AND p.active = 1`);
+  const all = db.prepare<[], ProductRaw>(
+    `SELECT ${productColumns} FROM products p WHERE p.active = 1 ORDER BY p.category, p.sku`,
+  );
+  const byId = db.prepare<[string], ProductRaw>(
+    `SELECT ${productColumns} FROM products p WHERE p.id = ? AND p.active = 1`,
+  );
+  const byBarcode = db.prepare<[string], ProductRaw>(
+    `SELECT ${productColumns} FROM products p WHERE p.barcode = ? AND p.active = 1`,
+  );
   const bySku = db.prepare<[string], ProductRaw>(`SELECT ${productColumns} FROM products p WHERE p.sku = ?`);
-  const insertProduct = db.prepare(`INSERT INTO products (id, sku, barcode, name_zh, name_en, category, price_minor, currency, points_eligible)
+  const insertProduct =
+    db.prepare(`INSERT INTO products (id, sku, barcode, name_zh, name_en, category, price_minor, currency, points_eligible)
     VALUES (@id, @sku, @barcode, @nameZh, @nameEn, @category, @priceMinor, @currency, @pointsEligible)`);
   const setTierPrice = db.prepare(`INSERT INTO product_tier_prices (product_id, tier_code, price_minor) VALUES (?, ?, ?)
     ON CONFLICT (product_id, tier_code) DO UPDATE SET price_minor = excluded.price_minor`);
-  const tiers = db.prepare<[], TierRaw>(`SELECT code, name_zh AS nameZh, name_en AS nameEn, rank, qualify_metric AS qualifyMetric,
+  const tiers = db.prepare<
+    [],
+    TierRaw
+  >(`SELECT code, name_zh AS nameZh, name_en AS nameEn, rank, qualify_metric AS qualifyMetric,
     threshold, window_days AS windowDays, points_multiplier_pct AS pointsMultiplierPct FROM tiers ORDER BY rank`);
-  const setTierRule = db.prepare(`UPDATE tiers SET qualify_metric = ?, threshold = ?, window_days = ?, points_multiplier_pct = ? WHERE code = ?`);
+  const setTierRule = db.prepare(
+    `UPDATE tiers SET qualify_metric = ?, threshold = ?, window_days = ?, points_multiplier_pct = ? WHERE code = ?`,
+  );
   let tierCache: TierInfo[] | null = null;
   return {
     products: (): ProductInfo[] => all.all().map(toProduct),
@@ -92,10 +104,14 @@ export function catalogueRepository(db: Db) {
       return r ? toProduct(r) : null;
     },
     insertProduct: (p: NewProduct) => void insertProduct.run({ ...p, pointsEligible: p.pointsEligible ? 1 : 0 }),
-    setTierPrice: (productId: string, tierCode: string, priceMinor: number) => void setTierPrice.run(productId, tierCode, priceMinor),
+    setTierPrice: (productId: string, tierCode: string, priceMinor: number) =>
+      void setTierPrice.run(productId, tierCode, priceMinor),
     /** Tiers change only when the hub (or the seed) sends new rules; read once per change. */
     tiers: (): TierInfo[] => (tierCache ??= tiers.all().map(toTier)),
-    setTierRule: (code: string, rule: Pick<TierInfo, 'qualifyMetric' | 'threshold' | 'windowDays' | 'pointsMultiplierPct'>) => {
+    setTierRule: (
+      code: string,
+      rule: Pick<TierInfo, 'qualifyMetric' | 'threshold' | 'windowDays' | 'pointsMultiplierPct'>,
+    ) => {
       setTierRule.run(rule.qualifyMetric, rule.threshold, rule.windowDays, rule.pointsMultiplierPct, code);
       tierCache = null;
     },

@@ -13,6 +13,7 @@ export function consentsRepository(db: Db) {
   return {
     insert: (id: string, memberId: string, c: NewConsent) =>
       void insert.run(id, memberId, c.purpose, c.granted ? 1 : 0, c.recordedAt, c.source, c.staffId),
-    history: (memberId: string): ConsentRecord[] => ofMember.all(memberId).map((r) => ({ ...r, granted: r.granted === 1 })),
+    history: (memberId: string): ConsentRecord[] =>
+      ofMember.all(memberId).map((r) => ({ ...r, granted: r.granted === 1 })),
   };
 }

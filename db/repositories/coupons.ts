@@ -31,25 +31,40 @@ const toDefinition = ({ nameZh, nameEn, categories, offlineAllowed, ...r }: Defi
 });
 
 export function couponsRepository(db: Db) {
-  const insertDefinition = db.prepare(`INSERT INTO coupon_definitions (id, name_zh, name_en, kind, amount_off_minor, percent_off, cap_minor,
+  const insertDefinition =
+    db.prepare(`INSERT INTO coupon_definitions (id, name_zh, name_en, kind, amount_off_minor, percent_off, cap_minor,
       free_product_id, min_spend_minor, categories, valid_from, valid_to, per_member_limit, offline_allowed, generic_code, created_at)
     VALUES (@id, @nameZh, @nameEn, @kind, @amountOffMinor, @percentOff, @capMinor, @freeProductId, @minSpendMinor, @categories, @validFrom,
       @validTo, @perMemberLimit, @offlineAllowed, @genericCode, @createdAt)`);
-  const definitions = db.prepare<[], DefinitionRaw>(`SELECT ${definitionColumns} FROM coupon_definitions ORDER BY valid_to, id`);
-  const definition = db.prepare<[string], DefinitionRaw>(`SELECT ${definitionColumns} FROM coupon_definitions WHERE id = ?`);
-  const byGeneric = db.prepare<[string], DefinitionRaw>(`SELECT ${definitionColumns} FROM coupon_definitions WHERE generic_code = ?`);
-  const insertCoupon = db.prepare('INSERT INTO coupons (code, definition_id, member_id, issued_at, issued_by) VALUES (?, ?, ?, ?, ?)');
+  const definitions = db.prepare<[], DefinitionRaw>(
+    `SELECT ${definitionColumns} FROM coupon_definitions ORDER BY valid_to, id`,
+  );
+  const definition = db.prepare<[string], DefinitionRaw>(
+    `SELECT ${definitionColumns} FROM coupon_definitions WHERE id = ?`,
+  );
+  const byGeneric = db.prepare<[string], DefinitionRaw>(
+    `SELECT ${definitionColumns} FROM coupon_definitions WHERE generic_code = ?`,
+  );
+  const insertCoupon = db.prepare(
+    'INSERT INTO coupons (code, definition_id, member_id, issued_at, issued_by) VALUES (?, ?, ?, ?, ?)',
+  );
   const coupon = db.prepare<[string], { code: string; definitionId: string; memberId: string }>(
     'SELECT code, definition_id AS definitionId, member_id AS memberId FROM coupons WHERE code = ?',
   );
-  const ofMember = db.prepare<[string], { code: string; definitionId: string; used: number }>(`SELECT c.code, c.definition_id AS definitionId,
+  const ofMember = db.prepare<
+    [string],
+    { code: string; definitionId: string; used: number }
+  >(`SELECT c.code, c.definition_id AS definitionId,
       (SELECT coalesce(sum(delta), 0) FROM coupon_uses u WHERE u.code = c.code) AS used
     FROM coupons c WHERE c.member_id = ? ORDER BY c.issued_at DESC`);
-  const timesUsed = db.prepare<[string], { n: number }>('SELECT coalesce(sum(delta), 0) AS n FROM coupon_uses WHERE code = ?');
+  const timesUsed = db.prepare<[string], { n: number }>(
+    'SELECT coalesce(sum(delta), 0) AS n FROM coupon_uses WHERE code = ?',
+  );
   const memberUses = db.prepare<[string, string], { n: number }>(
     'SELECT coalesce(sum(delta), 0) AS n FROM coupon_uses WHERE definition_id = ? AND member_id = ?',
   );
-  const insertUse = db.prepare(`INSERT INTO coupon_uses (id, code, definition_id, member_id, sale_id, refund_id, delta, at)
+  const insertUse =
+    db.prepare(`INSERT INTO coupon_uses (id, code, definition_id, member_id, sale_id, refund_id, delta, at)
     VALUES (@id, @code, @definitionId, @memberId, @saleId, @refundId, @delta, @at)`);
   return {
     insertDefinition: (d: CouponDefinitionInfo & { createdAt: string }) =>
@@ -76,7 +91,15 @@ export function couponsRepository(db: Db) {
     ofMember: (memberId: string) => ofMember.all(memberId),
     timesUsed: (code: string): number => timesUsed.get(code)!.n,
     memberUses: (definitionId: string, memberId: string): number => memberUses.get(definitionId, memberId)!.n,
-    recordUse: (row: { id: string; code: string; definitionId: string; memberId: string | null; saleId: string; refundId: string | null; delta: 1 | -1; at: string }) =>
-      void insertUse.run(row),
+    recordUse: (row: {
+      id: string;
+      code: string;
+      definitionId: string;
+      memberId: string | null;
+      saleId: string;
+      refundId: string | null;
+      delta: 1 | -1;
+      at: string;
+    }) => void insertUse.run(row),
   };
 }

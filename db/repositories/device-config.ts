@@ -14,12 +14,27 @@ export function deviceConfigRepository(db: Db) {
      ON CONFLICT(id) DO UPDATE SET name = excluded.name, settings = excluded.settings, enabled = excluded.enabled, updated_at = excluded.updated_at`,
   );
   const remove = db.prepare('DELETE FROM device_config WHERE id = ?');
-  const toConfig = (raw: Raw): DeviceConfig => ({ ...(JSON.parse(raw.settings) as DeviceSettings), id: raw.id, enabled: raw.enabled === 1 });
+  const toConfig = (raw: Raw): DeviceConfig => ({
+    ...(JSON.parse(raw.settings) as DeviceSettings),
+    id: raw.id,
+    enabled: raw.enabled === 1,
+  });
   return {
     all: (): DeviceConfig[] => all.all().map(toConfig),
-    get: (id: string): DeviceConfig | null => all.all().map(toConfig).find((c) => c.id === id) ?? null,
+    get: (id: string): DeviceConfig | null =>
+      all
+        .all()
+        .map(toConfig)
+        .find((c) => c.id === id) ?? null,
     save: (id: string, settings: DeviceSettings, enabled: boolean, at: string) =>
-      void upsert.run({ id, kind: settings.kind, name: settings.name, settings: JSON.stringify(settings), enabled: enabled ? 1 : 0, at }),
+      void upsert.run({
+        id,
+        kind: settings.kind,
+        name: settings.name,
+        settings: JSON.stringify(settings),
+        enabled: enabled ? 1 : 0,
+        at,
+      }),
     remove: (id: string): boolean => remove.run(id).changes === 1,
   };
 }

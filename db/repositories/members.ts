@@ -35,7 +35,8 @@ const columns = `m.id, m.name, m.phone_e164 AS phone, m.phone_national AS phoneN
 const toRow = (raw: RawRow): MemberRow => ({ ...raw, interests: JSON.parse(raw.interests) as string[] });
 
 export function membersRepository(db: Db) {
-  const insert = db.prepare(`INSERT INTO members (id, name, phone_e164, phone_last4, phone_national, birthday, gender, community,
+  const insert =
+    db.prepare(`INSERT INTO members (id, name, phone_e164, phone_last4, phone_national, birthday, gender, community,
       interests, referral_code, referred_by, store_id, enrolled_by, enrolled_at, updated_at)
     VALUES (@id, @name, @phone, @phoneLast4, @phoneNational, @birthday, @gender, @community, @interests, @referralCode,
       @referredBy, @storeId, @enrolledBy, @enrolledAt, @updatedAt)

@@ -23,13 +23,19 @@ export interface LedgerView extends LedgerRow {
 
 /** The points ledger (append only: the table refuses UPDATE and DELETE) and the tier history. */
 export function pointsRepository(db: Db) {
-  const insert = db.prepare(`INSERT INTO points_ledger (id, member_id, kind, points, reason, sale_id, source_id, store_id, terminal_id, staff_id, at, expires_on)
+  const insert =
+    db.prepare(`INSERT INTO points_ledger (id, member_id, kind, points, reason, sale_id, source_id, store_id, terminal_id, staff_id, at, expires_on)
     VALUES (@id, @memberId, @kind, @points, @reason, @saleId, @sourceId, @storeId, @terminalId, @staffId, @at, @expiresOn)`);
-  const balance = db.prepare<[string], { n: number }>('SELECT coalesce(sum(points), 0) AS n FROM points_ledger WHERE member_id = ?');
+  const balance = db.prepare<[string], { n: number }>(
+    'SELECT coalesce(sum(points), 0) AS n FROM points_ledger WHERE member_id = ?',
+  );
   const forExpiry = db.prepare<[string], { points: number; expiresOn: string | null; at: string }>(
     'SELECT points, expires_on AS expiresOn, at FROM points_ledger WHERE member_id = ?',
   );
-  const recent = db.prepare<[string, number], LedgerView>(`SELECT l.id, l.member_id AS memberId, l.kind, l.points, l.reason, l.sale_id AS saleId,
+  const recent = db.prepare<
+    [string, number],
+    LedgerView
+  >(`SELECT l.id, l.member_id AS memberId, l.kind, l.points, l.reason, l.sale_id AS saleId,
       l.source_id AS sourceId, l.store_id AS storeId, l.terminal_id AS terminalId, l.staff_id AS staffId, l.at, l.expires_on AS expiresOn,
       coalesce(s.receipt_no, (SELECT r.receipt_no FROM refund_lines rl JOIN refunds r ON r.id = rl.refund_id WHERE rl.id = l.source_id)) AS receiptNo,
       st.name AS staffName
@@ -41,11 +47,16 @@ export function pointsRepository(db: Db) {
   const membersWithCredits = db.prepare<[string, string], { memberId: string }>(
     `SELECT DISTINCT member_id AS memberId FROM points_ledger WHERE expires_on IS NOT NULL AND expires_on >= ? AND expires_on < ?`,
   );
-  const insertTier = db.prepare('INSERT INTO member_tiers (id, member_id, tier_code, change, sale_id, at) VALUES (@id, @memberId, @tierCode, @change, @saleId, @at)');
+  const insertTier = db.prepare(
+    'INSERT INTO member_tiers (id, member_id, tier_code, change, sale_id, at) VALUES (@id, @memberId, @tierCode, @change, @saleId, @at)',
+  );
   const currentTier = db.prepare<[string], { tierCode: string; at: string }>(
     'SELECT tier_code AS tierCode, at FROM member_tiers WHERE member_id = ? ORDER BY at DESC, id DESC LIMIT 1',
   );
-  const tieredMembers = db.prepare<[], { memberId: string; tierCode: string; at: string }>(`SELECT member_id AS memberId, tier_code AS tierCode, at FROM (
+  const tieredMembers = db.prepare<
+    [],
+    { memberId: string; tierCode: string; at: string }
+  >(`SELECT member_id AS memberId, tier_code AS tierCode, at FROM (
       SELECT member_id, tier_code, at, row_number() OVER (PARTITION BY member_id ORDER BY at DESC, id DESC) AS n FROM member_tiers) WHERE n = 1`);
   return {
     append: (row: LedgerRow) => void insert.run(row),
@@ -59,8 +70,14 @@ export function pointsRepository(db: Db) {
      */
     membersWithExpiredCredits: (since: string | null, today: string): string[] =>
       membersWithCredits.all(since ?? '', today).map((r) => r.memberId),
-    setTier: (row: { id: string; memberId: string; tierCode: string; change: 'initial' | 'upgrade' | 'downgrade'; saleId: string | null; at: string }) =>
-      void insertTier.run(row),
+    setTier: (row: {
+      id: string;
+      memberId: string;
+      tierCode: string;
+      change: 'initial' | 'upgrade' | 'downgrade';
+      saleId: string | null;
+      at: string;
+    }) => void insertTier.run(row),
     currentTier: (memberId: string): { tierCode: string; at: string } | null => currentTier.get(memberId) ?? null,
     tieredMembers: () => tieredMembers.all(),
   };

@@ -16,21 +16,40 @@ export function printJobsRepository(db: Db) {
      VALUES (@id, @kind, @title, @document, @printerId, 'queued', @createdAt, @staffId, @reprintOf)`,
   );
   const byId = db.prepare<[string], Raw>(`SELECT ${columns}, document FROM print_jobs WHERE id = ?`);
-  const nextQueued = db.prepare<[], Raw>(`SELECT ${columns}, document FROM print_jobs WHERE status = 'queued' ORDER BY id LIMIT 1`);
+  const nextQueued = db.prepare<[], Raw>(
+    `SELECT ${columns}, document FROM print_jobs WHERE status = 'queued' ORDER BY id LIMIT 1`,
+  );
   const recent = db.prepare<[number], Raw>(`SELECT ${columns} FROM print_jobs ORDER BY id DESC LIMIT ?`);
-  const countQueued = db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM print_jobs WHERE status IN ('queued', 'printing')`);
-  const start = db.prepare(`UPDATE print_jobs SET status = 'printing', attempts = attempts + 1, printer_id = ? WHERE id = ? AND status = 'queued'`);
-  const done = db.prepare(`UPDATE print_jobs SET status = 'done', printed_at = ?, last_error = NULL WHERE id = ? AND status = 'printing'`);
-  const retry = db.prepare(`UPDATE print_jobs SET status = 'queued', last_error = ? WHERE id = ? AND status = 'printing'`);
+  const countQueued = db.prepare<[], { n: number }>(
+    `SELECT COUNT(*) AS n FROM print_jobs WHERE status IN ('queued', 'printing')`,
+  );
+  const start = db.prepare(
+    `UPDATE print_jobs SET status = 'printing', attempts = attempts + 1, printer_id = ? WHERE id = ? AND status = 'queued'`,
+  );
+  const done = db.prepare(
+    `UPDATE print_jobs SET status = 'done', printed_at = ?, last_error = NULL WHERE id = ? AND status = 'printing'`,
+  );
+  const retry = db.prepare(
+    `UPDATE print_jobs SET status = 'queued', last_error = ? WHERE id = ? AND status = 'printing'`,
+  );
   const fail = db.prepare(`UPDATE print_jobs SET status = 'failed', last_error = ? WHERE id = ?`);
-  const requeueInterrupted = db.prepare(`UPDATE print_jobs SET status = 'queued', last_error = 'interrupted' WHERE status = 'printing'`);
+  const requeueInterrupted = db.prepare(
+    `UPDATE print_jobs SET status = 'queued', last_error = 'interrupted' WHERE status = 'printing'`,
+  );
 
   const parse = (raw: Raw | undefined): PrintJobRow | null =>
     raw ? { ...raw, document: JSON.parse(raw.document ?? '{}') as ReceiptDocument } : null;
   const info = ({ document: _d, ...raw }: Raw): PrintJobInfo => raw;
 
   return {
-    insert: (job: { id: string; document: ReceiptDocument; printerId: string | null; createdAt: string; staffId: string | null; reprintOf: string | null }) =>
+    insert: (job: {
+      id: string;
+      document: ReceiptDocument;
+      printerId: string | null;
+      createdAt: string;
+      staffId: string | null;
+      reprintOf: string | null;
+    }) =>
       void insert.run({
         id: job.id,
         kind: job.document.kind,

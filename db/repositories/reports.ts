@@ -6,7 +6,18 @@ type Figures = Omit<DayReport, 'kind' | 'number' | 'from' | 'to' | 'currency'>;
 
 /** X/Z figures for one terminal over (from, to]; the Z history. */
 export function reportsRepository(db: Db) {
-  const sales = db.prepare<Period, { n: number; gross: number; savings: number; coupons: number; earned: number; redeemed: number; pointsValue: number }>(
+  const sales = db.prepare<
+    Period,
+    {
+      n: number;
+      gross: number;
+      savings: number;
+      coupons: number;
+      earned: number;
+      redeemed: number;
+      pointsValue: number;
+    }
+  >(
     `SELECT count(*) AS n, coalesce(sum(total_minor), 0) AS gross, coalesce(sum(member_savings_minor), 0) AS savings,
       coalesce(sum(coupon_discount_minor), 0) AS coupons, coalesce(sum(points_earned), 0) AS earned,
       coalesce(sum(points_redeemed), 0) AS redeemed, coalesce(sum(points_value_minor), 0) AS pointsValue
@@ -85,7 +96,14 @@ export function reportsRepository(db: Db) {
       };
     },
     lastClose: (terminalId: string) => lastClose.get(terminalId) ?? null,
-    insertClose: (row: { id: string; terminalId: string; number: number; fromAt: string | null; toAt: string; staffId: string; report: DayReport }) =>
-      void insertClose.run({ ...row, report: JSON.stringify(row.report) }),
+    insertClose: (row: {
+      id: string;
+      terminalId: string;
+      number: number;
+      fromAt: string | null;
+      toAt: string;
+      staffId: string;
+      report: DayReport;
+    }) => void insertClose.run({ ...row, report: JSON.stringify(row.report) }),
   };
 }

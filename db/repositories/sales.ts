@@ -1,4 +1,12 @@
-import type { QuoteCoupon, ReceiptDocument, SaleLineRecord, SaleSettlement, SaleTotals, TenderMethod, TenderRecord } from '../../contract';
+import type {
+  QuoteCoupon,
+  ReceiptDocument,
+  SaleLineRecord,
+  SaleSettlement,
+  SaleTotals,
+  TenderMethod,
+  TenderRecord,
+} from '../../contract';
 import type { Db } from '../open';
 
 export interface SaleRow extends SaleTotals, SaleSettlement {
@@ -61,24 +69,33 @@ export function salesRepository(db: Db) {
   const nextSeq = db.prepare<[string], { last: number }>(
     `INSERT INTO receipt_counters (terminal_id, last) VALUES (?, 1) ON CONFLICT (terminal_id) DO UPDATE SET last = last + 1 RETURNING last`,
   );
-  const insertSale = db.prepare(`INSERT INTO sales (id, request_id, request_hash, receipt_no, terminal_id, seq, store_id, staff_id, member_id, tier_code, at, currency,
+  const insertSale =
+    db.prepare(`INSERT INTO sales (id, request_id, request_hash, receipt_no, terminal_id, seq, store_id, staff_id, member_id, tier_code, at, currency,
       list_total_minor, member_savings_minor, coupon_discount_minor, total_minor, tax_minor, points_redeemed, points_value_minor, amount_due_minor,
       cash_received_minor, change_minor, points_earned, receipt)
     VALUES (@id, @requestId, @requestHash, @receiptNo, @terminalId, @seq, @storeId, @staffId, @memberId, @tierCode, @at, @currency, @listTotalMinor,
       @memberSavingsMinor, @couponDiscountMinor, @totalMinor, @taxMinor, @pointsRedeemed, @pointsValueMinor, @amountDueMinor,
       @cashReceivedMinor, @changeMinor, @pointsEarned, @receipt)
     ON CONFLICT (request_id) DO NOTHING`);
-  const insertLine = db.prepare(`INSERT INTO sale_lines (id, sale_id, line_no, product_id, sku, name_zh, name_en, category, quantity, list_unit_minor,
+  const insertLine =
+    db.prepare(`INSERT INTO sale_lines (id, sale_id, line_no, product_id, sku, name_zh, name_en, category, quantity, list_unit_minor,
       unit_minor, amount_minor, member_saving_minor, coupon_discount_minor, net_minor, points_eligible, points_earned, points_redeemed, points_value_minor)
     VALUES (@id, @saleId, @lineNo, @productId, @sku, @nameZh, @nameEn, @category, @quantity, @listUnitMinor, @unitMinor, @amountMinor,
       @memberSavingMinor, @couponDiscountMinor, @netMinor, @pointsEligible, @pointsEarned, @pointsRedeemed, @pointsValueMinor)`);
-  const insertCoupon = db.prepare(`INSERT INTO sale_coupons (sale_id, code, definition_id, name_zh, name_en, discount_minor) VALUES (?, ?, ?, ?, ?, ?)`);
-  const insertTender = db.prepare('INSERT INTO sale_tenders (id, sale_id, method, amount_minor, reference) VALUES (?, ?, ?, ?, ?)');
+  const insertCoupon = db.prepare(
+    `INSERT INTO sale_coupons (sale_id, code, definition_id, name_zh, name_en, discount_minor) VALUES (?, ?, ?, ?, ?, ?)`,
+  );
+  const insertTender = db.prepare(
+    'INSERT INTO sale_tenders (id, sale_id, method, amount_minor, reference) VALUES (?, ?, ?, ?, ?)',
+  );
   const byRequest = db.prepare<[string], SaleRow>(`SELECT ${saleColumns} FROM sales WHERE request_id = ?`);
   const byReceipt = db.prepare<[string], SaleRow>(`SELECT ${saleColumns} FROM sales WHERE receipt_no = ?`);
   const byId = db.prepare<[string], SaleRow>(`SELECT ${saleColumns} FROM sales WHERE id = ?`);
   const receipt = db.prepare<[string], { receipt: string }>('SELECT receipt FROM sales WHERE id = ?');
-  const lines = db.prepare<[string], Omit<SaleLineRecord, 'name' | 'pointsEligible'> & { nameZh: string; nameEn: string; pointsEligible: number }>(
+  const lines = db.prepare<
+    [string],
+    Omit<SaleLineRecord, 'name' | 'pointsEligible'> & { nameZh: string; nameEn: string; pointsEligible: number }
+  >(
     `SELECT l.id, l.product_id AS productId, l.sku, l.name_zh AS nameZh, l.name_en AS nameEn, l.category, l.quantity, l.list_unit_minor AS listUnitMinor,
       l.unit_minor AS unitMinor, l.amount_minor AS amountMinor, l.member_saving_minor AS memberSavingMinor,
       l.coupon_discount_minor AS couponDiscountMinor, l.net_minor AS netMinor, l.points_eligible AS pointsEligible,
@@ -86,18 +103,23 @@ export function salesRepository(db: Db) {
       (SELECT coalesce(sum(r.quantity), 0) FROM refund_lines r WHERE r.sale_line_id = l.id) AS refundedQuantity
     FROM sale_lines l WHERE l.sale_id = ? ORDER BY l.line_no`,
   );
-  const coupons = db.prepare<[string], { code: string; definitionId: string; nameZh: string; nameEn: string; discountMinor: number }>(
+  const coupons = db.prepare<
+    [string],
+    { code: string; definitionId: string; nameZh: string; nameEn: string; discountMinor: number }
+  >(
     `SELECT code, definition_id AS definitionId, name_zh AS nameZh, name_en AS nameEn, discount_minor AS discountMinor FROM sale_coupons WHERE sale_id = ?`,
   );
   const tenders = db.prepare<[string], TenderRecord>(
     'SELECT method, amount_minor AS amountMinor, reference FROM sale_tenders WHERE sale_id = ? ORDER BY id',
   );
-  const insertRefund = db.prepare(`INSERT INTO refunds (id, request_id, request_hash, receipt_no, terminal_id, seq, sale_id, staff_id, at, amount_minor, net_minor,
+  const insertRefund =
+    db.prepare(`INSERT INTO refunds (id, request_id, request_hash, receipt_no, terminal_id, seq, sale_id, staff_id, at, amount_minor, net_minor,
       points_reversed, points_returned, tender_method, tender_reference, coupons_returned, receipt)
     VALUES (@id, @requestId, @requestHash, @receiptNo, @terminalId, @seq, @saleId, @staffId, @at, @amountMinor, @netMinor, @pointsReversed, @pointsReturned,
       @tenderMethod, @tenderReference, @couponsReturned, @receipt)
     ON CONFLICT (request_id) DO NOTHING`);
-  const insertRefundLine = db.prepare(`INSERT INTO refund_lines (id, refund_id, sale_line_id, quantity, amount_minor, net_minor, points_reversed, points_returned)
+  const insertRefundLine =
+    db.prepare(`INSERT INTO refund_lines (id, refund_id, sale_line_id, quantity, amount_minor, net_minor, points_reversed, points_returned)
     VALUES (@id, @refundId, @saleLineId, @quantity, @amountMinor, @netMinor, @pointsReversed, @pointsReturned)`);
   const setRefundReceipt = db.prepare('UPDATE refunds SET receipt = ? WHERE id = ?');
   const refundByRequest = db.prepare<[string], RefundRaw>(`SELECT ${refundColumns} FROM refunds WHERE request_id = ?`);
@@ -120,22 +142,39 @@ export function salesRepository(db: Db) {
     insertSale: (row: SaleRow, receipt: ReceiptDocument): 'inserted' | 'duplicate' =>
       insertSale.run({ ...row, receipt: JSON.stringify(receipt) }).changes === 1 ? 'inserted' : 'duplicate',
     insertLine: (line: NewSaleLine) => void insertLine.run({ ...line, pointsEligible: line.pointsEligible ? 1 : 0 }),
-    insertCoupon: (saleId: string, c: QuoteCoupon) => void insertCoupon.run(saleId, c.code, c.definitionId, c.name.zh, c.name.en, c.discountMinor),
-    insertTender: (id: string, saleId: string, t: TenderRecord) => void insertTender.run(id, saleId, t.method, t.amountMinor, t.reference),
+    insertCoupon: (saleId: string, c: QuoteCoupon) =>
+      void insertCoupon.run(saleId, c.code, c.definitionId, c.name.zh, c.name.en, c.discountMinor),
+    insertTender: (id: string, saleId: string, t: TenderRecord) =>
+      void insertTender.run(id, saleId, t.method, t.amountMinor, t.reference),
     byRequestId: (requestId: string): SaleRow | null => byRequest.get(requestId) ?? null,
     byReceiptNo: (receiptNo: string): SaleRow | null => byReceipt.get(receiptNo) ?? null,
     get: (id: string): SaleRow | null => byId.get(id) ?? null,
     receipt: (saleId: string): ReceiptDocument => JSON.parse(receipt.get(saleId)!.receipt) as ReceiptDocument,
     lines: (saleId: string): SaleLineRecord[] =>
-      lines.all(saleId).map(({ nameZh, nameEn, pointsEligible, ...l }) => ({ ...l, name: { zh: nameZh, en: nameEn }, pointsEligible: pointsEligible === 1 })),
+      lines.all(saleId).map(({ nameZh, nameEn, pointsEligible, ...l }) => ({
+        ...l,
+        name: { zh: nameZh, en: nameEn },
+        pointsEligible: pointsEligible === 1,
+      })),
     coupons: (saleId: string): QuoteCoupon[] =>
       coupons.all(saleId).map(({ nameZh, nameEn, ...c }) => ({ ...c, name: { zh: nameZh, en: nameEn } })),
     tenders: (saleId: string): TenderRecord[] => tenders.all(saleId),
     /** 'duplicate' when a refund with this request id exists already: nothing is written then. */
     insertRefund: (row: RefundRow): 'inserted' | 'duplicate' =>
-      insertRefund.run({ ...row, couponsReturned: JSON.stringify(row.couponsReturned), receipt: '' }).changes === 1 ? 'inserted' : 'duplicate',
+      insertRefund.run({ ...row, couponsReturned: JSON.stringify(row.couponsReturned), receipt: '' }).changes === 1
+        ? 'inserted'
+        : 'duplicate',
     /** 'exceeds' when the database's own check finds more refunded than was sold (the use case checks first). */
-    insertRefundLine(row: { id: string; refundId: string; saleLineId: string; quantity: number; amountMinor: number; netMinor: number; pointsReversed: number; pointsReturned: number }): 'inserted' | 'exceeds' {
+    insertRefundLine(row: {
+      id: string;
+      refundId: string;
+      saleLineId: string;
+      quantity: number;
+      amountMinor: number;
+      netMinor: number;
+      pointsReversed: number;
+      pointsReturned: number;
+    }): 'inserted' | 'exceeds' {
       try {
         insertRefundLine.run(row);
         return 'inserted';
@@ -144,12 +183,14 @@ export function salesRepository(db: Db) {
         throw error;
       }
     },
-    setRefundReceipt: (refundId: string, doc: ReceiptDocument) => void setRefundReceipt.run(JSON.stringify(doc), refundId),
+    setRefundReceipt: (refundId: string, doc: ReceiptDocument) =>
+      void setRefundReceipt.run(JSON.stringify(doc), refundId),
     refundByRequestId: (requestId: string): RefundRow | null => {
       const r = refundByRequest.get(requestId);
       return r ? toRefund(r) : null;
     },
-    refundReceipt: (refundId: string): ReceiptDocument => JSON.parse(refundReceipt.get(refundId)!.receipt) as ReceiptDocument,
+    refundReceipt: (refundId: string): ReceiptDocument =>
+      JSON.parse(refundReceipt.get(refundId)!.receipt) as ReceiptDocument,
     refundLines: (refundId: string) => refundLines.all(refundId),
     refundedOfSale: (saleId: string) => refundedOfSale.get(saleId)!,
     /** Net spend of a member since an instant: sales minus what was refunded since then. */

@@ -20,9 +20,11 @@ export function staffRepository(db: Db) {
   const byId = db.prepare<[string], StaffRow>(`SELECT ${columns} FROM staff WHERE id = ? AND active = 1`);
   const setLockout = db.prepare('UPDATE staff SET failed_attempts = ?, locked_until = ? WHERE id = ?');
   return {
-    insert: (row: { id: string; storeId: string; name: string; role: Role; pinHash: string; createdAt: string }) => void insert.run(row),
+    insert: (row: { id: string; storeId: string; name: string; role: Role; pinHash: string; createdAt: string }) =>
+      void insert.run(row),
     listActive: () => listActive.all(),
     get: (id: string): StaffRow | null => byId.get(id) ?? null,
-    setLockout: (id: string, failedAttempts: number, lockedUntil: string | null) => void setLockout.run(failedAttempts, lockedUntil, id),
+    setLockout: (id: string, failedAttempts: number, lockedUntil: string | null) =>
+      void setLockout.run(failedAttempts, lockedUntil, id),
   };
 }

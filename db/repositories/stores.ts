@@ -2,7 +2,9 @@ import type { StoreInfo } from '../../contract';
 import type { Db } from '../open';
 
 export function storesRepository(db: Db) {
-  const insert = db.prepare('INSERT INTO stores (id, code, name, currency, created_at) VALUES (@id, @code, @name, @currency, @createdAt)');
+  const insert = db.prepare(
+    'INSERT INTO stores (id, code, name, currency, created_at) VALUES (@id, @code, @name, @currency, @createdAt)',
+  );
   const byId = db.prepare<[string], StoreInfo>('SELECT id, code, name, currency FROM stores WHERE id = ?');
   return {
     insert: (store: StoreInfo & { createdAt: string }) => void insert.run(store),

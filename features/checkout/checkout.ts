@@ -68,7 +68,12 @@ function price(ports: Ports, draft: Draft, allowEmpty: boolean): Priced {
     });
     return { member, tier, coupons, balance, sale, products };
   } catch (error) {
-    if (error instanceof PricingRefusal) throw refusalError(ports, error.code, error.couponCode ? { ...error.params, code: error.couponCode } : error.params);
+    if (error instanceof PricingRefusal)
+      throw refusalError(
+        ports,
+        error.code,
+        error.couponCode ? { ...error.params, code: error.couponCode } : error.params,
+      );
     throw error;
   }
 }
@@ -137,15 +142,29 @@ function checkout(ports: Ports, input: ParsedInput<'checkout'>, staff: { id: str
       const memberId = p.member?.id ?? null;
       const policy = loyaltyPolicy(ports);
       // Everything the receipt shows is known before the first row is written: build it once.
-      const tier = memberId ? tierAfterSale(ports, memberId, { id: saleId, spendMinor: p.sale.totalMinor, pointsEarned: p.sale.pointsEarned, at }) : null;
+      const tier = memberId
+        ? tierAfterSale(ports, memberId, {
+            id: saleId,
+            spendMinor: p.sale.totalMinor,
+            pointsEarned: p.sale.pointsEarned,
+            at,
+          })
+        : null;
       if (tier?.upgraded) tierChanged = tier.tier;
       if (p.balance !== null) balanceAfter = p.balance - p.sale.pointsRedeemed + p.sale.pointsEarned;
       const sale: SaleRecord = {
         ...saleTotalsOf(p.sale),
         ...settled,
-        id: saleId, receiptNo, at, staffName: staff.name, member: p.member ? toSummary(ports, p.member) : null, currency: store.currency,
+        id: saleId,
+        receiptNo,
+        at,
+        staffName: staff.name,
+        member: p.member ? toSummary(ports, p.member) : null,
+        currency: store.currency,
         lines: p.sale.lines.map((line) => ({ ...line, id: ports.ids.newId(), refundedQuantity: 0 })),
-        coupons: p.sale.coupons, tenders, refundedMinor: 0,
+        coupons: p.sale.coupons,
+        tenders,
+        refundedMinor: 0,
       };
       const doc = saleReceipt(sale, store, {
         balanceAfter,
@@ -154,8 +173,22 @@ function checkout(ports: Ports, input: ParsedInput<'checkout'>, staff: { id: str
         feedbackUrl: feedbackUrl(ports, saleId),
       });
       const inserted = ports.store.sales.insertSale(
-        { ...saleTotalsOf(sale), ...settled, id: saleId, requestId, requestHash: hash, receiptNo, terminalId: ports.config.terminalId, seq, storeId: store.id,
-          staffId: staff.id, memberId, tierCode: p.tier?.code ?? null, at, currency: store.currency },
+        {
+          ...saleTotalsOf(sale),
+          ...settled,
+          id: saleId,
+          requestId,
+          requestHash: hash,
+          receiptNo,
+          terminalId: ports.config.terminalId,
+          seq,
+          storeId: store.id,
+          staffId: staff.id,
+          memberId,
+          tierCode: p.tier?.code ?? null,
+          at,
+          currency: store.currency,
+        },
         doc,
       );
       // The same request committed from another window first: roll this one back and answer that.
@@ -165,15 +198,61 @@ function checkout(ports: Ports, input: ParsedInput<'checkout'>, staff: { id: str
       });
       for (const c of p.sale.coupons) {
         ports.store.sales.insertCoupon(saleId, c);
-        ports.store.coupons.recordUse({ id: ports.ids.newId(), code: c.code, definitionId: c.definitionId, memberId, saleId, refundId: null, delta: 1, at });
+        ports.store.coupons.recordUse({
+          id: ports.ids.newId(),
+          code: c.code,
+          definitionId: c.definitionId,
+          memberId,
+          saleId,
+          refundId: null,
+          delta: 1,
+          at,
+        });
       }
       for (const t of tenders) ports.store.sales.insertTender(ports.ids.newId(), saleId, t);
       if (memberId) {
-        const entry = { memberId, saleId, sourceId: saleId, storeId: store.id, terminalId: ports.config.terminalId, staffId: staff.id, at };
-        if (p.sale.pointsRedeemed > 0) ports.store.points.append({ ...entry, id: ports.ids.newId(), kind: 'redeem', points: -p.sale.pointsRedeemed, reason: 'sale', expiresOn: null });
-        if (p.sale.pointsEarned > 0) ports.store.points.append({ ...entry, id: ports.ids.newId(), kind: 'earn', points: p.sale.pointsEarned, reason: 'sale', expiresOn: expiresOnFor(ports, policy.expiry) });
+        const entry = {
+          memberId,
+          saleId,
+          sourceId: saleId,
+          storeId: store.id,
+          terminalId: ports.config.terminalId,
+          staffId: staff.id,
+          at,
+        };
+        if (p.sale.pointsRedeemed > 0)
+          ports.store.points.append({
+            ...entry,
+            id: ports.ids.newId(),
+            kind: 'redeem',
+            points: -p.sale.pointsRedeemed,
+            reason: 'sale',
+            expiresOn: null,
+          });
+        if (p.sale.pointsEarned > 0)
+          ports.store.points.append({
+            ...entry,
+            id: ports.ids.newId(),
+            kind: 'earn',
+            points: p.sale.pointsEarned,
+            reason: 'sale',
+            expiresOn: expiresOnFor(ports, policy.expiry),
+          });
       }
-      ports.store.outbox.append({ id: ports.ids.newId(), type: 'sale.completed', aggregateId: saleId, payload: { ...sale, requestId, terminalId: ports.config.terminalId, storeId: store.id, staffId: staff.id, tierCode: p.tier?.code ?? null }, createdAt: at });
+      ports.store.outbox.append({
+        id: ports.ids.newId(),
+        type: 'sale.completed',
+        aggregateId: saleId,
+        payload: {
+          ...sale,
+          requestId,
+          terminalId: ports.config.terminalId,
+          storeId: store.id,
+          staffId: staff.id,
+          tierCode: p.tier?.code ?? null,
+        },
+        createdAt: at,
+      });
       printJobId = queuePrint(ports, doc);
       receipt = doc;
       return sale;
@@ -182,7 +261,12 @@ function checkout(ports: Ports, input: ParsedInput<'checkout'>, staff: { id: str
     if (error !== duplicateRequest) throw error;
     return replay(ports, checkReplay(ports.store.sales.byRequestId(requestId)!, hash).id);
   }
-  ports.events.emit('saleRecorded', { saleId, receiptNo: record.receiptNo, memberId: record.member?.id ?? null, kind: 'sale' });
+  ports.events.emit('saleRecorded', {
+    saleId,
+    receiptNo: record.receiptNo,
+    memberId: record.member?.id ?? null,
+    kind: 'sale',
+  });
   return { sale: record, receipt: receipt!, printJobId, replayed: false, balanceAfter, tierChanged };
 }
 

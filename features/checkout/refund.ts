@@ -4,7 +4,14 @@
 // nothing can be reversed twice. Coupon rule (docs/decisions/0004): a partial refund keeps the
 // coupon used and refunds what the customer actually paid for the lines; refunding the whole sale
 // gives the coupon back if it is still within its validity window.
-import { LinliError, type ParsedInput, type RefundRecord, type RefundResult, type SaleRecord, type TenderRecord } from '../../contract';
+import {
+  LinliError,
+  type ParsedInput,
+  type RefundRecord,
+  type RefundResult,
+  type SaleRecord,
+  type TenderRecord,
+} from '../../contract';
 import { refundLine } from '../../domain/ledger';
 import { cumulativeShare } from '../../domain/money';
 import { formatReceiptNo, normaliseReceiptNo, terminalTag } from '../../domain/receipt-number';
@@ -72,58 +79,147 @@ function refund(ports: Ports, input: ParsedInput<'refund'>, staff: { id: string 
       const expiresOn = expiresOnFor(ports, loyaltyPolicy(ports).expiry);
       const seq = ports.store.sales.nextSequence(ports.config.terminalId);
       const receiptNo = formatReceiptNo(terminalTag(ports.config.terminalId), seq);
-      const rows: { id: string; saleLineId: string; quantity: number; amountMinor: number; netMinor: number; pointsReversed: number; pointsReturned: number }[] = [];
+      const rows: {
+        id: string;
+        saleLineId: string;
+        quantity: number;
+        amountMinor: number;
+        netMinor: number;
+        pointsReversed: number;
+        pointsReturned: number;
+      }[] = [];
       for (const [lineId, quantity] of wanted) {
         const line = lines.find((l) => l.id === lineId)!;
-        if (line.refundedQuantity + quantity > line.quantity) throw new LinliError('REFUND_QUANTITY', { max: line.quantity - line.refundedQuantity }, 'quantity');
-        const r = refundLine({ quantity: line.quantity, pointsEarned: line.pointsEarned, pointsRedeemed: line.pointsRedeemed, valueMinor: line.netMinor - line.pointsValueMinor, refundedQuantity: line.refundedQuantity }, quantity);
+        if (line.refundedQuantity + quantity > line.quantity)
+          throw new LinliError('REFUND_QUANTITY', { max: line.quantity - line.refundedQuantity }, 'quantity');
+        const r = refundLine(
+          {
+            quantity: line.quantity,
+            pointsEarned: line.pointsEarned,
+            pointsRedeemed: line.pointsRedeemed,
+            valueMinor: line.netMinor - line.pointsValueMinor,
+            refundedQuantity: line.refundedQuantity,
+          },
+          quantity,
+        );
         rows.push({
-          id: ports.ids.newId(), saleLineId: lineId, quantity, amountMinor: r.amountMinor,
+          id: ports.ids.newId(),
+          saleLineId: lineId,
+          quantity,
+          amountMinor: r.amountMinor,
           netMinor: cumulativeShare(line.netMinor, line.quantity, line.refundedQuantity, quantity),
-          pointsReversed: r.reverseEarned, pointsReturned: r.returnRedeemed,
+          pointsReversed: r.reverseEarned,
+          pointsReturned: r.returnRedeemed,
         });
         line.refundedQuantity += quantity;
       }
       const everything = lines.every((l) => l.refundedQuantity === l.quantity);
       const day = today(ports);
       const couponsReturned = everything
-        ? ports.store.sales.coupons(sale.id).filter((c) => (ports.store.coupons.definition(c.definitionId)?.validTo ?? '') >= day).map((c) => c.code)
+        ? ports.store.sales
+            .coupons(sale.id)
+            .filter((c) => (ports.store.coupons.definition(c.definitionId)?.validTo ?? '') >= day)
+            .map((c) => c.code)
         : [];
       const row: RefundRow = {
-        id: refundId, requestId, requestHash: hash, receiptNo, terminalId: ports.config.terminalId, seq, saleId: sale.id, staffId: staff.id, at,
-        amountMinor: rows.reduce((a, r) => a + r.amountMinor, 0), netMinor: rows.reduce((a, r) => a + r.netMinor, 0),
-        pointsReversed: rows.reduce((a, r) => a + r.pointsReversed, 0), pointsReturned: rows.reduce((a, r) => a + r.pointsReturned, 0),
-        tenderMethod: tender.method, tenderReference: tender.reference, couponsReturned,
+        id: refundId,
+        requestId,
+        requestHash: hash,
+        receiptNo,
+        terminalId: ports.config.terminalId,
+        seq,
+        saleId: sale.id,
+        staffId: staff.id,
+        at,
+        amountMinor: rows.reduce((a, r) => a + r.amountMinor, 0),
+        netMinor: rows.reduce((a, r) => a + r.netMinor, 0),
+        pointsReversed: rows.reduce((a, r) => a + r.pointsReversed, 0),
+        pointsReturned: rows.reduce((a, r) => a + r.pointsReturned, 0),
+        tenderMethod: tender.method,
+        tenderReference: tender.reference,
+        couponsReturned,
       };
       if (ports.store.sales.insertRefund(row) === 'duplicate') throw duplicateRequest;
       for (const r of rows) {
-        if (ports.store.sales.insertRefundLine({ ...r, refundId }) === 'exceeds') throw new LinliError('REFUND_QUANTITY');
+        if (ports.store.sales.insertRefundLine({ ...r, refundId }) === 'exceeds')
+          throw new LinliError('REFUND_QUANTITY');
         if (!memberId) continue;
-        const entry = { memberId, saleId: sale.id, sourceId: r.id, storeId: store.id, terminalId: ports.config.terminalId, staffId: staff.id, at, reason: 'refund' };
-        if (r.pointsReversed) ports.store.points.append({ ...entry, id: ports.ids.newId(), kind: 'reverse', points: r.pointsReversed, expiresOn: null });
-        if (r.pointsReturned) ports.store.points.append({ ...entry, id: ports.ids.newId(), kind: 'reverse', points: r.pointsReturned, expiresOn });
+        const entry = {
+          memberId,
+          saleId: sale.id,
+          sourceId: r.id,
+          storeId: store.id,
+          terminalId: ports.config.terminalId,
+          staffId: staff.id,
+          at,
+          reason: 'refund',
+        };
+        if (r.pointsReversed)
+          ports.store.points.append({
+            ...entry,
+            id: ports.ids.newId(),
+            kind: 'reverse',
+            points: r.pointsReversed,
+            expiresOn: null,
+          });
+        if (r.pointsReturned)
+          ports.store.points.append({
+            ...entry,
+            id: ports.ids.newId(),
+            kind: 'reverse',
+            points: r.pointsReturned,
+            expiresOn,
+          });
       }
       for (const c of ports.store.sales.coupons(sale.id)) {
         if (!couponsReturned.includes(c.code)) continue;
-        ports.store.coupons.recordUse({ id: ports.ids.newId(), code: c.code, definitionId: c.definitionId, memberId, saleId: sale.id, refundId, delta: -1, at });
+        ports.store.coupons.recordUse({
+          id: ports.ids.newId(),
+          code: c.code,
+          definitionId: c.definitionId,
+          memberId,
+          saleId: sale.id,
+          refundId,
+          delta: -1,
+          at,
+        });
       }
       if (memberId) balanceAfter = ports.store.points.balance(memberId);
       const record = refundRecord(ports, row, sale.receiptNo);
-      ports.store.outbox.append({ id: ports.ids.newId(), type: 'sale.refunded', aggregateId: sale.id, payload: { ...record, saleId: sale.id, memberId, staffId: staff.id, terminalId: ports.config.terminalId, requestId }, createdAt: at });
+      ports.store.outbox.append({
+        id: ports.ids.newId(),
+        type: 'sale.refunded',
+        aggregateId: sale.id,
+        payload: {
+          ...record,
+          saleId: sale.id,
+          memberId,
+          staffId: staff.id,
+          terminalId: ports.config.terminalId,
+          requestId,
+        },
+        createdAt: at,
+      });
       const doc = refundReceipt(record, saleRecord(ports, ports.store.sales.get(sale.id)!), store, balanceAfter);
       ports.store.sales.setRefundReceipt(refundId, doc);
       printJobId = queuePrint(ports, doc);
     });
   } catch (error) {
     // The same request committed from another window first: answer that one.
-    if (error === duplicateRequest) return replay(ports, checkReplay(ports.store.sales.refundByRequestId(requestId)!, hash));
+    if (error === duplicateRequest)
+      return replay(ports, checkReplay(ports.store.sales.refundByRequestId(requestId)!, hash));
     throw error;
   }
   const result = replay(ports, ports.store.sales.refundByRequestId(requestId)!);
   result.replayed = false;
   result.balanceAfter = balanceAfter;
   result.printJobId = printJobId;
-  ports.events.emit('saleRecorded', { saleId: sale.id, receiptNo: result.refund.receiptNo, memberId: sale.member?.id ?? null, kind: 'refund' });
+  ports.events.emit('saleRecorded', {
+    saleId: sale.id,
+    receiptNo: result.refund.receiptNo,
+    memberId: sale.member?.id ?? null,
+    kind: 'refund',
+  });
   return result;
 }
 

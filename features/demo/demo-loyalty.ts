@@ -59,18 +59,86 @@ export function seedDemoLoyalty(repos: Repositories, newId: () => string, now: D
       for (const [tier, price] of Object.entries(prices)) repos.catalogue.setTierPrice(product.id, tier, price);
     }
     // An in-store code (GS1 restricted range 2xx) for goods without a maker's barcode; earns no points.
-    repos.catalogue.insertProduct({ id: newId(), sku: 'BAG-001', barcode: '2000000000015', nameZh: '环保购物袋', nameEn: 'Reusable bag', category: 'sundries', priceMinor: 200, currency: 'CNY', pointsEligible: false });
+    repos.catalogue.insertProduct({
+      id: newId(),
+      sku: 'BAG-001',
+      barcode: '2000000000015',
+      nameZh: '环保购物袋',
+      nameEn: 'Reusable bag',
+      category: 'sundries',
+      priceMinor: 200,
+      currency: 'CNY',
+      pointsEligible: false,
+    });
     const cup = repos.catalogue.productBySku('CUP-001');
     const validFrom = `${year}-01-01`;
     const validTo = `${year + 1}-12-31`;
-    const base = { amountOffMinor: null, percentOff: null, capMinor: null, freeProductId: null, minSpendMinor: 0, categories: [], validFrom, validTo, perMemberLimit: null, offlineAllowed: true };
+    const base = {
+      amountOffMinor: null,
+      percentOff: null,
+      capMinor: null,
+      freeProductId: null,
+      minSpendMinor: 0,
+      categories: [],
+      validFrom,
+      validTo,
+      perMemberLimit: null,
+      offlineAllowed: true,
+    };
     const definitions: Omit<CouponDefinitionInfo, 'id'>[] = [
-      { ...base, name: { zh: '满50减10', en: '¥10 off over ¥50' }, kind: 'amount_off', amountOffMinor: 1000, minSpendMinor: 5000, genericCode: 'SAVE10' },
-      { ...base, name: { zh: '茶叶九折（最高减20）', en: '10% off tea, up to ¥20' }, kind: 'percent_off', percentOff: 10, capMinor: 2000, categories: ['tea'], perMemberLimit: 3, genericCode: 'TEA10' },
-      { ...base, name: { zh: '满100送品茗杯', en: 'Free tasting cup over ¥100' }, kind: 'free_item', freeProductId: cup?.id ?? null, minSpendMinor: 10_000, perMemberLimit: 1, genericCode: 'FREECUP' },
-      { ...base, name: { zh: '联网专享满150减30', en: '¥30 off ¥150 (online only)' }, kind: 'amount_off', amountOffMinor: 3000, minSpendMinor: 15_000, offlineAllowed: false, genericCode: 'ONLINE30' },
-      { ...base, name: { zh: '去年春季券', en: 'Last spring' }, kind: 'amount_off', amountOffMinor: 500, validFrom: `${year - 1}-03-01`, validTo: `${year - 1}-05-31`, genericCode: 'SPRING' },
-      { ...base, name: { zh: '会员生日券 满80减20', en: 'Birthday: ¥20 off ¥80' }, kind: 'amount_off', amountOffMinor: 2000, minSpendMinor: 8000, genericCode: null },
+      {
+        ...base,
+        name: { zh: '满50减10', en: '¥10 off over ¥50' },
+        kind: 'amount_off',
+        amountOffMinor: 1000,
+        minSpendMinor: 5000,
+        genericCode: 'SAVE10',
+      },
+      {
+        ...base,
+        name: { zh: '茶叶九折（最高减20）', en: '10% off tea, up to ¥20' },
+        kind: 'percent_off',
+        percentOff: 10,
+        capMinor: 2000,
+        categories: ['tea'],
+        perMemberLimit: 3,
+        genericCode: 'TEA10',
+      },
+      {
+        ...base,
+        name: { zh: '满100送品茗杯', en: 'Free tasting cup over ¥100' },
+        kind: 'free_item',
+        freeProductId: cup?.id ?? null,
+        minSpendMinor: 10_000,
+        perMemberLimit: 1,
+        genericCode: 'FREECUP',
+      },
+      {
+        ...base,
+        name: { zh: '联网专享满150减30', en: '¥30 off ¥150 (online only)' },
+        kind: 'amount_off',
+        amountOffMinor: 3000,
+        minSpendMinor: 15_000,
+        offlineAllowed: false,
+        genericCode: 'ONLINE30',
+      },
+      {
+        ...base,
+        name: { zh: '去年春季券', en: 'Last spring' },
+        kind: 'amount_off',
+        amountOffMinor: 500,
+        validFrom: `${year - 1}-03-01`,
+        validTo: `${year - 1}-05-31`,
+        genericCode: 'SPRING',
+      },
+      {
+        ...base,
+        name: { zh: '会员生日券 满80减20', en: 'Birthday: ¥20 off ¥80' },
+        kind: 'amount_off',
+        amountOffMinor: 2000,
+        minSpendMinor: 8000,
+        genericCode: null,
+      },
     ];
     const ids = definitions.map((d) => {
       const id = newId();
@@ -81,16 +149,45 @@ export function seedDemoLoyalty(repos: Repositories, newId: () => string, now: D
     if (!repos.members.findByPhone(demoMember.phone)) {
       const memberId = newId();
       repos.members.insert({
-        id: memberId, name: demoMember.name, phone: demoMember.phone, phoneNational: demoMember.phoneNational, phoneLast4: demoMember.phone.slice(-4),
-        nameTokens: nameIndexText(demoMember.name), birthday: null, gender: 'unspecified', community: '翠湖花园', interests: ['茶'],
-        referralCode: 'GOLD88', referredBy: null, storeId, enrolledBy: null, enrolledAt: at, updatedAt: at,
+        id: memberId,
+        name: demoMember.name,
+        phone: demoMember.phone,
+        phoneNational: demoMember.phoneNational,
+        phoneLast4: demoMember.phone.slice(-4),
+        nameTokens: nameIndexText(demoMember.name),
+        birthday: null,
+        gender: 'unspecified',
+        community: '翠湖花园',
+        interests: ['茶'],
+        referralCode: 'GOLD88',
+        referredBy: null,
+        storeId,
+        enrolledBy: null,
+        enrolledAt: at,
+        updatedAt: at,
       });
-      repos.consents.insert(newId(), memberId, { purpose: 'data_processing', granted: true, recordedAt: at, source: 'counter', staffId: null });
+      repos.consents.insert(newId(), memberId, {
+        purpose: 'data_processing',
+        granted: true,
+        recordedAt: at,
+        source: 'counter',
+        staffId: null,
+      });
       repos.cards.insert(demoMember.card, memberId, at, null);
       repos.points.setTier({ id: newId(), memberId, tierCode: 'gold', change: 'initial', saleId: null, at });
       repos.points.append({
-        id: newId(), memberId, kind: 'adjust', points: demoMember.openingPoints, reason: '演示开户积分 demo opening balance', saleId: null, sourceId: null,
-        storeId, terminalId, staffId: null, at, expiresOn: expiresOn(today, demoPolicy.expiry),
+        id: newId(),
+        memberId,
+        kind: 'adjust',
+        points: demoMember.openingPoints,
+        reason: '演示开户积分 demo opening balance',
+        saleId: null,
+        sourceId: null,
+        storeId,
+        terminalId,
+        staffId: null,
+        at,
+        expiresOn: expiresOn(today, demoPolicy.expiry),
       });
       repos.coupons.issue('CDEMOBIRTHDAY', ids[5]!, memberId, at, null);
     }

@@ -15,10 +15,38 @@ const tiers = [
 ];
 
 const products = [
-  { sku: 'TEA-001', barcode: '6901234567892', zh: '桂花乌龙茶 250g', en: 'Osmanthus oolong 250 g', category: 'tea', price: 6800 },
-  { sku: 'TEA-002', barcode: '6901234567014', zh: '明前龙井 100g', en: 'Pre-Qingming Longjing 100 g', category: 'tea', price: 12800 },
-  { sku: 'SNK-001', barcode: '6901234567113', zh: '手工凤梨酥 6枚', en: 'Pineapple cakes, 6 pieces', category: 'snacks', price: 3900 },
-  { sku: 'CUP-001', barcode: '6901234567212', zh: '陶瓷品茗杯', en: 'Ceramic tasting cup', category: 'teaware', price: 4500 },
+  {
+    sku: 'TEA-001',
+    barcode: '6901234567892',
+    zh: '桂花乌龙茶 250g',
+    en: 'Osmanthus oolong 250 g',
+    category: 'tea',
+    price: 6800,
+  },
+  {
+    sku: 'TEA-002',
+    barcode: '6901234567014',
+    zh: '明前龙井 100g',
+    en: 'Pre-Qingming Longjing 100 g',
+    category: 'tea',
+    price: 12800,
+  },
+  {
+    sku: 'SNK-001',
+    barcode: '6901234567113',
+    zh: '手工凤梨酥 6枚',
+    en: 'Pineapple cakes, 6 pieces',
+    category: 'snacks',
+    price: 3900,
+  },
+  {
+    sku: 'CUP-001',
+    barcode: '6901234567212',
+    zh: '陶瓷品茗杯',
+    en: 'Ceramic tasting cup',
+    category: 'teaware',
+    price: 4500,
+  },
 ];
 
 /**
@@ -35,8 +63,16 @@ export function seedDemoStore(repos: Repositories, newId: () => string, now: Dat
   const storeId = newId();
   const hashes = demoStaff.map((s) => hashPin(s.pin));
   repos.transaction(() => {
-    repos.stores.insert({ id: storeId, code: 'DEMO-001', name: '邻里体验店 · 翠湖社区', currency: 'CNY', createdAt: at });
-    demoStaff.forEach((s, i) => repos.staff.insert({ id: newId(), storeId, name: s.name, role: s.role, pinHash: hashes[i]!, createdAt: at }));
+    repos.stores.insert({
+      id: storeId,
+      code: 'DEMO-001',
+      name: '邻里体验店 · 翠湖社区',
+      currency: 'CNY',
+      createdAt: at,
+    });
+    demoStaff.forEach((s, i) =>
+      repos.staff.insert({ id: newId(), storeId, name: s.name, role: s.role, pinHash: hashes[i]!, createdAt: at }),
+    );
     const insertTier = repos.db.prepare('INSERT INTO tiers (id, code, name_zh, name_en, rank) VALUES (?, ?, ?, ?, ?)');
     for (const t of tiers) insertTier.run(newId(), t.code, t.zh, t.en, t.rank);
     const insertProduct = repos.db.prepare(

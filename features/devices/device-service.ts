@@ -80,7 +80,11 @@ export function createDeviceService(deps: DeviceServiceDeps): DevicesPort & Prin
       onScan: (_deviceId, source, data) => {
         // A scan is routed like any other; a refused one is already reported by the scan event.
         try {
-          const outcome = deps.onScan({ text: data.text, source, ...(data.symbology ? { symbology: data.symbology } : {}) });
+          const outcome = deps.onScan({
+            text: data.text,
+            source,
+            ...(data.symbology ? { symbology: data.symbology } : {}),
+          });
           capture?.(outcome);
         } catch (error) {
           capture?.(error instanceof LinliError ? error : new LinliError('INTERNAL'));

@@ -50,7 +50,8 @@ export const deviceHandlers = {
     const check = checkDeviceSettings(input.settings);
     if (!check.ok) throw new LinliError('DEVICE_CONFIG_INVALID', undefined, check.field);
     const existing = input.id ? requireConfig(ports, input.id) : null;
-    if (existing && existing.kind !== check.settings.kind) throw new LinliError('DEVICE_CONFIG_INVALID', undefined, 'kind');
+    if (existing && existing.kind !== check.settings.kind)
+      throw new LinliError('DEVICE_CONFIG_INVALID', undefined, 'kind');
     const id = existing?.id ?? ports.ids.newId();
     const enabled = input.enabled ?? existing?.enabled ?? true;
     ports.store.deviceConfig.save(id, check.settings, enabled, ports.clock.now().toISOString());
@@ -115,7 +116,9 @@ export const deviceHandlers = {
     const marked = first?.type === 'text' && first.text === copyMark;
     const doc: ReceiptDocument = {
       ...job.document,
-      blocks: marked ? job.document.blocks : [{ type: 'text', text: copyMark, align: 'center', bold: true }, ...job.document.blocks],
+      blocks: marked
+        ? job.document.blocks
+        : [{ type: 'text', text: copyMark, align: 'center', bold: true }, ...job.document.blocks],
     };
     return jobInfo(ports, ports.printer.print(doc, { printerId: job.printerId, reprintOf: original }));
   },
@@ -147,8 +150,25 @@ export function seedDemoDevices(ports: Pick<Ports, 'store' | 'clock' | 'ids'>): 
   if (store.settings.get('demo') !== '1' || store.settings.get('devices_seeded')) return;
   const at = ports.clock.now().toISOString();
   store.transaction(() => {
-    store.deviceConfig.save(ports.ids.newId(), { kind: 'printer', name: '模拟打印机 Simulated printer', connection: { type: 'simulator' }, paperWidth: 80, encoding: 'gb18030', drawer: true }, true, at);
-    store.deviceConfig.save(ports.ids.newId(), { kind: 'scanner', name: '模拟扫码枪 Simulated scanner', connection: { type: 'simulator' } }, true, at);
+    store.deviceConfig.save(
+      ports.ids.newId(),
+      {
+        kind: 'printer',
+        name: '模拟打印机 Simulated printer',
+        connection: { type: 'simulator' },
+        paperWidth: 80,
+        encoding: 'gb18030',
+        drawer: true,
+      },
+      true,
+      at,
+    );
+    store.deviceConfig.save(
+      ports.ids.newId(),
+      { kind: 'scanner', name: '模拟扫码枪 Simulated scanner', connection: { type: 'simulator' } },
+      true,
+      at,
+    );
     store.settings.set('devices_seeded', '1');
   });
 }

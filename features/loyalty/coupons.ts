@@ -32,11 +32,20 @@ export function findCoupon(ports: Ports, text: string): FoundCoupon | null {
 }
 
 /** Money in refusal messages is shown formatted; the codes themselves carry fen. */
-export function refusalError(ports: Ports, code: LinliError['code'], params?: Record<string, string | number>): LinliError {
+export function refusalError(
+  ports: Ports,
+  code: LinliError['code'],
+  params?: Record<string, string | number>,
+): LinliError {
   const currency = receiptStore(ports).currency;
   const shown = params ? { ...params } : undefined;
-  for (const key of ['min', 'due'] as const) if (shown && typeof shown[key] === 'number') shown[key] = formatMoney(shown[key], currency);
-  return new LinliError(code, shown, code.startsWith('COUPON') ? 'coupon' : code.startsWith('POINTS') ? 'points' : undefined);
+  for (const key of ['min', 'due'] as const)
+    if (shown && typeof shown[key] === 'number') shown[key] = formatMoney(shown[key], currency);
+  return new LinliError(
+    code,
+    shown,
+    code.startsWith('COUPON') ? 'coupon' : code.startsWith('POINTS') ? 'points' : undefined,
+  );
 }
 
 /** Checks each code for this member today; the basket-dependent checks happen in pricing. */
@@ -47,7 +56,8 @@ export function resolveCoupons(ports: Ports, codes: readonly string[], memberId:
   for (const text of codes) {
     const coupon = findCoupon(ports, text);
     if (!coupon) throw new LinliError('COUPON_UNKNOWN', { code: text.slice(0, 32) }, 'coupon');
-    if (found.some((f) => f.code === coupon.code || f.definition.id === coupon.definition.id)) throw new LinliError('COUPON_DUPLICATE', { code: coupon.code }, 'coupon');
+    if (found.some((f) => f.code === coupon.code || f.definition.id === coupon.definition.id))
+      throw new LinliError('COUPON_DUPLICATE', { code: coupon.code }, 'coupon');
     const refusal = checkCoupon(
       {
         definition: coupon.definition,
@@ -65,17 +75,23 @@ export function resolveCoupons(ports: Ports, codes: readonly string[], memberId:
 
 export const couponHandlers = {
   issueCoupon(input, { ports, staff }): MemberCoupon {
-  const member = requireMember(ports, input.memberId);
-  const definition = ports.store.coupons.definition(input.definitionId);
-  if (!definition) throw new LinliError('COUPON_DEFINITION_UNKNOWN');
-  const at = ports.clock.now().toISOString();
-  let code = '';
-  ports.store.transaction(() => {
-    do code = generateCouponCode(ports.ids.randomInt);
-    while (ports.store.coupons.coupon(code) || ports.store.coupons.definitionByGenericCode(code));
-    ports.store.coupons.issue(code, definition.id, member.id, at, staff.id);
-    ports.store.outbox.append({ id: ports.ids.newId(), type: 'coupon.issued', aggregateId: member.id, payload: { code, definitionId: definition.id, memberId: member.id, at, staffId: staff.id }, createdAt: at });
-  });
-  return couponInfo(code, definition, false);
+    const member = requireMember(ports, input.memberId);
+    const definition = ports.store.coupons.definition(input.definitionId);
+    if (!definition) throw new LinliError('COUPON_DEFINITION_UNKNOWN');
+    const at = ports.clock.now().toISOString();
+    let code = '';
+    ports.store.transaction(() => {
+      do code = generateCouponCode(ports.ids.randomInt);
+      while (ports.store.coupons.coupon(code) || ports.store.coupons.definitionByGenericCode(code));
+      ports.store.coupons.issue(code, definition.id, member.id, at, staff.id);
+      ports.store.outbox.append({
+        id: ports.ids.newId(),
+        type: 'coupon.issued',
+        aggregateId: member.id,
+        payload: { code, definitionId: definition.id, memberId: member.id, at, staffId: staff.id },
+        createdAt: at,
+      });
+    });
+    return couponInfo(code, definition, false);
   },
 } satisfies SomeHandlers;

@@ -1,5 +1,12 @@
 // A member's points and tier: balance, expiry (FIFO, written as expire entries), tier changes.
-import { LinliError, type LedgerEntryInfo, type ParsedInput, type MemberLoyalty, type TierInfo, type TierProgressInfo } from '../../contract';
+import {
+  LinliError,
+  type LedgerEntryInfo,
+  type ParsedInput,
+  type MemberLoyalty,
+  type TierInfo,
+  type TierProgressInfo,
+} from '../../contract';
 import { addDays, startOfLocalDay } from '../../domain/local-date';
 import { dueToExpire, expiresOn as expiryDay, nextExpiry, type ExpiryPolicy } from '../../domain/points';
 import { downgradeTo, qualifyingTier, sortTiers, tierProgress, upgradeTo } from '../../domain/tiers';
@@ -23,7 +30,9 @@ export function memberTier(ports: Ports, memberId: string): { tier: TierInfo; si
 /** The member's spend or points in the tier's window ending today. */
 export function tierValue(ports: Ports, memberId: string, tier: TierInfo): number {
   const since = startOfLocalDay(addDays(today(ports), -(tier.windowDays - 1)), utcOffset(ports));
-  return tier.qualifyMetric === 'spend' ? ports.store.sales.spendSince(memberId, since) : ports.store.points.earnedSince(memberId, since);
+  return tier.qualifyMetric === 'spend'
+    ? ports.store.sales.spendSince(memberId, since)
+    : ports.store.points.earnedSince(memberId, since);
 }
 
 export function progressOf(ports: Ports, memberId: string, current: TierInfo): TierProgressInfo {
@@ -35,10 +44,26 @@ export function expireDue(ports: Ports, memberId: string, staffId: string | null
   const due = dueToExpire(ports.store.points.entriesForExpiry(memberId), today(ports));
   if (due <= 0) return 0;
   ports.store.points.append({
-    id: ports.ids.newId(), memberId, kind: 'expire', points: -due, reason: 'expiry', saleId: null, sourceId: null,
-    storeId: ports.config.storeId(), terminalId: ports.config.terminalId, staffId, at, expiresOn: null,
+    id: ports.ids.newId(),
+    memberId,
+    kind: 'expire',
+    points: -due,
+    reason: 'expiry',
+    saleId: null,
+    sourceId: null,
+    storeId: ports.config.storeId(),
+    terminalId: ports.config.terminalId,
+    staffId,
+    at,
+    expiresOn: null,
   });
-  ports.store.outbox.append({ id: ports.ids.newId(), type: 'points.expired', aggregateId: memberId, payload: { memberId, points: due, at }, createdAt: at });
+  ports.store.outbox.append({
+    id: ports.ids.newId(),
+    type: 'points.expired',
+    aggregateId: memberId,
+    payload: { memberId, points: due, at },
+    createdAt: at,
+  });
   return due;
 }
 
@@ -63,8 +88,21 @@ export function tierAfterSale(
   };
   const to = upgradeTo(tier, qualifyingTier(tiers, valueFor));
   if (to) {
-    ports.store.points.setTier({ id: ports.ids.newId(), memberId, tierCode: to.code, change: 'upgrade', saleId: sale.id, at: sale.at });
-    ports.store.outbox.append({ id: ports.ids.newId(), type: 'member.tier_changed', aggregateId: memberId, payload: { memberId, from: tier.code, to: to.code, change: 'upgrade', saleId: sale.id, at: sale.at }, createdAt: sale.at });
+    ports.store.points.setTier({
+      id: ports.ids.newId(),
+      memberId,
+      tierCode: to.code,
+      change: 'upgrade',
+      saleId: sale.id,
+      at: sale.at,
+    });
+    ports.store.outbox.append({
+      id: ports.ids.newId(),
+      type: 'member.tier_changed',
+      aggregateId: memberId,
+      payload: { memberId, from: tier.code, to: to.code, change: 'upgrade', saleId: sale.id, at: sale.at },
+      createdAt: sale.at,
+    });
   }
   const now = to ?? tier;
   return { tier: now, upgraded: Boolean(to), progress: tierProgress(tiers, now, valueFor) };
@@ -88,7 +126,8 @@ export function runLoyaltyJobs(ports: Ports): { expiredMembers: number; expiredP
     }
   }
   if (since === null || since < day) ports.store.settings.set(settingKeys.expiryDoneBefore, day);
-  if (ports.store.settings.get(settingKeys.downgradesCheckedOn) === day) return { expiredMembers, expiredPoints, downgraded };
+  if (ports.store.settings.get(settingKeys.downgradesCheckedOn) === day)
+    return { expiredMembers, expiredPoints, downgraded };
   const tiers = tiersOf(ports);
   for (const row of ports.store.points.tieredMembers()) {
     const current = tiers.find((t) => t.code === row.tierCode);
@@ -97,8 +136,21 @@ export function runLoyaltyJobs(ports: Ports): { expiredMembers: number; expiredP
     const to = downgradeTo(current, qualifying, row.at.slice(0, 10), day);
     if (!to) continue;
     ports.store.transaction(() => {
-      ports.store.points.setTier({ id: ports.ids.newId(), memberId: row.memberId, tierCode: to.code, change: 'downgrade', saleId: null, at });
-      ports.store.outbox.append({ id: ports.ids.newId(), type: 'member.tier_changed', aggregateId: row.memberId, payload: { memberId: row.memberId, from: current.code, to: to.code, change: 'downgrade', at }, createdAt: at });
+      ports.store.points.setTier({
+        id: ports.ids.newId(),
+        memberId: row.memberId,
+        tierCode: to.code,
+        change: 'downgrade',
+        saleId: null,
+        at,
+      });
+      ports.store.outbox.append({
+        id: ports.ids.newId(),
+        type: 'member.tier_changed',
+        aggregateId: row.memberId,
+        payload: { memberId: row.memberId, from: current.code, to: to.code, change: 'downgrade', at },
+        createdAt: at,
+      });
     });
     downgraded++;
   }
@@ -115,7 +167,15 @@ export function getMemberLoyalty(ports: Ports, input: { memberId: string }): Mem
   // Points past their last day but not yet written off are shown as gone already.
   const pending = dueToExpire(entries, day);
   const recent: LedgerEntryInfo[] = ports.store.points.recent(member.id, 10).map((r) => ({
-    id: r.id, kind: r.kind, points: r.points, reason: r.reason, saleId: r.saleId, receiptNo: r.receiptNo, at: r.at, expiresOn: r.expiresOn, staffName: r.staffName,
+    id: r.id,
+    kind: r.kind,
+    points: r.points,
+    reason: r.reason,
+    saleId: r.saleId,
+    receiptNo: r.receiptNo,
+    at: r.at,
+    expiresOn: r.expiresOn,
+    staffName: r.staffName,
   }));
   return {
     memberId: member.id,
@@ -148,10 +208,26 @@ function adjustPoints(ports: Ports, input: ParsedInput<'adjustPoints'>, staff: {
     const expiresOn = points > 0 ? expiresOnFor(ports, expiry) : null;
     const id = ports.ids.newId();
     ports.store.points.append({
-      id, memberId: member.id, kind: 'adjust', points, reason, saleId: null, sourceId: null,
-      storeId: ports.config.storeId(), terminalId: ports.config.terminalId, staffId: staff.id, at, expiresOn,
+      id,
+      memberId: member.id,
+      kind: 'adjust',
+      points,
+      reason,
+      saleId: null,
+      sourceId: null,
+      storeId: ports.config.storeId(),
+      terminalId: ports.config.terminalId,
+      staffId: staff.id,
+      at,
+      expiresOn,
     });
-    ports.store.outbox.append({ id: ports.ids.newId(), type: 'points.adjusted', aggregateId: member.id, payload: { entryId: id, memberId: member.id, points, reason, staffId: staff.id, at }, createdAt: at });
+    ports.store.outbox.append({
+      id: ports.ids.newId(),
+      type: 'points.adjusted',
+      aggregateId: member.id,
+      payload: { entryId: id, memberId: member.id, points, reason, staffId: staff.id, at },
+      createdAt: at,
+    });
   });
   return getMemberLoyalty(ports, { memberId: member.id });
 }

@@ -38,7 +38,13 @@ export const today = (ports: Ports): string => localDate(ports.clock.now(), utcO
 export function receiptStore(ports: Ports): ReceiptStore & { currency: string; id: string | null } {
   const storeId = ports.config.storeId();
   const store = storeId ? ports.store.stores.get(storeId) : null;
-  return { id: storeId, name: store?.name ?? 'Linli', code: store?.code ?? '', currency: store?.currency ?? 'CNY', utcOffsetMinutes: utcOffset(ports) };
+  return {
+    id: storeId,
+    name: store?.name ?? 'Linli',
+    code: store?.code ?? '',
+    currency: store?.currency ?? 'CNY',
+    utcOffsetMinutes: utcOffset(ports),
+  };
 }
 
 /** The receipt's e-receipt and feedback link; null (no QR on the receipt) until the brand sets one. */

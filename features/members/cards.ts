@@ -6,7 +6,13 @@ import { requireMember, toProfile } from './member-views';
 import type { SomeHandlers } from '../handler';
 
 /** Gives a member a card; call inside a transaction. Returns the card number. */
-export function issueCard(ports: Ports, memberId: string, assignment: CardAssignment, staffId: string, at: string): string {
+export function issueCard(
+  ports: Ports,
+  memberId: string,
+  assignment: CardAssignment,
+  staffId: string,
+  at: string,
+): string {
   let number: string;
   if (assignment.mode === 'scan') {
     number = assignment.number;
@@ -19,15 +25,34 @@ export function issueCard(ports: Ports, memberId: string, assignment: CardAssign
     while (ports.store.cards.get(number));
   }
   ports.store.cards.insert(number, memberId, at, staffId);
-  ports.store.outbox.append({ id: ports.ids.newId(), type: 'member.card_issued', aggregateId: memberId, payload: { memberId, number, at, staffId }, createdAt: at });
+  ports.store.outbox.append({
+    id: ports.ids.newId(),
+    type: 'member.card_issued',
+    aggregateId: memberId,
+    payload: { memberId, number, at, staffId },
+    createdAt: at,
+  });
   return number;
 }
 
-function blockActiveCard(ports: Ports, memberId: string, number: string, reason: CardBlockReason, staffId: string, at: string): void {
+function blockActiveCard(
+  ports: Ports,
+  memberId: string,
+  number: string,
+  reason: CardBlockReason,
+  staffId: string,
+  at: string,
+): void {
   const card = ports.store.cards.get(number);
   if (!card || card.memberId !== memberId) throw new LinliError('CARD_UNKNOWN');
   if (!ports.store.cards.block(number, at, reason, staffId)) throw new LinliError('CARD_NOT_ACTIVE');
-  ports.store.outbox.append({ id: ports.ids.newId(), type: 'member.card_blocked', aggregateId: memberId, payload: { memberId, number, reason, at, staffId }, createdAt: at });
+  ports.store.outbox.append({
+    id: ports.ids.newId(),
+    type: 'member.card_blocked',
+    aggregateId: memberId,
+    payload: { memberId, number, reason, at, staffId },
+    createdAt: at,
+  });
 }
 
 function assignment(card: CardAssignment): CardAssignment {

@@ -1,6 +1,14 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { LinliError, type MemberQrCode } from '../../contract';
-import { checkMemberQr, memberQrKey, memberQrPeriodSeconds, memberQrRefreshAt, memberQrStep, memberQrToken, type Hmac } from '../../domain/member-qr';
+import {
+  checkMemberQr,
+  memberQrKey,
+  memberQrPeriodSeconds,
+  memberQrRefreshAt,
+  memberQrStep,
+  memberQrToken,
+  type Hmac,
+} from '../../domain/member-qr';
 import type { MemberRow } from '../../db/repositories/members';
 import type { Ports } from '../ports';
 import { requireMember } from './member-views';

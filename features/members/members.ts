@@ -1,4 +1,11 @@
-import { LinliError, limits, type ConsentChoices, type EnrolResult, type MemberProfile, type SearchResult } from '../../contract';
+import {
+  LinliError,
+  limits,
+  type ConsentChoices,
+  type EnrolResult,
+  type MemberProfile,
+  type SearchResult,
+} from '../../contract';
 import { changedConsents, consentRecords } from '../../domain/consent';
 import { validateEnrolment } from '../../domain/member-input';
 import { nameIndexText } from '../../domain/name-search';
@@ -7,21 +14,20 @@ import { generateReferralCode } from '../../domain/referral-code';
 import { classifyQuery } from '../../domain/search-query';
 import type { MemberRow } from '../../db/repositories/members';
 import { issueCard } from './cards';
-import type { Ports } from '../ports';
 import { requireMember, toProfile, toSummary } from './member-views';
 import type { SomeHandlers } from '../handler';
 
 export const memberHandlers = {
   enrolMember(input, { ports, staff }): EnrolResult {
-  const valid = validateEnrolment(input, ports.clock.now());
-  const existing = ports.store.members.findByPhone(valid.phone.e164);
-  if (existing) return { created: false, existing: toSummary(ports, existing) };
-  const referredBy = valid.referralCode ? ports.store.members.idByReferralCode(valid.referralCode) : null;
-  if (valid.referralCode && !referredBy) throw new LinliError('REFERRAL_UNKNOWN', undefined, 'referralCode');
+    const valid = validateEnrolment(input, ports.clock.now());
+    const existing = ports.store.members.findByPhone(valid.phone.e164);
+    if (existing) return { created: false, existing: toSummary(ports, existing) };
+    const referredBy = valid.referralCode ? ports.store.members.idByReferralCode(valid.referralCode) : null;
+    if (valid.referralCode && !referredBy) throw new LinliError('REFERRAL_UNKNOWN', undefined, 'referralCode');
 
-  const at = ports.clock.now().toISOString();
-  const id = ports.ids.newId();
-  const outcome = ports.store.transaction(() => {
+    const at = ports.clock.now().toISOString();
+    const id = ports.ids.newId();
+    const outcome = ports.store.transaction(() => {
       let referralCode: string;
       do referralCode = generateReferralCode(ports.ids.randomInt);
       while (ports.store.members.idByReferralCode(referralCode));
@@ -48,56 +54,72 @@ export const memberHandlers = {
       const consents = consentRecords(valid.consents, { recordedAt: at, source: 'counter', staffId: staff.id });
       for (const consent of consents) ports.store.consents.insert(ports.ids.newId(), id, consent);
       const { nameTokens: _t, phoneLast4: _s, ...payload } = member;
-      ports.store.outbox.append({ id: ports.ids.newId(), type: 'member.enrolled', aggregateId: id, payload: { ...payload, consents }, createdAt: at });
+      ports.store.outbox.append({
+        id: ports.ids.newId(),
+        type: 'member.enrolled',
+        aggregateId: id,
+        payload: { ...payload, consents },
+        createdAt: at,
+      });
       if (valid.card) issueCard(ports, id, valid.card, staff.id, at);
       return 'created' as const;
     });
-  if (outcome === 'duplicate') return { created: false, existing: toSummary(ports, ports.store.members.findByPhone(valid.phone.e164)!) };
-  return { created: true, member: toProfile(ports, ports.store.members.get(id)!) };
+    if (outcome === 'duplicate')
+      return { created: false, existing: toSummary(ports, ports.store.members.findByPhone(valid.phone.e164)!) };
+    return { created: true, member: toProfile(ports, ports.store.members.get(id)!) };
   },
 
   searchMembers(input, { ports }): SearchResult {
-  const query = classifyQuery(input.query);
-  const limit = limits.searchResultsMax;
-  let rows: MemberRow[];
-  switch (query.by) {
-    case 'card': {
-      const card = ports.store.cards.get(query.number);
-      if (card?.status === 'blocked') throw new LinliError('CARD_BLOCKED', undefined, 'query');
-      const member = card ? ports.store.members.get(card.memberId) : null;
-      rows = member ? [member] : [];
-      break;
+    const query = classifyQuery(input.query);
+    const limit = limits.searchResultsMax;
+    let rows: MemberRow[];
+    switch (query.by) {
+      case 'card': {
+        const card = ports.store.cards.get(query.number);
+        if (card?.status === 'blocked') throw new LinliError('CARD_BLOCKED', undefined, 'query');
+        const member = card ? ports.store.members.get(card.memberId) : null;
+        rows = member ? [member] : [];
+        break;
+      }
+      case 'phone': {
+        const member = ports.store.members.findByPhone(query.e164);
+        rows = member ? [member] : [];
+        break;
+      }
+      case 'phoneSuffix':
+        rows = ports.store.members.findByPhoneSuffix(query.suffix, limit);
+        break;
+      case 'name':
+        rows = ports.store.members.findByName(query.match, limit);
+        break;
     }
-    case 'phone': {
-      const member = ports.store.members.findByPhone(query.e164);
-      rows = member ? [member] : [];
-      break;
-    }
-    case 'phoneSuffix':
-      rows = ports.store.members.findByPhoneSuffix(query.suffix, limit);
-      break;
-    case 'name':
-      rows = ports.store.members.findByName(query.match, limit);
-      break;
-  }
-  return { by: query.by, members: rows.map((row) => toSummary(ports, row)) };
+    return { by: query.by, members: rows.map((row) => toSummary(ports, row)) };
   },
 
   getMember: (input, { ports }) => toProfile(ports, requireMember(ports, input.memberId)),
 
   updateConsents(input, { ports, staff }): MemberProfile {
-  const member = requireMember(ports, input.memberId);
-  const current = Object.fromEntries(toProfile(ports, member).consents.map((c) => [c.purpose, c.granted])) as Partial<ConsentChoices>;
-  const changed = changedConsents(current, input.consents ?? {});
-  if (changed.data_processing === false) throw new LinliError('CONSENT_REQUIRED', { purpose: 'data_processing' }, 'consents');
-  const at = ports.clock.now().toISOString();
-  const records = consentRecords(changed, { recordedAt: at, source: 'counter', staffId: staff.id });
-  if (records.length) {
-    ports.store.transaction(() => {
-      for (const record of records) ports.store.consents.insert(ports.ids.newId(), member.id, record);
-      ports.store.outbox.append({ id: ports.ids.newId(), type: 'member.consents_changed', aggregateId: member.id, payload: { memberId: member.id, records }, createdAt: at });
-    });
-  }
-  return toProfile(ports, member);
+    const member = requireMember(ports, input.memberId);
+    const current = Object.fromEntries(
+      toProfile(ports, member).consents.map((c) => [c.purpose, c.granted]),
+    ) as Partial<ConsentChoices>;
+    const changed = changedConsents(current, input.consents ?? {});
+    if (changed.data_processing === false)
+      throw new LinliError('CONSENT_REQUIRED', { purpose: 'data_processing' }, 'consents');
+    const at = ports.clock.now().toISOString();
+    const records = consentRecords(changed, { recordedAt: at, source: 'counter', staffId: staff.id });
+    if (records.length) {
+      ports.store.transaction(() => {
+        for (const record of records) ports.store.consents.insert(ports.ids.newId(), member.id, record);
+        ports.store.outbox.append({
+          id: ports.ids.newId(),
+          type: 'member.consents_changed',
+          aggregateId: member.id,
+          payload: { memberId: member.id, records },
+          createdAt: at,
+        });
+      });
+    }
+    return toProfile(ports, member);
   },
 } satisfies SomeHandlers;

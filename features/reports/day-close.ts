@@ -13,24 +13,48 @@ function build(ports: Ports, kind: 'x' | 'z'): DayReport {
   const last = ports.store.reports.lastClose(ports.config.terminalId);
   const to = ports.clock.now().toISOString();
   const from = last?.toAt ?? null;
-  const figures = ports.store.reports.figures({ terminalId: ports.config.terminalId, from: from ?? beginning, to }, ports.config.storeId());
-  return { kind, number: kind === 'z' ? (last?.number ?? 0) + 1 : null, from, to, currency: receiptStore(ports).currency, ...figures };
+  const figures = ports.store.reports.figures(
+    { terminalId: ports.config.terminalId, from: from ?? beginning, to },
+    ports.config.storeId(),
+  );
+  return {
+    kind,
+    number: kind === 'z' ? (last?.number ?? 0) + 1 : null,
+    from,
+    to,
+    currency: receiptStore(ports).currency,
+    ...figures,
+  };
 }
 
 export const dayCloseHandlers = {
   dayReport(input, { ports, staff }): DayReportResult {
-  const report = build(ports, 'x');
-  const receipt = dayReportReceipt(report, receiptStore(ports), staff.name);
-  return { report, receipt, printJobId: input?.print === true ? queuePrint(ports, receipt) : null };
+    const report = build(ports, 'x');
+    const receipt = dayReportReceipt(report, receiptStore(ports), staff.name);
+    return { report, receipt, printJobId: input?.print === true ? queuePrint(ports, receipt) : null };
   },
   closeDay(_input, { ports, staff }): DayReportResult {
-  return ports.store.transaction(() => {
-    const report = build(ports, 'z');
-    const id = ports.ids.newId();
-    ports.store.reports.insertClose({ id, terminalId: ports.config.terminalId, number: report.number!, fromAt: report.from, toAt: report.to, staffId: staff.id, report });
-    ports.store.outbox.append({ id: ports.ids.newId(), type: 'day.closed', aggregateId: id, payload: { ...report, terminalId: ports.config.terminalId, staffId: staff.id }, createdAt: report.to });
-    const receipt = dayReportReceipt(report, receiptStore(ports), staff.name);
-    return { report, receipt, printJobId: queuePrint(ports, receipt) };
-  });
+    return ports.store.transaction(() => {
+      const report = build(ports, 'z');
+      const id = ports.ids.newId();
+      ports.store.reports.insertClose({
+        id,
+        terminalId: ports.config.terminalId,
+        number: report.number!,
+        fromAt: report.from,
+        toAt: report.to,
+        staffId: staff.id,
+        report,
+      });
+      ports.store.outbox.append({
+        id: ports.ids.newId(),
+        type: 'day.closed',
+        aggregateId: id,
+        payload: { ...report, terminalId: ports.config.terminalId, staffId: staff.id },
+        createdAt: report.to,
+      });
+      const receipt = dayReportReceipt(report, receiptStore(ports), staff.name);
+      return { report, receipt, printJobId: queuePrint(ports, receipt) };
+    });
   },
 } satisfies SomeHandlers;

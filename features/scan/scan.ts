@@ -40,7 +40,8 @@ function route(ports: Ports, input: Scan): ScanOutcome {
   const product = findProductByCode(ports, text);
   if (product) return { kind: 'product', product };
   const coupon = findCoupon(ports, text);
-  if (coupon) return { kind: 'coupon', code: coupon.code, definition: coupon.definition, memberId: coupon.ownerMemberId };
+  if (coupon)
+    return { kind: 'coupon', code: coupon.code, definition: coupon.definition, memberId: coupon.ownerMemberId };
   throw new LinliError('SCAN_NOT_RECOGNISED');
 }
 
@@ -49,7 +50,11 @@ function route(ports: Ports, input: Scan): ScanOutcome {
  * pushed as an event so other screens (and later the self-service terminal) can react.
  */
 export function handleScan(ports: Ports, input: Scan): ScanOutcome {
-  const safeInput: Scan = { text: input.text.slice(0, limits.scanMax), source: input.source, ...(input.symbology ? { symbology: input.symbology.slice(0, 32) } : {}) };
+  const safeInput: Scan = {
+    text: input.text.slice(0, limits.scanMax),
+    source: input.source,
+    ...(input.symbology ? { symbology: input.symbology.slice(0, 32) } : {}),
+  };
   try {
     const outcome = route(ports, input);
     ports.events.emit('scan', { input: safeInput, outcome, error: null });

@@ -15,7 +15,8 @@ export function sessionInfo(ports: Ports): SessionInfo {
   };
 }
 
-export const isPinFormat = (pin: string) => /^\d+$/.test(pin) && pin.length >= limits.pinMin && pin.length <= limits.pinMax;
+export const isPinFormat = (pin: string) =>
+  /^\d+$/.test(pin) && pin.length >= limits.pinMin && pin.length <= limits.pinMax;
 
 // Logins of one staff member run one after another. The PIN check is slow and asynchronous (scrypt);
 // run side by side, every attempt would read the failure count before any wrote it back, and a
@@ -41,10 +42,20 @@ async function attemptLogin(ports: Ports, { staffId, pin }: ParsedInput<'login'>
   const state = { failedAttempts: staff.failedAttempts, lockedUntil: staff.lockedUntil };
   const locked = decideLogin(state, null, ports.clock.now());
   // While locked, the (slow) PIN check is skipped altogether.
-  const decision = locked.outcome === 'locked' ? locked : decideLogin(state, await verifyPin(pin, staff.pinHash), ports.clock.now());
+  const decision =
+    locked.outcome === 'locked' ? locked : decideLogin(state, await verifyPin(pin, staff.pinHash), ports.clock.now());
   const at = ports.clock.now().toISOString();
-  const audit = (action: 'login' | 'login_failed' | 'login_locked' | 'login_refused_locked', detail: Record<string, unknown> = {}) =>
-    ports.store.audit.append({ id: ports.ids.newId(), at, staffId: staff.id, action, detail: { terminalId: ports.config.terminalId, ...detail } });
+  const audit = (
+    action: 'login' | 'login_failed' | 'login_locked' | 'login_refused_locked',
+    detail: Record<string, unknown> = {},
+  ) =>
+    ports.store.audit.append({
+      id: ports.ids.newId(),
+      at,
+      staffId: staff.id,
+      action,
+      detail: { terminalId: ports.config.terminalId, ...detail },
+    });
 
   ports.store.transaction(() => {
     ports.store.staff.setLockout(staff.id, decision.next.failedAttempts, decision.next.lockedUntil);
@@ -72,7 +83,13 @@ export const staffHandlers = {
   },
   logout(_input, { ports, staff }) {
     if (staff) {
-      ports.store.audit.append({ id: ports.ids.newId(), at: ports.clock.now().toISOString(), staffId: staff.id, action: 'logout', detail: { terminalId: ports.config.terminalId } });
+      ports.store.audit.append({
+        id: ports.ids.newId(),
+        at: ports.clock.now().toISOString(),
+        staffId: staff.id,
+        action: 'logout',
+        detail: { terminalId: ports.config.terminalId },
+      });
       ports.session.set(null);
     }
     const info = sessionInfo(ports);

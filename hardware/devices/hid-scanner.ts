@@ -29,7 +29,10 @@ export class HidScanner extends ReconnectingDevice<HidHandle> {
     }
     const all = await hid.devicesAsync();
     const mine = all.filter((d) => d.vendorId === this.vendorId && d.productId === this.productId && d.path);
-    const wanted = mine.find((d) => (this.mode === 'pos' ? d.usagePage === hidPosUsagePage : d.usagePage === 0x01 && d.usage === 6)) ?? mine[0];
+    const wanted =
+      mine.find((d) =>
+        this.mode === 'pos' ? d.usagePage === hidPosUsagePage : d.usagePage === 0x01 && d.usage === 6,
+      ) ?? mine[0];
     if (!wanted) {
       this.setCondition({ state: 'error', problem: 'disconnected', detail: null });
       return null;

@@ -69,7 +69,11 @@ export class EscPosPrinter extends BaseDevice {
     if (!this.transport.canReadStatus) return 'unknown';
     link.discardInput();
     const bytes: PrinterStatusBytes = {};
-    for (const [n, key] of [[1, 'printer'], [2, 'offline'], [4, 'paper']] as const) {
+    for (const [n, key] of [
+      [1, 'printer'],
+      [2, 'offline'],
+      [4, 'paper'],
+    ] as const) {
       await link.write(realtimeStatus(n));
       const reply = await link.readByte(this.timing.statusTimeoutMs);
       // A printer that never answers (some do not, over some transports) still gets its jobs.

@@ -3,7 +3,10 @@ import * as cmd from './commands';
 
 // Expected bytes are copied from the Epson ESC/POS command reference (and REFERENCE.md), not from
 // the code: a wrong argument byte here means a printer would do something else.
-const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex').replace(/(..)(?!$)/g, '$1 ');
+const hex = (bytes: Uint8Array) =>
+  Buffer.from(bytes)
+    .toString('hex')
+    .replace(/(..)(?!$)/g, '$1 ');
 
 describe('ESC/POS commands', () => {
   it('initialise, Chinese mode, code tables and character set', () => {

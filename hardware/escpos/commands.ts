@@ -34,7 +34,8 @@ export const internationalCharset = (n: number) => u8(ESC, 0x52, byte(n, 0, 17))
 export const bold = (on: boolean) => u8(ESC, 0x45, on ? 1 : 0);
 
 /** GS ! n: character size, width and height multipliers 1..8. */
-export const characterSize = (width: number, height: number) => u8(GS, 0x21, ((byte(width, 1, 8) - 1) << 4) | (byte(height, 1, 8) - 1));
+export const characterSize = (width: number, height: number) =>
+  u8(GS, 0x21, ((byte(width, 1, 8) - 1) << 4) | (byte(height, 1, 8) - 1));
 
 export type Justification = 'left' | 'center' | 'right';
 /** ESC a n: justification. */
@@ -59,7 +60,10 @@ export const realtimeStatus = (n: 1 | 2 | 3 | 4) => u8(DLE, EOT, n);
 export type QrErrorCorrection = 'L' | 'M' | 'Q' | 'H';
 
 /** GS ( k: the five QR functions in the order printers expect: model, size, error level, store, print. */
-export function qrCode(data: Uint8Array, options: { moduleSize?: number; errorCorrection?: QrErrorCorrection } = {}): Uint8Array {
+export function qrCode(
+  data: Uint8Array,
+  options: { moduleSize?: number; errorCorrection?: QrErrorCorrection } = {},
+): Uint8Array {
   const size = byte(options.moduleSize ?? 6, 1, 16);
   const level = 48 + 'LMQH'.indexOf(options.errorCorrection ?? 'M');
   const storeLength = data.length + 3;
@@ -91,7 +95,7 @@ export const barcodeHri = (position: 'none' | 'below') => u8(GS, 0x48, position 
  */
 export function code128(text: string): Uint8Array {
   if (!/^[\x20-\x7e]+$/.test(text)) throw new RangeError('CODE128 code set B takes printable ASCII only');
-  const body = Array.from(('{B' + text.replaceAll('{', '{{')), (c) => c.charCodeAt(0));
+  const body = Array.from('{B' + text.replaceAll('{', '{{'), (c) => c.charCodeAt(0));
   if (body.length > 255) throw new RangeError('CODE128 data too long');
   return u8(GS, 0x6b, 0x49, body.length, ...body);
 }

@@ -67,7 +67,14 @@ export class EscPosStreamDecoder {
   private flushLine(): void {
     const text = this.decodeText(this.text);
     this.text = [];
-    this.events.item({ type: 'line', text, bold: this.bold, align: this.align, width: this.width, height: this.height });
+    this.events.item({
+      type: 'line',
+      text,
+      bold: this.bold,
+      align: this.align,
+      width: this.width,
+      height: this.height,
+    });
   }
 
   private resetModes(): void {
@@ -110,7 +117,37 @@ export class EscPosStreamDecoder {
     if (avail < 2) return need(2);
     const cmd = String.fromCharCode(b[i + 1]!);
     const arg = (k: number) => b[i + 2 + k]!;
-    const fixed: Record<string, number> = { E: 1, a: 1, t: 1, R: 1, d: 1, M: 1, ' ': 1, '3': 1, '{': 1, '!': 1, '-': 1, J: 1, G: 1, V: 1, r: 1, U: 1, T: 1, $: 2, '\\': 2, p: 3, c: 2, B: 2, '2': 0, L: 0, S: 0, i: 0, m: 0, '=': 1, W: 8 };
+    const fixed: Record<string, number> = {
+      E: 1,
+      a: 1,
+      t: 1,
+      R: 1,
+      d: 1,
+      M: 1,
+      ' ': 1,
+      '3': 1,
+      '{': 1,
+      '!': 1,
+      '-': 1,
+      J: 1,
+      G: 1,
+      V: 1,
+      r: 1,
+      U: 1,
+      T: 1,
+      $: 2,
+      '\\': 2,
+      p: 3,
+      c: 2,
+      B: 2,
+      '2': 0,
+      L: 0,
+      S: 0,
+      i: 0,
+      m: 0,
+      '=': 1,
+      W: 8,
+    };
     if (cmd === '@') {
       if (this.text.length) this.flushLine();
       this.resetModes();
@@ -165,7 +202,11 @@ export class EscPosStreamDecoder {
         if (m <= 6) {
           for (let k = i + 3; k < b.length; k++) {
             if (b[k] === 0) {
-              this.events.item({ type: 'barcode', symbology: `m${m}`, data: Buffer.from(b.subarray(i + 3, k)).toString('latin1') });
+              this.events.item({
+                type: 'barcode',
+                symbology: `m${m}`,
+                data: Buffer.from(b.subarray(i + 3, k)).toString('latin1'),
+              });
               return took(k - i + 1);
             }
           }
@@ -226,7 +267,12 @@ export class EscPosStreamDecoder {
     else if (fn === 0x50) this.qrData = body.slice(3);
     else if (fn === 0x51) {
       if (this.text.length) this.flushLine();
-      this.events.item({ type: 'qr', data: new TextDecoder().decode(this.qrData), moduleSize: this.qrSize, errorCorrection: this.qrLevel });
+      this.events.item({
+        type: 'qr',
+        data: new TextDecoder().decode(this.qrData),
+        moduleSize: this.qrSize,
+        errorCorrection: this.qrLevel,
+      });
     }
   }
 

@@ -59,13 +59,19 @@ describe('receipt encoding', () => {
   });
 
   it('prints Latin text with a code page and Chinese mode off', () => {
-    const latin = encodeReceipt({ kind: 'test', title: 't', blocks: [{ type: 'text', text: 'Café €5' }] }, { paperWidth: 80, encoding: 'cp858' });
+    const latin = encodeReceipt(
+      { kind: 'test', title: 't', blocks: [{ type: 'text', text: 'Café €5' }] },
+      { paperWidth: 80, encoding: 'cp858' },
+    );
     expect(hex(latin).startsWith('1b401c2e1b7413')).toBe(true);
     expect(lines(decodeEscPos(latin))[0]).toBe('Café €5');
   });
 
   it('refuses to pass control characters through as printer commands', () => {
-    const evil = encodeReceipt({ kind: 'test', title: 't', blocks: [{ type: 'text', text: 'a\u001bp\u0000\u0019\u00fa\u0010\u0004\u0001b' }] }, { paperWidth: 58, encoding: 'gb18030' });
+    const evil = encodeReceipt(
+      { kind: 'test', title: 't', blocks: [{ type: 'text', text: 'a\u001bp\u0000\u0019\u00fa\u0010\u0004\u0001b' }] },
+      { paperWidth: 58, encoding: 'gb18030' },
+    );
     const items = decodeEscPos(evil);
     expect(items.some((i) => i.type === 'drawer')).toBe(false);
     expect(hex(evil).includes('1004')).toBe(false);
@@ -73,7 +79,13 @@ describe('receipt encoding', () => {
 
   it('prints a raster logo', () => {
     const logo = encodeReceipt(
-      { kind: 'test', title: 't', blocks: [{ type: 'image', width: 16, height: 2, bitsBase64: Buffer.from([0xff, 0x00, 0x0f, 0xf0]).toString('base64') }] },
+      {
+        kind: 'test',
+        title: 't',
+        blocks: [
+          { type: 'image', width: 16, height: 2, bitsBase64: Buffer.from([0xff, 0x00, 0x0f, 0xf0]).toString('base64') },
+        ],
+      },
       { paperWidth: 58, encoding: 'gb18030' },
     );
     expect(hex(logo).includes('1d7630000200020' + '0ff000ff0')).toBe(true);

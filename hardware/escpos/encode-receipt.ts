@@ -141,6 +141,9 @@ export function encodeLaidOut(laid: LaidOut[], profile: PrinterProfile): Uint8Ar
 }
 
 export function encodeReceipt(doc: ReceiptDocument, profile: PrinterProfile): Uint8Array {
-  const laid = layoutReceipt(doc, { columns: columnsFor(profile.paperWidth), chineseMode: profile.encoding === 'gb18030' });
+  const laid = layoutReceipt(doc, {
+    columns: columnsFor(profile.paperWidth),
+    chineseMode: profile.encoding === 'gb18030',
+  });
   return encodeLaidOut(laid, profile);
 }

@@ -7,7 +7,10 @@ function option(name: string, fallback: string): string {
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
 }
 
-const server = await startTcpPrinterSimulator({ host: option('host', '127.0.0.1'), port: Number(option('port', '9100')) });
+const server = await startTcpPrinterSimulator({
+  host: option('host', '127.0.0.1'),
+  port: Number(option('port', '9100')),
+});
 console.log(`Simulated receipt printer on ${server.host}:${server.port} (Ctrl+C to stop)`);
 server.simulator.on('receipt', (receipt) => {
   console.log('┌' + '─'.repeat(48));

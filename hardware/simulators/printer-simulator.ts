@@ -32,7 +32,12 @@ function toReceipt(items: PrintedItem[]): SimulatedReceipt {
   return receipt;
 }
 
-export class PrinterSimulator extends EventEmitter<{ receipt: [SimulatedReceipt]; drawer: []; partial: [SimulatedReceipt]; status: [number] }> {
+export class PrinterSimulator extends EventEmitter<{
+  receipt: [SimulatedReceipt];
+  drawer: [];
+  partial: [SimulatedReceipt];
+  status: [number];
+}> {
   health: PrinterHealth = 'online';
   /** When false the printer ignores DLE EOT, like models that never answer. */
   answersStatus = true;
@@ -102,7 +107,9 @@ export class PrinterSimulator extends EventEmitter<{ receipt: [SimulatedReceipt]
   /** What the paper would look like, receipt after receipt. */
   preview(): string {
     return this.receipts
-      .map((r) => [...r.lines, ...r.qrCodes.map((q) => `[QR ${q}]`), ...r.barcodes.map((b) => `[CODE128 ${b}]`)].join('\n'))
+      .map((r) =>
+        [...r.lines, ...r.qrCodes.map((q) => `[QR ${q}]`), ...r.barcodes.map((b) => `[CODE128 ${b}]`)].join('\n'),
+      )
       .join('\n- - - - - - - - - - - - - - - -\n');
   }
 }

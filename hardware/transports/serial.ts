@@ -36,11 +36,17 @@ export function currentTarget(path: string): string | null {
 export async function listSerialPorts(): Promise<DiscoveredSerialPort[]> {
   try {
     const ports = await SerialPort.list();
-    return ports.map((p) => ({ path: p.path, manufacturer: p.manufacturer ?? null, vendorId: p.vendorId ?? null, productId: p.productId ?? null }));
+    return ports.map((p) => ({
+      path: p.path,
+      manufacturer: p.manufacturer ?? null,
+      vendorId: p.vendorId ?? null,
+      productId: p.productId ?? null,
+    }));
   } catch {
     const found: DiscoveredSerialPort[] = [];
     const add = (path: string) => found.push({ path, manufacturer: null, vendorId: null, productId: null });
-    if (existsSync('/dev/serial/by-id')) for (const name of readdirSync('/dev/serial/by-id')) add(`/dev/serial/by-id/${name}`);
+    if (existsSync('/dev/serial/by-id'))
+      for (const name of readdirSync('/dev/serial/by-id')) add(`/dev/serial/by-id/${name}`);
     try {
       for (const name of readdirSync('/dev')) if (/^tty(USB|ACM)\d+$/.test(name)) add(`/dev/${name}`);
     } catch {

@@ -19,7 +19,11 @@ import { ReplyBuffer, type ByteLink, type PrinterTransport } from './link';
 /** How long a printer may take to close its side after our FIN before the connection counts as cut. */
 const closeFallbackMs = 2000;
 
-export function tcpPrinterTransport(host: string, port: number, options: { connectTimeoutMs?: number } = {}): PrinterTransport {
+export function tcpPrinterTransport(
+  host: string,
+  port: number,
+  options: { connectTimeoutMs?: number } = {},
+): PrinterTransport {
   const connectTimeoutMs = options.connectTimeoutMs ?? 3000;
   return {
     label: `tcp ${host}:${port}`,

@@ -18,7 +18,12 @@ describe('USB printer file transport', () => {
     const transport = usbFilePrinterTransport(path);
     expect(transport.canReadStatus).toBe(false);
     const link = await transport.connect();
-    await link.write(encodeReceipt({ kind: 'test', title: 't', blocks: [{ type: 'text', text: '小票打印机 USB' }] }, { paperWidth: 58, encoding: 'gb18030' }));
+    await link.write(
+      encodeReceipt(
+        { kind: 'test', title: 't', blocks: [{ type: 'text', text: '小票打印机 USB' }] },
+        { paperWidth: 58, encoding: 'gb18030' },
+      ),
+    );
     expect(await link.readByte(10)).toBeNull();
     await link.close();
     const items = decodeEscPos(readFileSync(path));

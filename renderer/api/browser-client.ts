@@ -1,10 +1,4 @@
-import {
-  LinliError,
-  createApiClient,
-  type Envelope,
-  type KioskApi,
-  type KioskEventName,
-} from '../../contract';
+import { LinliError, createApiClient, type Envelope, type KioskApi, type KioskEventName } from '../../contract';
 
 const tokenKey = 'linli.token';
 

@@ -32,7 +32,16 @@ export function BarChart({ bars, title, testId }: { bars: Bar[]; title: string; 
               {b.label}
             </text>
             <rect x={labelWidth} y={y + 6} width={w} height={18} rx={4} className="bar-chart__bar" />
-            {nw > 0 && <rect x={labelWidth} y={y + 27} width={nw} height={8} rx={3} className="bar-chart__bar bar-chart__bar--negative" />}
+            {nw > 0 && (
+              <rect
+                x={labelWidth}
+                y={y + 27}
+                width={nw}
+                height={8}
+                rx={3}
+                className="bar-chart__bar bar-chart__bar--negative"
+              />
+            )}
             <text x={width} y={y + 22} textAnchor="end" className="bar-chart__value">
               {b.display}
             </text>

@@ -46,18 +46,21 @@ export function CameraScanner({ onCode }: { onCode: (text: string, format: strin
       }
       requestAnimationFrame(grab);
     };
-    navigator.mediaDevices
-      ?.getUserMedia({ video: { facingMode: 'user', width: { ideal: 1280 } }, audio: false })
-      .then((s) => {
-        if (stopped) return s.getTracks().forEach((track) => track.stop());
-        stream = s;
-        if (video.current) {
-          video.current.srcObject = s;
-          void video.current.play();
-        }
-        requestAnimationFrame(grab);
-      })
-      .catch(() => setFailed(true)) ?? setFailed(true);
+    const media = navigator.mediaDevices as MediaDevices | undefined;
+    if (!media) setFailed(true);
+    else
+      void media
+        .getUserMedia({ video: { facingMode: 'user', width: { ideal: 1280 } }, audio: false })
+        .then((s) => {
+          if (stopped) return s.getTracks().forEach((track) => track.stop());
+          stream = s;
+          if (video.current) {
+            video.current.srcObject = s;
+            void video.current.play();
+          }
+          requestAnimationFrame(grab);
+        })
+        .catch(() => setFailed(true));
     return () => {
       stopped = true;
       worker.terminate();
@@ -67,7 +70,15 @@ export function CameraScanner({ onCode }: { onCode: (text: string, format: strin
 
   return (
     <div className="camera-scanner">
-      <button type="button" className="button" data-testid="camera-toggle" onClick={() => { setFailed(false); setOn(!on); }}>
+      <button
+        type="button"
+        className="button"
+        data-testid="camera-toggle"
+        onClick={() => {
+          setFailed(false);
+          setOn(!on);
+        }}
+      >
         {on ? t('devices.stopCamera') : t('devices.startCamera')}
       </button>
       {failed && <p className="field-error">{t('devices.cameraUnavailable')}</p>}

@@ -18,10 +18,7 @@ export function LoyaltyPanel({ memberId, initial }: { memberId: string; initial?
   const manager = session?.staff?.role === 'manager';
 
   const load = useCallback(() => {
-    api
-      .getMemberLoyalty({ memberId })
-      .then(setLoyalty)
-      .catch(showError);
+    api.getMemberLoyalty({ memberId }).then(setLoyalty).catch(showError);
   }, [api, memberId, showError]);
 
   useEffect(() => {
@@ -46,30 +43,50 @@ export function LoyaltyPanel({ memberId, initial }: { memberId: string; initial?
     }
   };
 
-  if (!loyalty) return <div className="panel" data-testid="loyalty-panel"><p className="muted">{t('app.loading')}</p></div>;
+  if (!loyalty)
+    return (
+      <div className="panel" data-testid="loyalty-panel">
+        <p className="muted">{t('app.loading')}</p>
+      </div>
+    );
   const name = (n: { zh: string; en: string }) => (lng === 'en' ? n.en : n.zh);
 
   return (
     <div className="panel loyalty" data-testid="loyalty-panel">
       <div className="panel__head">
         <h2>{t('loyalty.title')}</h2>
-        <button type="button" className="button button--primary" data-testid="loyalty-sell" onClick={() => navigate({ name: 'checkout', memberId })}>
+        <button
+          type="button"
+          className="button button--primary"
+          data-testid="loyalty-sell"
+          onClick={() => navigate({ name: 'checkout', memberId })}
+        >
           {t('loyalty.sell')}
         </button>
       </div>
       <div className="loyalty__figures">
         <div className="figure">
           <span className="figure__label">{t('loyalty.balance')}</span>
-          <span className="figure__value" data-testid="loyalty-balance">{loyalty.balance}</span>
+          <span className="figure__value" data-testid="loyalty-balance">
+            {loyalty.balance}
+          </span>
         </div>
         <div className="figure">
           <span className="figure__label">{t('loyalty.tier')}</span>
-          <span className={`figure__value tier-badge tier-badge--${loyalty.tier.code}`} data-testid="loyalty-tier">{name(loyalty.tier.name)}</span>
+          <span className={`figure__value tier-badge tier-badge--${loyalty.tier.code}`} data-testid="loyalty-tier">
+            {name(loyalty.tier.name)}
+          </span>
         </div>
       </div>
       <TierProgress progress={loyalty.progress} currency={currency} />
-      <p className={loyalty.expiring?.soon ? 'notice notice--warn' : 'muted'} data-testid="loyalty-expiring" data-soon={String(Boolean(loyalty.expiring?.soon))}>
-        {loyalty.expiring ? t('loyalty.expiring', { points: loyalty.expiring.points, date: formatDate(loyalty.expiring.on, lng) }) : t('loyalty.noExpiry')}
+      <p
+        className={loyalty.expiring?.soon ? 'notice notice--warn' : 'muted'}
+        data-testid="loyalty-expiring"
+        data-soon={String(Boolean(loyalty.expiring?.soon))}
+      >
+        {loyalty.expiring
+          ? t('loyalty.expiring', { points: loyalty.expiring.points, date: formatDate(loyalty.expiring.on, lng) })
+          : t('loyalty.noExpiry')}
         {loyalty.expiring?.soon && <span className="badge badge--bad">{t('loyalty.expiringSoon')}</span>}
       </p>
       <h3>{t('loyalty.recent')}</h3>
@@ -97,7 +114,11 @@ export function LoyaltyPanel({ memberId, initial }: { memberId: string; initial?
               <li key={c.code} className="ledger__row">
                 <span className="ledger__kind">{name(c.definition.name)}</span>
                 <span className="muted ledger__detail mono">{c.code}</span>
-                <span className={c.used ? 'badge' : 'badge badge--ok'}>{c.used ? t('loyalty.couponUsed') : t('loyalty.couponValid', { date: formatDate(c.definition.validTo, lng) })}</span>
+                <span className={c.used ? 'badge' : 'badge badge--ok'}>
+                  {c.used
+                    ? t('loyalty.couponUsed')
+                    : t('loyalty.couponValid', { date: formatDate(c.definition.validTo, lng) })}
+                </span>
               </li>
             ))}
           </ul>
@@ -108,11 +129,23 @@ export function LoyaltyPanel({ memberId, initial }: { memberId: string; initial?
           <h3>{t('loyalty.adjust')}</h3>
           <label className="field">
             <span className="field__label">{t('loyalty.adjustPoints')}</span>
-            <input className="input" inputMode="numeric" value={points} onChange={(e) => setPoints(e.target.value)} data-testid="adjust-points" />
+            <input
+              className="input"
+              inputMode="numeric"
+              value={points}
+              onChange={(e) => setPoints(e.target.value)}
+              data-testid="adjust-points"
+            />
           </label>
           <label className="field field--grow">
             <span className="field__label">{t('loyalty.adjustReason')}</span>
-            <input className="input" value={reason} maxLength={200} onChange={(e) => setReason(e.target.value)} data-testid="adjust-reason" />
+            <input
+              className="input"
+              value={reason}
+              maxLength={200}
+              onChange={(e) => setReason(e.target.value)}
+              data-testid="adjust-reason"
+            />
           </label>
           <button type="submit" className="button" disabled={busy} data-testid="adjust-submit">
             {t('loyalty.adjustSubmit')}

@@ -64,13 +64,23 @@ export function MemberQrPanel({ memberId }: { memberId: string }) {
           </button>
         </div>
       </div>
-      {notice && <p className="notice" data-testid="welcome-slip-notice">{notice}</p>}
+      {notice && (
+        <p className="notice" data-testid="welcome-slip-notice">
+          {notice}
+        </p>
+      )}
       {open && code && (
         <div className="member-qr__body">
-          {image ? <img className="member-qr__image" src={image} alt={code.token} data-testid="member-qr-image" /> : <code className="mono">{code.token}</code>}
+          {image ? (
+            <img className="member-qr__image" src={image} alt={code.token} data-testid="member-qr-image" />
+          ) : (
+            <code className="mono">{code.token}</code>
+          )}
           <div>
             <p className="muted">{t('memberQr.hint')}</p>
-            <p data-testid="member-qr-countdown">{t('memberQr.refreshIn', { seconds: Math.max(0, Math.ceil((due - now) / 1000)) })}</p>
+            <p data-testid="member-qr-countdown">
+              {t('memberQr.refreshIn', { seconds: Math.max(0, Math.ceil((due - now) / 1000)) })}
+            </p>
             <code className="mono member-qr__token" data-testid="member-qr-token">
               {code.token}
             </code>

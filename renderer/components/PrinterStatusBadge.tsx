@@ -33,7 +33,9 @@ export function PrinterStatusBadge() {
   const status = !summary?.configured
     ? t('printerStatus.none')
     : t('printerStatus.label', {
-        status: summary.problem ? t(`devices.problem.${summary.problem}`) : t(`devices.health.${summary.health ?? 'unknown'}`),
+        status: summary.problem
+          ? t(`devices.problem.${summary.problem}`)
+          : t(`devices.health.${summary.health ?? 'unknown'}`),
       });
   return (
     <button
@@ -45,7 +47,9 @@ export function PrinterStatusBadge() {
     >
       <span className="printer-badge__dot" aria-hidden="true" />
       <span>{status}</span>
-      {summary && summary.queued > 0 && <span className="printer-badge__queued">{t('printerStatus.waiting', { count: summary.queued })}</span>}
+      {summary && summary.queued > 0 && (
+        <span className="printer-badge__queued">{t('printerStatus.waiting', { count: summary.queued })}</span>
+      )}
     </button>
   );
 }

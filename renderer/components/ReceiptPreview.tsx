@@ -18,7 +18,11 @@ function Code({ data, format, className }: { data: string; format: 'QRCode' | 'C
       live = false;
     };
   }, [data, format]);
-  return src ? <img className={className} src={src} alt={data} /> : <span className={`${className} receipt__code-pending`}>{data}</span>;
+  return src ? (
+    <img className={className} src={src} alt={data} />
+  ) : (
+    <span className={`${className} receipt__code-pending`}>{data}</span>
+  );
 }
 
 function Bitmap({ width, height, bitsBase64 }: { width: number; height: number; bitsBase64: string }) {
@@ -32,7 +36,8 @@ function Bitmap({ width, height, bitsBase64 }: { width: number; height: number; 
   const cells: ReactNode[] = [];
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
-      if ((bytes[y * rowBytes + (x >> 3)]! >> (7 - (x & 7))) & 1) cells.push(<rect key={`${x}-${y}`} x={x} y={y} width={1} height={1} />);
+      if ((bytes[y * rowBytes + (x >> 3)]! >> (7 - (x & 7))) & 1)
+        cells.push(<rect key={`${x}-${y}`} x={x} y={y} width={1} height={1} />);
     }
   }
   return (
@@ -47,7 +52,9 @@ function Block({ block }: { block: ReceiptBlock }) {
   switch (block.type) {
     case 'text':
       return (
-        <div className={`receipt__text receipt__text--${block.align ?? 'left'}${block.bold ? ' receipt__text--bold' : ''} receipt__text--${block.size ?? 'normal'}`}>
+        <div
+          className={`receipt__text receipt__text--${block.align ?? 'left'}${block.bold ? ' receipt__text--bold' : ''} receipt__text--${block.size ?? 'normal'}`}
+        >
           {block.text}
         </div>
       );
@@ -59,10 +66,17 @@ function Block({ block }: { block: ReceiptBlock }) {
         </div>
       );
     case 'rule':
-      return <div className={`receipt__rule${block.char === '=' ? ' receipt__rule--double' : ''}`} aria-hidden="true" />;
+      return (
+        <div className={`receipt__rule${block.char === '=' ? ' receipt__rule--double' : ''}`} aria-hidden="true" />
+      );
     case 'qr':
       return (
-        <figure className="receipt__figure" data-testid="receipt-qr" data-qr={block.data} title={t('receiptPreview.qr')}>
+        <figure
+          className="receipt__figure"
+          data-testid="receipt-qr"
+          data-qr={block.data}
+          title={t('receiptPreview.qr')}
+        >
           <Code data={block.data} format="QRCode" className="receipt__qr" />
           {block.caption && <figcaption>{block.caption}</figcaption>}
         </figure>
@@ -88,7 +102,12 @@ function Block({ block }: { block: ReceiptBlock }) {
 export function ReceiptPreview({ doc }: { doc: ReceiptDocument }) {
   const { t } = useTranslation();
   return (
-    <article className="receipt" aria-label={`${t('receiptPreview.label')} ${doc.title}`} data-testid="receipt-preview" data-kind={doc.kind}>
+    <article
+      className="receipt"
+      aria-label={`${t('receiptPreview.label')} ${doc.title}`}
+      data-testid="receipt-preview"
+      data-kind={doc.kind}
+    >
       {doc.blocks.map((block, i) => (
         <Block key={i} block={block} />
       ))}

@@ -13,7 +13,9 @@ export function TierProgress({ progress, currency }: { progress: TierProgressInf
     <div className="tier-progress" data-testid="tier-progress">
       <div className="tier-progress__labels">
         <span className="tier-progress__current">{name(progress.current)}</span>
-        <span className="muted">{progress.next ? t('loyalty.progressTo', { tier: name(progress.next) }) : t('loyalty.topTier')}</span>
+        <span className="muted">
+          {progress.next ? t('loyalty.progressTo', { tier: name(progress.next) }) : t('loyalty.topTier')}
+        </span>
       </div>
       <div
         className="tier-progress__track"
@@ -28,7 +30,10 @@ export function TierProgress({ progress, currency }: { progress: TierProgressInf
       </div>
       {progress.next && progress.target !== null && (
         <span className="muted tier-progress__detail" data-testid="tier-progress-detail">
-          {t(progress.metric === 'spend' ? 'loyalty.progressSpend' : 'loyalty.progressPoints', { value: fmt(progress.value), target: fmt(progress.target) })}
+          {t(progress.metric === 'spend' ? 'loyalty.progressSpend' : 'loyalty.progressPoints', {
+            value: fmt(progress.value),
+            target: fmt(progress.target),
+          })}
         </span>
       )}
     </div>

@@ -12,16 +12,18 @@ const numberKeys: NumberKey[] = ['maxAvgGapMs', 'maxGapMs', 'burstTimeoutMs', 'm
 export function WedgeSettingsPanel() {
   const { t } = useTranslation();
   const { api, showError, clearError } = useApp();
-  const [form, setForm] = useState<Record<NumberKey | 'prefix' | 'suffix', string> & { enter: boolean; tab: boolean }>(() => ({
-    minLength: String(defaultWedgeConfig.minLength),
-    maxAvgGapMs: String(defaultWedgeConfig.maxAvgGapMs),
-    maxGapMs: String(defaultWedgeConfig.maxGapMs),
-    burstTimeoutMs: String(defaultWedgeConfig.burstTimeoutMs),
-    prefix: defaultWedgeConfig.prefix,
-    suffix: defaultWedgeConfig.suffix,
-    enter: defaultWedgeConfig.terminators.includes('Enter'),
-    tab: defaultWedgeConfig.terminators.includes('Tab'),
-  }));
+  const [form, setForm] = useState<Record<NumberKey | 'prefix' | 'suffix', string> & { enter: boolean; tab: boolean }>(
+    () => ({
+      minLength: String(defaultWedgeConfig.minLength),
+      maxAvgGapMs: String(defaultWedgeConfig.maxAvgGapMs),
+      maxGapMs: String(defaultWedgeConfig.maxGapMs),
+      burstTimeoutMs: String(defaultWedgeConfig.burstTimeoutMs),
+      prefix: defaultWedgeConfig.prefix,
+      suffix: defaultWedgeConfig.suffix,
+      enter: defaultWedgeConfig.terminators.includes('Enter'),
+      tab: defaultWedgeConfig.terminators.includes('Tab'),
+    }),
+  );
   const [bad, setBad] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
 
@@ -68,13 +70,24 @@ export function WedgeSettingsPanel() {
         {numberKeys.map((k) => (
           <label key={k} className="field">
             <span className="field__label">{t(`devices.wedge.${k}`)}</span>
-            <input className={bad === k ? 'input input--invalid' : 'input'} inputMode="numeric" value={form[k]} data-testid={`wedge-${k}`} onChange={(e) => setForm({ ...form, [k]: e.target.value })} />
+            <input
+              className={bad === k ? 'input input--invalid' : 'input'}
+              inputMode="numeric"
+              value={form[k]}
+              data-testid={`wedge-${k}`}
+              onChange={(e) => setForm({ ...form, [k]: e.target.value })}
+            />
           </label>
         ))}
         {(['prefix', 'suffix'] as const).map((k) => (
           <label key={k} className="field">
             <span className="field__label">{t(`devices.wedge.${k}`)}</span>
-            <input className={bad === k ? 'input input--invalid' : 'input'} value={form[k]} data-testid={`wedge-${k}`} onChange={(e) => setForm({ ...form, [k]: e.target.value })} />
+            <input
+              className={bad === k ? 'input input--invalid' : 'input'}
+              value={form[k]}
+              data-testid={`wedge-${k}`}
+              onChange={(e) => setForm({ ...form, [k]: e.target.value })}
+            />
           </label>
         ))}
       </div>

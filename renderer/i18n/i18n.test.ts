@@ -27,7 +27,9 @@ describe('translations', () => {
   it('have no empty messages', () => {
     for (const lang of [zhCN, en] as Tree[]) {
       for (const key of leafKeys(lang)) {
-        const value = key.split('.').reduce<string | Tree | undefined>((node, part) => (node as Tree | undefined)?.[part], lang);
+        const value = key
+          .split('.')
+          .reduce<string | Tree | undefined>((node, part) => (node as Tree | undefined)?.[part], lang);
         expect(typeof value === 'string' && value.trim().length > 0, key).toBe(true);
       }
     }
@@ -35,7 +37,8 @@ describe('translations', () => {
 
   it('use the same placeholders in both languages', () => {
     for (const key of zhKeys) {
-      const get = (tree: Tree) => key.split('.').reduce<string | Tree | undefined>((n, p) => (n as Tree)[p], tree) as string;
+      const get = (tree: Tree) =>
+        key.split('.').reduce<string | Tree | undefined>((n, p) => (n as Tree)[p], tree) as string;
       expect(placeholders(get(en as Tree)), key).toEqual(placeholders(get(zhCN as Tree)));
     }
   });

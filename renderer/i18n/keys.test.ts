@@ -66,7 +66,9 @@ export function catalogueShapeChecksForTscOnly() {
 type Tree = { [key: string]: string | Tree };
 
 function lookup(tree: Tree, path: string): string | Tree | undefined {
-  return path.split('.').reduce<string | Tree | undefined>((node, part) => (typeof node === 'object' ? node[part] : undefined), tree);
+  return path
+    .split('.')
+    .reduce<string | Tree | undefined>((node, part) => (typeof node === 'object' ? node[part] : undefined), tree);
 }
 
 const rendererDir = fileURLToPath(new URL('..', import.meta.url));
@@ -82,21 +84,35 @@ type Use = { file: string; line: number; key: string; prefix: boolean };
 /** Keys passed to t(…) / i18n.t(…) / <Trans i18nKey>: literals, both arms of a ternary, and the fixed head of a template. */
 function keyUses(file: string): Use[] {
   const text = readFileSync(file, 'utf8');
-  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const source = ts.createSourceFile(
+    file,
+    text,
+    ts.ScriptTarget.Latest,
+    true,
+    file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
   const uses: Use[] = [];
   const at = (node: ts.Node) => source.getLineAndCharacterOfPosition(node.getStart()).line + 1;
   const collect = (arg: ts.Expression | undefined) => {
     if (!arg) return;
     if (ts.isParenthesizedExpression(arg)) collect(arg.expression);
-    else if (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg)) uses.push({ file, line: at(arg), key: arg.text, prefix: false });
-    else if (ts.isConditionalExpression(arg)) (collect(arg.whenTrue), collect(arg.whenFalse));
-    else if (ts.isTemplateExpression(arg) && arg.head.text.endsWith('.')) uses.push({ file, line: at(arg), key: arg.head.text.slice(0, -1), prefix: true });
+    else if (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg))
+      uses.push({ file, line: at(arg), key: arg.text, prefix: false });
+    else if (ts.isConditionalExpression(arg)) {
+      collect(arg.whenTrue);
+      collect(arg.whenFalse);
+    } else if (ts.isTemplateExpression(arg) && arg.head.text.endsWith('.'))
+      uses.push({ file, line: at(arg), key: arg.head.text.slice(0, -1), prefix: true });
     // Identifiers (e.g. a field's label) are left to tsc.
   };
   const visit = (node: ts.Node) => {
     if (ts.isCallExpression(node)) {
       const callee = node.expression;
-      const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+      const name = ts.isIdentifier(callee)
+        ? callee.text
+        : ts.isPropertyAccessExpression(callee)
+          ? callee.name.text
+          : '';
       if (name === 't') collect(node.arguments[0]);
     }
     if (ts.isJsxAttribute(node) && node.name.getText(source) === 'i18nKey' && node.initializer) {

@@ -88,7 +88,8 @@ export const loyaltyEn: MessageShape<typeof loyaltyZhCN> = {
     title: 'Day reports',
     x: 'X report (mid-day)',
     z: 'Z report (close day)',
-    zConfirm: 'Closing the day ends the current period on this till; later sales count for the next day. Close the day?',
+    zConfirm:
+      'Closing the day ends the current period on this till; later sales count for the next day. Close the day?',
     period: '{{from}} to {{to}}',
     sinceStart: 'since the first sale',
     sales: 'Sales',

@@ -5,7 +5,8 @@ import wasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url';
 
 prepareZXingModule({
   overrides: {
-    locateFile: (path: string, prefix: string) => (path.endsWith('.wasm') ? new URL(wasmUrl, self.location.href).href : prefix + path),
+    locateFile: (path: string, prefix: string) =>
+      path.endsWith('.wasm') ? new URL(wasmUrl, self.location.href).href : prefix + path,
   },
 });
 
@@ -29,7 +30,9 @@ self.onmessage = async (event: MessageEvent<CameraFrame>) => {
       tryHarder: true,
       maxNumberOfSymbols: 1,
     });
-    const reply: CameraResult = found?.isValid ? { id, text: found.text, format: found.format } : { id, text: null, format: null };
+    const reply: CameraResult = found?.isValid
+      ? { id, text: found.text, format: found.format }
+      : { id, text: null, format: null };
     self.postMessage(reply);
   } catch (error) {
     self.postMessage({ id, text: null, format: null, error: String(error) } satisfies CameraResult);

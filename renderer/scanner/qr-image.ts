@@ -10,7 +10,8 @@ function prepare(): void {
   prepared = true;
   prepareZXingModule({
     overrides: {
-      locateFile: (path: string, prefix: string) => (path.endsWith('.wasm') ? new URL(wasmUrl, window.location.href).href : prefix + path),
+      locateFile: (path: string, prefix: string) =>
+        path.endsWith('.wasm') ? new URL(wasmUrl, window.location.href).href : prefix + path,
     },
   });
 }
@@ -18,7 +19,10 @@ function prepare(): void {
 /** A QR code or a CODE128 barcode as an SVG data URL, drawn by the same library as the camera reader. */
 export async function barcodeSvgDataUrl(text: string, format: 'QRCode' | 'Code128'): Promise<string> {
   prepare();
-  const result = await writeBarcode(text, format === 'QRCode' ? { format, options: 'ecLevel=M', scale: 6 } : { format, scale: 2 });
+  const result = await writeBarcode(
+    text,
+    format === 'QRCode' ? { format, options: 'ecLevel=M', scale: 6 } : { format, scale: 2 },
+  );
   if (result.error) throw new Error(result.error);
   return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(result.svg)}`;
 }

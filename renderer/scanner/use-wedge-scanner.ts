@@ -107,11 +107,14 @@ export function installWedgeScanner(
     clearTimer();
     const due = decoder.deadline();
     if (due === null) return;
-    timer = setTimeout(() => {
-      timer = null;
-      deliver(decoder.timeout(performance.now()));
-      armTimer();
-    }, Math.max(0, due - performance.now()));
+    timer = setTimeout(
+      () => {
+        timer = null;
+        deliver(decoder.timeout(performance.now()));
+        armTimer();
+      },
+      Math.max(0, due - performance.now()),
+    );
   };
 
   const flushAll = () => {
@@ -182,7 +185,11 @@ export function useWedgeScanner(onScan: (text: string) => void, config?: Partial
   }, [onScan]);
   const configKey = JSON.stringify(config ?? {});
   useEffect(() => {
-    const handle = installWedgeScanner(window, (text) => latest.current(text), JSON.parse(configKey) as Partial<WedgeConfig>);
+    const handle = installWedgeScanner(
+      window,
+      (text) => latest.current(text),
+      JSON.parse(configKey) as Partial<WedgeConfig>,
+    );
     return () => handle.uninstall();
   }, [configKey]);
 }

@@ -1,6 +1,14 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CheckoutResult, ExternalTenderMethod, LocalName, ProductInfo, SaleDraft, SaleQuote, TenderInput } from '../../contract';
+import type {
+  CheckoutResult,
+  ExternalTenderMethod,
+  LocalName,
+  ProductInfo,
+  SaleDraft,
+  SaleQuote,
+  TenderInput,
+} from '../../contract';
 import { useApp, useScanReceiver } from '../app-context';
 import { ReceiptPreview } from '../components/ReceiptPreview';
 import { formatMinor, newRequestId, parseMajor } from '../money';
@@ -134,7 +142,13 @@ export function CheckoutScreen({ memberId, productId, couponCode }: Props) {
   };
 
   const setQuantity = (index: number, quantity: number) =>
-    void change((d) => ({ ...d, lines: quantity <= 0 ? d.lines.filter((_, i) => i !== index) : d.lines.map((l, i) => (i === index ? { ...l, quantity } : l)) }));
+    void change((d) => ({
+      ...d,
+      lines:
+        quantity <= 0
+          ? d.lines.filter((_, i) => i !== index)
+          : d.lines.map((l, i) => (i === index ? { ...l, quantity } : l)),
+    }));
 
   const applyPoints = (points: number) => {
     setPointsText(points ? String(points) : '');
@@ -151,7 +165,8 @@ export function CheckoutScreen({ memberId, productId, couponCode }: Props) {
     if (busy || !quote) return;
     await queue.current;
     const tenders: TenderInput[] = [];
-    if (extMethod !== 'none' && extAmount > 0) tenders.push({ method: extMethod, amountMinor: extAmount, reference: extRef });
+    if (extMethod !== 'none' && extAmount > 0)
+      tenders.push({ method: extMethod, amountMinor: extAmount, reference: extRef });
     if (cash > 0) tenders.push({ method: 'cash', amountMinor: cash });
     requestId.current ??= newRequestId();
     setBusy(true);
@@ -185,18 +200,36 @@ export function CheckoutScreen({ memberId, productId, couponCode }: Props) {
             <p className="muted">{s.receiptNo}</p>
             {s.member && (
               <ul className="plain">
-                <li data-testid="checkout-points-earned" data-points={s.pointsEarned}>{t('checkout.pointsEarned', { points: s.pointsEarned })}</li>
+                <li data-testid="checkout-points-earned" data-points={s.pointsEarned}>
+                  {t('checkout.pointsEarned', { points: s.pointsEarned })}
+                </li>
                 {s.pointsRedeemed > 0 && <li>{t('checkout.pointsUsed', { points: s.pointsRedeemed })}</li>}
-                <li data-testid="checkout-balance-after" data-points={result.balanceAfter ?? ''}>{t('checkout.balanceAfter', { points: result.balanceAfter ?? 0 })}</li>
-                {result.tierChanged && <li className="notice" data-testid="checkout-tier-up">{t('checkout.tierUp', { tier: name(result.tierChanged.name) })}</li>}
+                <li data-testid="checkout-balance-after" data-points={result.balanceAfter ?? ''}>
+                  {t('checkout.balanceAfter', { points: result.balanceAfter ?? 0 })}
+                </li>
+                {result.tierChanged && (
+                  <li className="notice" data-testid="checkout-tier-up">
+                    {t('checkout.tierUp', { tier: name(result.tierChanged.name) })}
+                  </li>
+                )}
               </ul>
             )}
             <p className="muted">{result.printJobId ? t('checkout.printed') : t('checkout.notPrinted')}</p>
             <div className="actions">
-              <button type="button" className="button button--primary button--wide" data-testid="checkout-new" onClick={reset}>
+              <button
+                type="button"
+                className="button button--primary button--wide"
+                data-testid="checkout-new"
+                onClick={reset}
+              >
                 {t('checkout.newSale')}
               </button>
-              <button type="button" className="button" data-testid="checkout-refund" onClick={() => navigate({ name: 'refund', receiptNo: s.receiptNo })}>
+              <button
+                type="button"
+                className="button"
+                data-testid="checkout-refund"
+                onClick={() => navigate({ name: 'refund', receiptNo: s.receiptNo })}
+              >
                 {t('checkout.refundThis')}
               </button>
             </div>
@@ -215,13 +248,23 @@ export function CheckoutScreen({ memberId, productId, couponCode }: Props) {
       <h1 id="checkout-title">{t('checkout.title')}</h1>
       <div className="checkout__grid">
         <div className="checkout__basket">
-          <div className={`panel checkout__member${member ? ' checkout__member--known' : ''}`} data-testid="checkout-member">
+          <div
+            className={`panel checkout__member${member ? ' checkout__member--known' : ''}`}
+            data-testid="checkout-member"
+          >
             {member ? (
               <>
                 <span className="checkout__member-name">{member.name}</span>
-                <span className={`tier-badge tier-badge--${member.tier.code}`} data-testid="checkout-member-tier">{name(member.tier.name)}</span>
+                <span className={`tier-badge tier-badge--${member.tier.code}`} data-testid="checkout-member-tier">
+                  {name(member.tier.name)}
+                </span>
                 <span className="muted">{t('checkout.memberBalance', { points: member.balance })}</span>
-                <button type="button" className="button button--ghost" data-testid="checkout-clear-member" onClick={() => void change((d) => ({ ...d, memberId: null, pointsToRedeem: 0 }))}>
+                <button
+                  type="button"
+                  className="button button--ghost"
+                  data-testid="checkout-clear-member"
+                  onClick={() => void change((d) => ({ ...d, memberId: null, pointsToRedeem: 0 }))}
+                >
                   {t('checkout.clearMember')}
                 </button>
               </>
@@ -233,7 +276,14 @@ export function CheckoutScreen({ memberId, productId, couponCode }: Props) {
           <form className="search-form" onSubmit={submitCode}>
             <label className="field field--grow">
               <span className="field__label">{t('checkout.codeLabel')}</span>
-              <input className="input input--large" value={code} onChange={(e) => setCode(e.target.value)} placeholder={t('checkout.codePlaceholder')} autoComplete="off" data-testid="checkout-code-input" />
+              <input
+                className="input input--large"
+                value={code}
+                onChange={(e) => setCode(e.target.value)}
+                placeholder={t('checkout.codePlaceholder')}
+                autoComplete="off"
+                data-testid="checkout-code-input"
+              />
             </label>
             <button type="submit" className="button" data-testid="checkout-code-submit">
               {t('checkout.add')}
@@ -242,7 +292,9 @@ export function CheckoutScreen({ memberId, productId, couponCode }: Props) {
           <p className="hint">{t('checkout.scanHint')}</p>
 
           {draft.lines.length === 0 ? (
-            <p className="empty" data-testid="checkout-empty">{t('checkout.empty')}</p>
+            <p className="empty" data-testid="checkout-empty">
+              {t('checkout.empty')}
+            </p>
           ) : (
             <ul className="sale-lines" data-testid="checkout-lines">
               {draft.lines.map((line, i) => {
@@ -250,17 +302,49 @@ export function CheckoutScreen({ memberId, productId, couponCode }: Props) {
                 return (
                   <li key={line.productId} className="sale-line" data-testid={`line-${q?.sku ?? line.productId}`}>
                     <div className="sale-line__name">{q ? name(q.name) : productName(line.productId)}</div>
-                    <div className="sale-line__price" data-testid={`line-price-${q?.sku ?? line.productId}`} data-unit={q?.unitMinor}>
-                      {q && q.unitMinor < q.listUnitMinor && <s className="muted">{money(q.listUnitMinor)}</s>} <strong>{q ? money(q.unitMinor) : ''}</strong>
-                      {q && q.unitMinor < q.listUnitMinor && member && <span className="badge badge--ok">{t('checkout.memberPrice', { tier: name(member.tier.name) })}</span>}
+                    <div
+                      className="sale-line__price"
+                      data-testid={`line-price-${q?.sku ?? line.productId}`}
+                      data-unit={q?.unitMinor}
+                    >
+                      {q && q.unitMinor < q.listUnitMinor && <s className="muted">{money(q.listUnitMinor)}</s>}{' '}
+                      <strong>{q ? money(q.unitMinor) : ''}</strong>
+                      {q && q.unitMinor < q.listUnitMinor && member && (
+                        <span className="badge badge--ok">
+                          {t('checkout.memberPrice', { tier: name(member.tier.name) })}
+                        </span>
+                      )}
                     </div>
                     <div className="stepper">
-                      <button type="button" className="button" aria-label={t('checkout.minus')} data-testid={`line-minus-${i}`} onClick={() => setQuantity(i, line.quantity - 1)}>−</button>
-                      <span className="stepper__value" data-testid={`line-qty-${i}`}>{line.quantity}</span>
-                      <button type="button" className="button" aria-label={t('checkout.plus')} data-testid={`line-plus-${i}`} onClick={() => setQuantity(i, line.quantity + 1)}>+</button>
+                      <button
+                        type="button"
+                        className="button"
+                        aria-label={t('checkout.minus')}
+                        data-testid={`line-minus-${i}`}
+                        onClick={() => setQuantity(i, line.quantity - 1)}
+                      >
+                        −
+                      </button>
+                      <span className="stepper__value" data-testid={`line-qty-${i}`}>
+                        {line.quantity}
+                      </span>
+                      <button
+                        type="button"
+                        className="button"
+                        aria-label={t('checkout.plus')}
+                        data-testid={`line-plus-${i}`}
+                        onClick={() => setQuantity(i, line.quantity + 1)}
+                      >
+                        +
+                      </button>
                     </div>
                     <div className="sale-line__amount">{q ? money(q.netMinor) : ''}</div>
-                    <button type="button" className="button button--ghost" data-testid={`line-remove-${i}`} onClick={() => setQuantity(i, 0)}>
+                    <button
+                      type="button"
+                      className="button button--ghost"
+                      data-testid={`line-remove-${i}`}
+                      onClick={() => setQuantity(i, 0)}
+                    >
                       {t('checkout.remove')}
                     </button>
                   </li>
@@ -272,7 +356,13 @@ export function CheckoutScreen({ memberId, productId, couponCode }: Props) {
           <h2>{t('checkout.catalogue')}</h2>
           <div className="product-tiles">
             {products.map((p) => (
-              <button key={p.id} type="button" className="tile product-tile" data-testid={`product-${p.sku}`} onClick={() => void change((d) => addProduct(d, p.id))}>
+              <button
+                key={p.id}
+                type="button"
+                className="tile product-tile"
+                data-testid={`product-${p.sku}`}
+                onClick={() => void change((d) => addProduct(d, p.id))}
+              >
                 <span className="tile__name">{name(p.name)}</span>
                 <span className="muted">{money(p.listPriceMinor)}</span>
               </button>
@@ -284,18 +374,32 @@ export function CheckoutScreen({ memberId, productId, couponCode }: Props) {
           <div className="panel totals" data-testid="checkout-totals">
             {quote && quote.memberSavingsMinor > 0 && (
               <>
-                <div className="kv"><dt>{t('checkout.listTotal')}</dt><dd>{money(quote.listTotalMinor)}</dd></div>
-                <div className="kv"><dt>{t('checkout.memberSavings')}</dt><dd data-testid="checkout-member-savings">−{money(quote.memberSavingsMinor)}</dd></div>
+                <div className="kv">
+                  <dt>{t('checkout.listTotal')}</dt>
+                  <dd>{money(quote.listTotalMinor)}</dd>
+                </div>
+                <div className="kv">
+                  <dt>{t('checkout.memberSavings')}</dt>
+                  <dd data-testid="checkout-member-savings">−{money(quote.memberSavingsMinor)}</dd>
+                </div>
               </>
             )}
             {draft.couponCodes.length > 0 && (
               <ul className="plain coupons" data-testid="checkout-coupons">
                 {quote?.coupons.map((c) => (
                   <li key={c.code} className="kv">
-                    <dt>{name(c.name)} <span className="mono muted">{c.code}</span></dt>
+                    <dt>
+                      {name(c.name)} <span className="mono muted">{c.code}</span>
+                    </dt>
                     <dd>
                       −{money(c.discountMinor)}{' '}
-                      <button type="button" className="link" onClick={() => void change((d) => ({ ...d, couponCodes: d.couponCodes.filter((x) => x !== c.code) }))}>
+                      <button
+                        type="button"
+                        className="link"
+                        onClick={() =>
+                          void change((d) => ({ ...d, couponCodes: d.couponCodes.filter((x) => x !== c.code) }))
+                        }
+                      >
                         {t('checkout.removeCoupon')}
                       </button>
                     </dd>
@@ -303,25 +407,75 @@ export function CheckoutScreen({ memberId, productId, couponCode }: Props) {
                 ))}
               </ul>
             )}
-            <div className="kv kv--total"><dt>{t('checkout.total')}</dt><dd data-testid="checkout-total">{money(quote?.totalMinor ?? 0)}</dd></div>
+            <div className="kv kv--total">
+              <dt>{t('checkout.total')}</dt>
+              <dd data-testid="checkout-total">{money(quote?.totalMinor ?? 0)}</dd>
+            </div>
             {quote && quote.taxRateBp > 0 && (
-              <p className="muted">{t(quote.taxIncluded ? 'checkout.taxIncluded' : 'checkout.taxAdded', { rate: quote.taxRateBp / 100, tax: money(quote.taxMinor) })}</p>
+              <p className="muted">
+                {t(quote.taxIncluded ? 'checkout.taxIncluded' : 'checkout.taxAdded', {
+                  rate: quote.taxRateBp / 100,
+                  tax: money(quote.taxMinor),
+                })}
+              </p>
             )}
             {quote && quote.pointsValueMinor > 0 && (
-              <div className="kv"><dt>{t('checkout.points')}</dt><dd data-testid="checkout-points-value">{t('checkout.pointsValue', { value: money(quote.pointsValueMinor), points: quote.pointsRedeemed })}</dd></div>
+              <div className="kv">
+                <dt>{t('checkout.points')}</dt>
+                <dd data-testid="checkout-points-value">
+                  {t('checkout.pointsValue', { value: money(quote.pointsValueMinor), points: quote.pointsRedeemed })}
+                </dd>
+              </div>
             )}
-            <div className="kv kv--due"><dt>{t('checkout.due')}</dt><dd data-testid="checkout-due" data-minor={due}>{money(due)}</dd></div>
-            {member && quote && <p className="muted" data-testid="checkout-earn">{t('checkout.earn', { points: quote.pointsEarned })}</p>}
+            <div className="kv kv--due">
+              <dt>{t('checkout.due')}</dt>
+              <dd data-testid="checkout-due" data-minor={due}>
+                {money(due)}
+              </dd>
+            </div>
+            {member && quote && (
+              <p className="muted" data-testid="checkout-earn">
+                {t('checkout.earn', { points: quote.pointsEarned })}
+              </p>
+            )}
           </div>
 
           {member && quote && (
-            <form className="panel points-form" onSubmit={(e) => { e.preventDefault(); applyPoints(Number(pointsText.trim() || '0')); }}>
+            <form
+              className="panel points-form"
+              onSubmit={(e) => {
+                e.preventDefault();
+                applyPoints(Number(pointsText.trim() || '0'));
+              }}
+            >
               <h2>{t('checkout.points')}</h2>
-              <p className="muted">{t('checkout.pointsHint', { balance: member.balance, max: quote.maxRedeemablePoints, rate: quote.redeemRate.points, value: money(quote.redeemRate.valueMinor) })}</p>
+              <p className="muted">
+                {t('checkout.pointsHint', {
+                  balance: member.balance,
+                  max: quote.maxRedeemablePoints,
+                  rate: quote.redeemRate.points,
+                  value: money(quote.redeemRate.valueMinor),
+                })}
+              </p>
               <div className="inline">
-                <input className="input" inputMode="numeric" value={pointsText} onChange={(e) => setPointsText(e.target.value)} data-testid="checkout-points" />
-                <button type="submit" className="button" data-testid="checkout-points-apply">{t('checkout.pointsApply')}</button>
-                <button type="button" className="button" data-testid="checkout-points-max" onClick={() => applyPoints(quote.maxRedeemablePoints)}>{t('checkout.pointsMax')}</button>
+                <input
+                  className="input"
+                  inputMode="numeric"
+                  value={pointsText}
+                  onChange={(e) => setPointsText(e.target.value)}
+                  data-testid="checkout-points"
+                />
+                <button type="submit" className="button" data-testid="checkout-points-apply">
+                  {t('checkout.pointsApply')}
+                </button>
+                <button
+                  type="button"
+                  className="button"
+                  data-testid="checkout-points-max"
+                  onClick={() => applyPoints(quote.maxRedeemablePoints)}
+                >
+                  {t('checkout.pointsMax')}
+                </button>
               </div>
             </form>
           )}
@@ -330,11 +484,16 @@ export function CheckoutScreen({ memberId, productId, couponCode }: Props) {
             <h2>{t('checkout.pay')}</h2>
             <label className="field">
               <span className="field__label">{t('checkout.external')}</span>
-              <select className="input" value={extMethod} data-testid="checkout-ext-method" onChange={(e) => {
-                const m = e.target.value as ExternalTenderMethod | 'none';
-                setExtMethod(m);
-                setExtAmountText(m === 'none' ? '' : (due / 100).toFixed(2));
-              }}>
+              <select
+                className="input"
+                value={extMethod}
+                data-testid="checkout-ext-method"
+                onChange={(e) => {
+                  const m = e.target.value as ExternalTenderMethod | 'none';
+                  setExtMethod(m);
+                  setExtAmountText(m === 'none' ? '' : (due / 100).toFixed(2));
+                }}
+              >
                 <option value="none">{t('checkout.externalNone')}</option>
                 <option value="bank_card">{t('tenders.bank_card')}</option>
                 <option value="mobile">{t('tenders.mobile')}</option>
@@ -344,31 +503,72 @@ export function CheckoutScreen({ memberId, productId, couponCode }: Props) {
               <div className="inline">
                 <label className="field">
                   <span className="field__label">{t('checkout.externalAmount')}</span>
-                  <input className="input" inputMode="decimal" value={extAmountText} onChange={(e) => setExtAmountText(e.target.value)} data-testid="checkout-ext-amount" />
+                  <input
+                    className="input"
+                    inputMode="decimal"
+                    value={extAmountText}
+                    onChange={(e) => setExtAmountText(e.target.value)}
+                    data-testid="checkout-ext-amount"
+                  />
                 </label>
                 <label className="field field--grow">
                   <span className="field__label">{t('checkout.reference')}</span>
-                  <input className="input" value={extRef} maxLength={64} onChange={(e) => setExtRef(e.target.value)} data-testid="checkout-ext-reference" />
+                  <input
+                    className="input"
+                    value={extRef}
+                    maxLength={64}
+                    onChange={(e) => setExtRef(e.target.value)}
+                    data-testid="checkout-ext-reference"
+                  />
                 </label>
               </div>
             )}
             <label className="field">
               <span className="field__label">{t('checkout.cash')}</span>
-              <input className="input input--large" inputMode="decimal" value={cashText} onChange={(e) => setCashText(e.target.value)} data-testid="checkout-cash" />
+              <input
+                className="input input--large"
+                inputMode="decimal"
+                value={cashText}
+                onChange={(e) => setCashText(e.target.value)}
+                data-testid="checkout-cash"
+              />
             </label>
             <div className="inline quick-cash">
-              {[remaining, 5000, 10_000, 20_000].filter((v, i, a) => v > 0 && v >= remaining && a.indexOf(v) === i).map((v) => (
-                <button key={v} type="button" className="button" onClick={() => setCashText((v / 100).toFixed(2))}>{money(v)}</button>
-              ))}
+              {[remaining, 5000, 10_000, 20_000]
+                .filter((v, i, a) => v > 0 && v >= remaining && a.indexOf(v) === i)
+                .map((v) => (
+                  <button key={v} type="button" className="button" onClick={() => setCashText((v / 100).toFixed(2))}>
+                    {money(v)}
+                  </button>
+                ))}
             </div>
-            <p className={`big-figure${changeDue < 0 ? ' big-figure--short' : ''}`} data-testid="checkout-change-preview">
-              {changeDue >= 0 ? `${t('checkout.change')} ${money(changeDue)}` : `${t('checkout.short')} ${money(-changeDue)}`}
+            <p
+              className={`big-figure${changeDue < 0 ? ' big-figure--short' : ''}`}
+              data-testid="checkout-change-preview"
+            >
+              {changeDue >= 0
+                ? `${t('checkout.change')} ${money(changeDue)}`
+                : `${t('checkout.short')} ${money(-changeDue)}`}
             </p>
             <div className="actions">
-              <button type="button" className="button button--primary button--wide" data-testid="checkout-complete" disabled={busy || draft.lines.length === 0} onClick={() => void complete()}>
+              <button
+                type="button"
+                className="button button--primary button--wide"
+                data-testid="checkout-complete"
+                disabled={busy || draft.lines.length === 0}
+                onClick={() => void complete()}
+              >
                 {busy ? t('checkout.completing') : t('checkout.complete')}
               </button>
-              <button type="button" className="button button--ghost" data-testid="checkout-void" onClick={() => { reset(); clearError(); }}>
+              <button
+                type="button"
+                className="button button--ghost"
+                data-testid="checkout-void"
+                onClick={() => {
+                  reset();
+                  clearError();
+                }}
+              >
                 {t('checkout.void')}
               </button>
             </div>

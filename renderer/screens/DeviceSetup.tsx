@@ -14,7 +14,16 @@ import { CameraScanner } from '../components/CameraScanner';
 import { WedgeSettingsPanel } from '../components/WedgeSettingsPanel';
 import { toErrorShape } from '../errors';
 import { formatDateTime } from '../format';
-import { emptyPrinterForm, emptyScannerForm, hex4, printerSettings, scannerSettings, settingsOf, type PrinterForm, type ScannerForm } from './device-form';
+import {
+  emptyPrinterForm,
+  emptyScannerForm,
+  hex4,
+  printerSettings,
+  scannerSettings,
+  settingsOf,
+  type PrinterForm,
+  type ScannerForm,
+} from './device-form';
 
 type ScanLogEntry = KioskEvents['scan'] & { at: number };
 
@@ -30,7 +39,14 @@ function Field({ label, children, testId }: { label: string; children: ReactNode
 /** A device's state as a coloured dot and words, the same everywhere. */
 function StatusLine({ status }: { status: DeviceStatus }) {
   const { t, i18n } = useTranslation();
-  const light = !status.enabled || status.state === 'closed' ? 'none' : status.state === 'error' ? 'bad' : status.state === 'busy' || status.health === 'paperNearEnd' ? 'warn' : 'ok';
+  const light =
+    !status.enabled || status.state === 'closed'
+      ? 'none'
+      : status.state === 'error'
+        ? 'bad'
+        : status.state === 'busy' || status.health === 'paperNearEnd'
+          ? 'warn'
+          : 'ok';
   const words = !status.enabled
     ? t('devices.disabled')
     : status.problem
@@ -42,7 +58,9 @@ function StatusLine({ status }: { status: DeviceStatus }) {
     <span className={`status-line status-line--${light}`} data-testid="device-status">
       <span className="status-line__dot" aria-hidden="true" />
       {words}
-      <span className="muted status-line__since">{t('devices.since', { time: formatDateTime(status.since, i18n.language) })}</span>
+      <span className="muted status-line__since">
+        {t('devices.since', { time: formatDateTime(status.since, i18n.language) })}
+      </span>
     </span>
   );
 }
@@ -65,10 +83,12 @@ export function DeviceSetup() {
   const reload = useCallback(async () => {
     const [d, c] = await Promise.all([api.listDevices(), api.listDeviceConfigs()]);
     // Status events and this reply race on two channels: keep whichever status is newer.
-    setDevices((seen) => d.map((fresh) => {
-      const live = seen.find((x) => x.id === fresh.id);
-      return live && live.since > fresh.since ? live : fresh;
-    }));
+    setDevices((seen) =>
+      d.map((fresh) => {
+        const live = seen.find((x) => x.id === fresh.id);
+        return live && live.since > fresh.since ? live : fresh;
+      }),
+    );
     setConfigs(c);
   }, [api]);
 
@@ -80,7 +100,9 @@ export function DeviceSetup() {
     reload().catch(showError);
     discover();
     const offStatus = api.on('deviceStatus', (status) =>
-      setDevices((list) => (list.some((d) => d.id === status.id) ? list.map((d) => (d.id === status.id ? status : d)) : [...list, status])),
+      setDevices((list) =>
+        list.some((d) => d.id === status.id) ? list.map((d) => (d.id === status.id ? status : d)) : [...list, status],
+      ),
     );
     const offScan = api.on('scan', (event) => setScans((list) => [{ ...event, at: Date.now() }, ...list].slice(0, 8)));
     return () => {
@@ -133,16 +155,24 @@ export function DeviceSetup() {
     }
   };
 
-  const invalid = (form: 'printer' | 'scanner', field: string) => (badField?.form === form && badField.field === field ? 'input input--invalid' : 'input');
+  const invalid = (form: 'printer' | 'scanner', field: string) =>
+    badField?.form === form && badField.field === field ? 'input input--invalid' : 'input';
   const receiptPrinterId = devices.find((d) => d.kind === 'printer' && d.enabled)?.id;
-  const simulatedScanners = configs.filter((c) => c.kind === 'scanner' && c.connection.type === 'simulator' && c.enabled);
+  const simulatedScanners = configs.filter(
+    (c) => c.kind === 'scanner' && c.connection.type === 'simulator' && c.enabled,
+  );
   const injectDevice = inject.deviceId || simulatedScanners[0]?.id || '';
 
   return (
     <section className="screen devices" aria-labelledby="devices-title">
       <div className="profile__head">
         <h1 id="devices-title">{t('devices.title')}</h1>
-        <button type="button" className="button button--ghost" data-testid="devices-print-queue" onClick={() => navigate({ name: 'printQueue' })}>
+        <button
+          type="button"
+          className="button button--ghost"
+          data-testid="devices-print-queue"
+          onClick={() => navigate({ name: 'printQueue' })}
+        >
           {t('printQueue.nav')}
         </button>
       </div>
@@ -159,11 +189,20 @@ export function DeviceSetup() {
           {devices.map((d) => {
             const config = configs.find((c) => c.id === d.id);
             return (
-              <li key={d.id} className="row" data-testid="device-row" data-device-name={d.name} data-state={d.state} data-health={d.health ?? ''}>
+              <li
+                key={d.id}
+                className="row"
+                data-testid="device-row"
+                data-device-name={d.name}
+                data-state={d.state}
+                data-health={d.health ?? ''}
+              >
                 <div className="row__main">
                   <span className="row__title">
                     {d.name} <span className="badge">{t(`devices.kind.${d.kind}`)}</span>
-                    {d.id === receiptPrinterId && <span className="badge badge--ok">{t('devices.receiptPrinter')}</span>}
+                    {d.id === receiptPrinterId && (
+                      <span className="badge badge--ok">{t('devices.receiptPrinter')}</span>
+                    )}
                   </span>
                   <span className="muted row__detail mono">{d.connection}</span>
                   <StatusLine status={d} />
@@ -171,12 +210,24 @@ export function DeviceSetup() {
                 </div>
                 <div className="row__actions">
                   {d.kind === 'printer' && d.enabled && (
-                    <button type="button" className="button" data-testid="device-test-print" disabled={busy} onClick={() => void run(() => api.testPrint({ printerId: d.id }), t('devices.testPrintQueued'))}>
+                    <button
+                      type="button"
+                      className="button"
+                      data-testid="device-test-print"
+                      disabled={busy}
+                      onClick={() => void run(() => api.testPrint({ printerId: d.id }), t('devices.testPrintQueued'))}
+                    >
                       {t('devices.testPrint')}
                     </button>
                   )}
                   {d.capabilities.drawer && d.enabled && (
-                    <button type="button" className="button" data-testid="device-open-drawer" disabled={busy} onClick={() => void run(() => api.openDrawer())}>
+                    <button
+                      type="button"
+                      className="button"
+                      data-testid="device-open-drawer"
+                      disabled={busy}
+                      onClick={() => void run(() => api.openDrawer())}
+                    >
                       {t('devices.openDrawer')}
                     </button>
                   )}
@@ -186,12 +237,22 @@ export function DeviceSetup() {
                       className="button"
                       data-testid="device-toggle"
                       disabled={busy}
-                      onClick={() => void run(() => api.saveDevice({ id: config.id, enabled: !config.enabled, settings: settingsOf(config) }))}
+                      onClick={() =>
+                        void run(() =>
+                          api.saveDevice({ id: config.id, enabled: !config.enabled, settings: settingsOf(config) }),
+                        )
+                      }
                     >
                       {config.enabled ? t('devices.disable') : t('devices.enable')}
                     </button>
                   )}
-                  <button type="button" className="button button--ghost" data-testid="device-remove" disabled={busy} onClick={() => void run(() => api.removeDevice({ id: d.id }))}>
+                  <button
+                    type="button"
+                    className="button button--ghost"
+                    data-testid="device-remove"
+                    disabled={busy}
+                    onClick={() => void run(() => api.removeDevice({ id: d.id }))}
+                  >
                     {t('devices.remove')}
                   </button>
                 </div>
@@ -205,10 +266,20 @@ export function DeviceSetup() {
         <form className="panel form" onSubmit={(e) => void save(e, 'printer')} data-testid="printer-form">
           <h2>{t('devices.addPrinter')}</h2>
           <Field label={t('devices.name')}>
-            <input className={invalid('printer', 'name')} value={printer.name} data-testid="printer-name" onChange={(e) => setPrinter({ ...printer, name: e.target.value })} />
+            <input
+              className={invalid('printer', 'name')}
+              value={printer.name}
+              data-testid="printer-name"
+              onChange={(e) => setPrinter({ ...printer, name: e.target.value })}
+            />
           </Field>
           <Field label={t('devices.connection')}>
-            <select className="input" value={printer.connection} data-testid="printer-connection" onChange={(e) => setPrinter({ ...printer, connection: e.target.value as PrinterForm['connection'] })}>
+            <select
+              className="input"
+              value={printer.connection}
+              data-testid="printer-connection"
+              onChange={(e) => setPrinter({ ...printer, connection: e.target.value as PrinterForm['connection'] })}
+            >
               {(['tcp', 'serial', 'usb-file', 'simulator'] as const).map((c) => (
                 <option key={c} value={c}>
                   {t(`devices.connectionTypes.${c}`)}
@@ -219,20 +290,44 @@ export function DeviceSetup() {
           {printer.connection === 'tcp' && (
             <div className="form__grid">
               <Field label={t('devices.host')}>
-                <input className={invalid('printer', 'connection')} value={printer.host} inputMode="url" data-testid="printer-host" onChange={(e) => setPrinter({ ...printer, host: e.target.value })} />
+                <input
+                  className={invalid('printer', 'connection')}
+                  value={printer.host}
+                  inputMode="url"
+                  data-testid="printer-host"
+                  onChange={(e) => setPrinter({ ...printer, host: e.target.value })}
+                />
               </Field>
               <Field label={t('devices.port')}>
-                <input className={invalid('printer', 'connection')} value={printer.port} inputMode="numeric" data-testid="printer-port" onChange={(e) => setPrinter({ ...printer, port: e.target.value })} />
+                <input
+                  className={invalid('printer', 'connection')}
+                  value={printer.port}
+                  inputMode="numeric"
+                  data-testid="printer-port"
+                  onChange={(e) => setPrinter({ ...printer, port: e.target.value })}
+                />
               </Field>
             </div>
           )}
           {printer.connection === 'serial' && (
             <div className="form__grid">
               <Field label={t('devices.path')}>
-                <input className={invalid('printer', 'connection')} value={printer.path} placeholder={t('devices.pathHint')} data-testid="printer-path" list="serial-ports" onChange={(e) => setPrinter({ ...printer, path: e.target.value })} />
+                <input
+                  className={invalid('printer', 'connection')}
+                  value={printer.path}
+                  placeholder={t('devices.pathHint')}
+                  data-testid="printer-path"
+                  list="serial-ports"
+                  onChange={(e) => setPrinter({ ...printer, path: e.target.value })}
+                />
               </Field>
               <Field label={t('devices.baudRate')}>
-                <select className="input" value={printer.baudRate} data-testid="printer-baud" onChange={(e) => setPrinter({ ...printer, baudRate: e.target.value })}>
+                <select
+                  className="input"
+                  value={printer.baudRate}
+                  data-testid="printer-baud"
+                  onChange={(e) => setPrinter({ ...printer, baudRate: e.target.value })}
+                >
                   {baudRates.map((b) => (
                     <option key={b}>{b}</option>
                   ))}
@@ -242,7 +337,12 @@ export function DeviceSetup() {
           )}
           {printer.connection === 'usb-file' && (
             <Field label={t('devices.usbPath')}>
-              <input className={invalid('printer', 'connection')} value={printer.usbPath} data-testid="printer-usb-path" onChange={(e) => setPrinter({ ...printer, usbPath: e.target.value })} />
+              <input
+                className={invalid('printer', 'connection')}
+                value={printer.usbPath}
+                data-testid="printer-usb-path"
+                onChange={(e) => setPrinter({ ...printer, usbPath: e.target.value })}
+              />
             </Field>
           )}
           <div className="form__grid">
@@ -250,14 +350,25 @@ export function DeviceSetup() {
               <div className="radio-row">
                 {(['58', '80'] as const).map((w) => (
                   <label key={w} className="check">
-                    <input type="radio" name="paper" checked={printer.paperWidth === w} data-testid={`printer-paper-${w}`} onChange={() => setPrinter({ ...printer, paperWidth: w })} />
+                    <input
+                      type="radio"
+                      name="paper"
+                      checked={printer.paperWidth === w}
+                      data-testid={`printer-paper-${w}`}
+                      onChange={() => setPrinter({ ...printer, paperWidth: w })}
+                    />
                     {w} mm
                   </label>
                 ))}
               </div>
             </Field>
             <Field label={t('devices.encoding')}>
-              <select className="input" value={printer.encoding} data-testid="printer-encoding" onChange={(e) => setPrinter({ ...printer, encoding: e.target.value as PrinterForm['encoding'] })}>
+              <select
+                className="input"
+                value={printer.encoding}
+                data-testid="printer-encoding"
+                onChange={(e) => setPrinter({ ...printer, encoding: e.target.value as PrinterForm['encoding'] })}
+              >
                 {printerEncodings.map((enc) => (
                   <option key={enc} value={enc}>
                     {t(`devices.encodings.${enc}`)}
@@ -267,7 +378,12 @@ export function DeviceSetup() {
             </Field>
           </div>
           <label className="check">
-            <input type="checkbox" checked={printer.drawer} data-testid="printer-drawer" onChange={(e) => setPrinter({ ...printer, drawer: e.target.checked })} />
+            <input
+              type="checkbox"
+              checked={printer.drawer}
+              data-testid="printer-drawer"
+              onChange={(e) => setPrinter({ ...printer, drawer: e.target.checked })}
+            />
             {t('devices.drawer')}
           </label>
           <button type="submit" className="button button--primary" data-testid="printer-save" disabled={busy}>
@@ -278,10 +394,20 @@ export function DeviceSetup() {
         <form className="panel form" onSubmit={(e) => void save(e, 'scanner')} data-testid="scanner-form">
           <h2>{t('devices.addScanner')}</h2>
           <Field label={t('devices.name')}>
-            <input className={invalid('scanner', 'name')} value={scanner.name} data-testid="scanner-name" onChange={(e) => setScanner({ ...scanner, name: e.target.value })} />
+            <input
+              className={invalid('scanner', 'name')}
+              value={scanner.name}
+              data-testid="scanner-name"
+              onChange={(e) => setScanner({ ...scanner, name: e.target.value })}
+            />
           </Field>
           <Field label={t('devices.connection')}>
-            <select className="input" value={scanner.connection} data-testid="scanner-connection" onChange={(e) => setScanner({ ...scanner, connection: e.target.value as ScannerForm['connection'] })}>
+            <select
+              className="input"
+              value={scanner.connection}
+              data-testid="scanner-connection"
+              onChange={(e) => setScanner({ ...scanner, connection: e.target.value as ScannerForm['connection'] })}
+            >
               {(['serial', 'hid', 'simulator'] as const).map((c) => (
                 <option key={c} value={c}>
                   {t(`devices.connectionTypes.${c}`)}
@@ -292,18 +418,35 @@ export function DeviceSetup() {
           {scanner.connection === 'serial' && (
             <>
               <Field label={t('devices.path')}>
-                <input className={invalid('scanner', 'connection')} value={scanner.path} placeholder={t('devices.pathHint')} data-testid="scanner-path" list="serial-ports" onChange={(e) => setScanner({ ...scanner, path: e.target.value })} />
+                <input
+                  className={invalid('scanner', 'connection')}
+                  value={scanner.path}
+                  placeholder={t('devices.pathHint')}
+                  data-testid="scanner-path"
+                  list="serial-ports"
+                  onChange={(e) => setScanner({ ...scanner, path: e.target.value })}
+                />
               </Field>
               <div className="form__grid">
                 <Field label={t('devices.baudRate')}>
-                  <select className="input" value={scanner.baudRate} data-testid="scanner-baud" onChange={(e) => setScanner({ ...scanner, baudRate: e.target.value })}>
+                  <select
+                    className="input"
+                    value={scanner.baudRate}
+                    data-testid="scanner-baud"
+                    onChange={(e) => setScanner({ ...scanner, baudRate: e.target.value })}
+                  >
                     {baudRates.map((b) => (
                       <option key={b}>{b}</option>
                     ))}
                   </select>
                 </Field>
                 <Field label={t('devices.framing')}>
-                  <select className="input" value={scanner.framing} data-testid="scanner-framing" onChange={(e) => setScanner({ ...scanner, framing: e.target.value as ScannerForm['framing'] })}>
+                  <select
+                    className="input"
+                    value={scanner.framing}
+                    data-testid="scanner-framing"
+                    onChange={(e) => setScanner({ ...scanner, framing: e.target.value as ScannerForm['framing'] })}
+                  >
                     {serialFramings.map((f) => (
                       <option key={f} value={f}>
                         {f === 'CRLF' ? 'CR LF' : f}
@@ -324,7 +467,14 @@ export function DeviceSetup() {
                     value=""
                     onChange={(e) => {
                       const d = found.hid[Number(e.target.value)];
-                      if (d) setScanner({ ...scanner, vendorId: hex4(d.vendorId), productId: hex4(d.productId), mode: d.usagePage === 0x8c ? 'pos' : 'keyboard', name: scanner.name || (d.product ?? '') });
+                      if (d)
+                        setScanner({
+                          ...scanner,
+                          vendorId: hex4(d.vendorId),
+                          productId: hex4(d.productId),
+                          mode: d.usagePage === 0x8c ? 'pos' : 'keyboard',
+                          name: scanner.name || (d.product ?? ''),
+                        });
                     }}
                   >
                     <option value="">—</option>
@@ -338,14 +488,29 @@ export function DeviceSetup() {
               )}
               <div className="form__grid">
                 <Field label={t('devices.vendorId')}>
-                  <input className={invalid('scanner', 'connection')} value={scanner.vendorId} data-testid="scanner-vendor" onChange={(e) => setScanner({ ...scanner, vendorId: e.target.value })} />
+                  <input
+                    className={invalid('scanner', 'connection')}
+                    value={scanner.vendorId}
+                    data-testid="scanner-vendor"
+                    onChange={(e) => setScanner({ ...scanner, vendorId: e.target.value })}
+                  />
                 </Field>
                 <Field label={t('devices.productId')}>
-                  <input className={invalid('scanner', 'connection')} value={scanner.productId} data-testid="scanner-product" onChange={(e) => setScanner({ ...scanner, productId: e.target.value })} />
+                  <input
+                    className={invalid('scanner', 'connection')}
+                    value={scanner.productId}
+                    data-testid="scanner-product"
+                    onChange={(e) => setScanner({ ...scanner, productId: e.target.value })}
+                  />
                 </Field>
               </div>
               <Field label={t('devices.hidMode')}>
-                <select className="input" value={scanner.mode} data-testid="scanner-mode" onChange={(e) => setScanner({ ...scanner, mode: e.target.value as ScannerForm['mode'] })}>
+                <select
+                  className="input"
+                  value={scanner.mode}
+                  data-testid="scanner-mode"
+                  onChange={(e) => setScanner({ ...scanner, mode: e.target.value as ScannerForm['mode'] })}
+                >
                   <option value="pos">{t('devices.hidModes.pos')}</option>
                   <option value="keyboard">{t('devices.hidModes.keyboard')}</option>
                 </select>
@@ -383,7 +548,13 @@ export function DeviceSetup() {
               }}
             >
               <Field label={t('devices.inject')}>
-                <input className="input" value={inject.text} placeholder={t('devices.injectPlaceholder')} data-testid="inject-text" onChange={(e) => setInject({ deviceId: injectDevice, text: e.target.value })} />
+                <input
+                  className="input"
+                  value={inject.text}
+                  placeholder={t('devices.injectPlaceholder')}
+                  data-testid="inject-text"
+                  onChange={(e) => setInject({ deviceId: injectDevice, text: e.target.value })}
+                />
               </Field>
               <button type="submit" className="button" data-testid="inject-send">
                 {t('devices.send')}
@@ -393,21 +564,35 @@ export function DeviceSetup() {
           {scans.length === 0 && <p className="muted">{t('devices.noScans')}</p>}
           <ul className="rows" data-testid="scan-log">
             {scans.map((s, i) => (
-              <li key={`${s.at}-${i}`} className="row" data-testid="scan-entry" data-source={s.input.source} data-ok={String(!s.error)}>
+              <li
+                key={`${s.at}-${i}`}
+                className="row"
+                data-testid="scan-entry"
+                data-source={s.input.source}
+                data-ok={String(!s.error)}
+              >
                 <div className="row__main">
                   <span className="row__title mono">{s.input.text}</span>
                   {/* A scan without a source is a wedge scan: the contract's scanInput default. */}
                   <span className="badge">{t(`devices.sources.${s.input.source ?? 'wedge'}`)}</span>
                   {s.input.symbology && <span className="badge">{s.input.symbology}</span>}
                   <span className={s.error ? 'badge badge--bad' : 'badge badge--ok'}>
-                    {s.error ? t(`errors.${s.error.code}`) : `${t('devices.scanRecognised')}${s.outcome?.kind === 'member' ? ` · ${s.outcome.member.name}` : ''}`}
+                    {s.error
+                      ? t(`errors.${s.error.code}`)
+                      : `${t('devices.scanRecognised')}${s.outcome?.kind === 'member' ? ` · ${s.outcome.member.name}` : ''}`}
                   </span>
                 </div>
               </li>
             ))}
           </ul>
           <h2>{t('devices.camera')}</h2>
-          <CameraScanner onCode={(text, format) => void api.handleScan({ text, source: 'camera', ...(format ? { symbology: format } : {}) }).catch(() => undefined)} />
+          <CameraScanner
+            onCode={(text, format) =>
+              void api
+                .handleScan({ text, source: 'camera', ...(format ? { symbology: format } : {}) })
+                .catch(() => undefined)
+            }
+          />
         </div>
 
         <div className="panel" data-testid="discovered">
@@ -424,9 +609,15 @@ export function DeviceSetup() {
               <li key={p.path} className="row" data-testid="serial-port">
                 <div className="row__main">
                   <span className="row__title mono">{p.path}</span>
-                  <span className="muted row__detail">{[p.manufacturer, p.vendorId && `${p.vendorId}:${p.productId}`].filter(Boolean).join(' · ')}</span>
+                  <span className="muted row__detail">
+                    {[p.manufacturer, p.vendorId && `${p.vendorId}:${p.productId}`].filter(Boolean).join(' · ')}
+                  </span>
                 </div>
-                <button type="button" className="button" onClick={() => setScanner({ ...scanner, connection: 'serial', path: p.path })}>
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => setScanner({ ...scanner, connection: 'serial', path: p.path })}
+                >
                   {t('devices.use')}
                 </button>
               </li>
@@ -451,7 +642,15 @@ export function DeviceSetup() {
                 <button
                   type="button"
                   className="button"
-                  onClick={() => setScanner({ ...scanner, connection: 'hid', vendorId: hex4(d.vendorId), productId: hex4(d.productId), mode: d.usagePage === 0x8c ? 'pos' : 'keyboard' })}
+                  onClick={() =>
+                    setScanner({
+                      ...scanner,
+                      connection: 'hid',
+                      vendorId: hex4(d.vendorId),
+                      productId: hex4(d.productId),
+                      mode: d.usagePage === 0x8c ? 'pos' : 'keyboard',
+                    })
+                  }
                 >
                   {t('devices.use')}
                 </button>

@@ -2,13 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm, type FieldErrors } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import {
-  consentPurposes,
-  genders,
-  isErrorCode,
-  type ApiErrorShape,
-  type MemberSummary,
-} from '../../contract';
+import { consentPurposes, genders, isErrorCode, type ApiErrorShape, type MemberSummary } from '../../contract';
 import { useApp, useScanReceiver } from '../app-context';
 import { FieldError } from '../components/FieldError';
 import { toErrorShape } from '../errors';
@@ -105,7 +99,13 @@ export function EnrolScreen() {
             <span className="field__label">
               {t('enrol.name')} <span className="required">*</span>
             </span>
-            <input className="input" autoComplete="off" data-testid="enrol-name" aria-required="true" {...register('name')} />
+            <input
+              className="input"
+              autoComplete="off"
+              data-testid="enrol-name"
+              aria-required="true"
+              {...register('name')}
+            />
             <FieldError field="name" error={errorFor('name')} />
           </label>
 
@@ -228,7 +228,12 @@ export function EnrolScreen() {
         </fieldset>
 
         <div className="actions">
-          <button type="submit" className="button button--primary button--wide" data-testid="enrol-submit" disabled={isSubmitting}>
+          <button
+            type="submit"
+            className="button button--primary button--wide"
+            data-testid="enrol-submit"
+            disabled={isSubmitting}
+          >
             {isSubmitting ? t('enrol.submitting') : t('enrol.submit')}
           </button>
         </div>

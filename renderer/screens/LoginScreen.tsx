@@ -106,11 +106,22 @@ export function LoginScreen({ onLoggedIn }: { onLoggedIn(session: SessionInfo): 
         </label>
         <div className="keypad" role="group" aria-label={t('login.pinLabel')}>
           {keypadDigits.map((d) => (
-            <button key={d} type="button" className="button keypad__key" data-testid={`pin-key-${d}`} onClick={() => press(d)}>
+            <button
+              key={d}
+              type="button"
+              className="button keypad__key"
+              data-testid={`pin-key-${d}`}
+              onClick={() => press(d)}
+            >
               {d}
             </button>
           ))}
-          <button type="button" className="button keypad__key button--ghost" data-testid="pin-clear" onClick={() => setPin('')}>
+          <button
+            type="button"
+            className="button keypad__key button--ghost"
+            data-testid="pin-clear"
+            onClick={() => setPin('')}
+          >
             {t('login.clear')}
           </button>
           <button type="button" className="button keypad__key" data-testid="pin-key-0" onClick={() => press('0')}>

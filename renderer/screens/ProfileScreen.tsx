@@ -99,7 +99,12 @@ export function ProfileScreen({ memberId, initial }: { memberId: string; initial
         <h1 id="profile-name" data-testid="profile-name">
           {member.name}
         </h1>
-        <button type="button" className="button button--ghost" data-testid="profile-back" onClick={() => navigate({ name: 'search' })}>
+        <button
+          type="button"
+          className="button button--ghost"
+          data-testid="profile-back"
+          onClick={() => navigate({ name: 'search' })}
+        >
           {t('app.back')}
         </button>
       </div>
@@ -213,7 +218,9 @@ export function ProfileScreen({ memberId, initial }: { memberId: string; initial
             <li key={card.number} className="row" data-testid={`card-row-${card.number}`} data-status={card.status}>
               <div className="row__main">
                 <span className="row__title mono">{card.number}</span>
-                <span className={card.status === 'active' ? 'badge badge--ok' : 'badge badge--bad'}>{cardStatus(card)}</span>
+                <span className={card.status === 'active' ? 'badge badge--ok' : 'badge badge--bad'}>
+                  {cardStatus(card)}
+                </span>
                 <span className="muted row__detail">
                   {card.status === 'blocked'
                     ? t('cards.blockedAt', {

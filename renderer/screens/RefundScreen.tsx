@@ -54,8 +54,11 @@ export function RefundScreen({ receiptNo: initialNo }: { receiptNo?: string | un
     requestId.current ??= newRequestId();
     setBusy(true);
     try {
-      const lines = Object.entries(quantities).filter(([, q]) => q > 0).map(([lineId, quantity]) => ({ lineId, quantity }));
-      const tender = method === 'cash' ? ({ method: 'cash' } as const) : { method: method as ExternalTenderMethod, reference };
+      const lines = Object.entries(quantities)
+        .filter(([, q]) => q > 0)
+        .map(([lineId, quantity]) => ({ lineId, quantity }));
+      const tender =
+        method === 'cash' ? ({ method: 'cash' } as const) : { method: method as ExternalTenderMethod, reference };
       const r = await api.refund({ requestId: requestId.current, receiptNo: sale.receiptNo, lines, tender });
       setResult(r);
       setSale(r.sale);
@@ -75,12 +78,26 @@ export function RefundScreen({ receiptNo: initialNo }: { receiptNo?: string | un
   return (
     <section className="screen refund" aria-labelledby="refund-title">
       <h1 id="refund-title">{t('refund.title')}</h1>
-      <form className="search-form" onSubmit={(e) => { e.preventDefault(); void find(receiptNo); }}>
+      <form
+        className="search-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void find(receiptNo);
+        }}
+      >
         <label className="field field--grow">
           <span className="field__label">{t('refund.receiptNo')}</span>
-          <input className="input input--large mono" value={receiptNo} onChange={(e) => setReceiptNo(e.target.value)} autoComplete="off" data-testid="refund-receipt-no" />
+          <input
+            className="input input--large mono"
+            value={receiptNo}
+            onChange={(e) => setReceiptNo(e.target.value)}
+            autoComplete="off"
+            data-testid="refund-receipt-no"
+          />
         </label>
-        <button type="submit" className="button" data-testid="refund-find">{t('refund.find')}</button>
+        <button type="submit" className="button" data-testid="refund-find">
+          {t('refund.find')}
+        </button>
       </form>
       <p className="hint">{t('refund.hint')}</p>
 
@@ -91,7 +108,11 @@ export function RefundScreen({ receiptNo: initialNo }: { receiptNo?: string | un
               {sale.receiptNo} · {formatDateTime(sale.at, lng)} · {sale.staffName}
               {sale.member ? ` · ${t('refund.member', { name: sale.member.name })}` : ''}
             </p>
-            {left === 0 && <p className="notice" data-testid="refund-nothing-left">{t('refund.nothingLeft')}</p>}
+            {left === 0 && (
+              <p className="notice" data-testid="refund-nothing-left">
+                {t('refund.nothingLeft')}
+              </p>
+            )}
             <ul className="sale-lines">
               {sale.lines.map((line) => {
                 const max = line.quantity - line.refundedQuantity;
@@ -99,11 +120,32 @@ export function RefundScreen({ receiptNo: initialNo }: { receiptNo?: string | un
                 return (
                   <li key={line.id} className="sale-line" data-testid={`refund-line-${line.sku}`}>
                     <div className="sale-line__name">{lng === 'en' ? line.name.en : line.name.zh}</div>
-                    <div className="muted">{t('refund.sold', { qty: line.quantity, refunded: line.refundedQuantity })} · {money(line.netMinor)}</div>
+                    <div className="muted">
+                      {t('refund.sold', { qty: line.quantity, refunded: line.refundedQuantity })} ·{' '}
+                      {money(line.netMinor)}
+                    </div>
                     <div className="stepper" aria-label={t('refund.refundQty')}>
-                      <button type="button" className="button" disabled={q <= 0} data-testid={`refund-minus-${line.sku}`} onClick={() => setQuantities({ ...quantities, [line.id]: q - 1 })}>−</button>
-                      <span className="stepper__value" data-testid={`refund-qty-${line.sku}`}>{q}</span>
-                      <button type="button" className="button" disabled={q >= max} data-testid={`refund-plus-${line.sku}`} onClick={() => setQuantities({ ...quantities, [line.id]: q + 1 })}>+</button>
+                      <button
+                        type="button"
+                        className="button"
+                        disabled={q <= 0}
+                        data-testid={`refund-minus-${line.sku}`}
+                        onClick={() => setQuantities({ ...quantities, [line.id]: q - 1 })}
+                      >
+                        −
+                      </button>
+                      <span className="stepper__value" data-testid={`refund-qty-${line.sku}`}>
+                        {q}
+                      </span>
+                      <button
+                        type="button"
+                        className="button"
+                        disabled={q >= max}
+                        data-testid={`refund-plus-${line.sku}`}
+                        onClick={() => setQuantities({ ...quantities, [line.id]: q + 1 })}
+                      >
+                        +
+                      </button>
                     </div>
                   </li>
                 );
@@ -112,7 +154,12 @@ export function RefundScreen({ receiptNo: initialNo }: { receiptNo?: string | un
             <div className="inline">
               <label className="field">
                 <span className="field__label">{t('refund.tender')}</span>
-                <select className="input" value={method} onChange={(e) => setMethod(e.target.value as TenderMethod)} data-testid="refund-method">
+                <select
+                  className="input"
+                  value={method}
+                  onChange={(e) => setMethod(e.target.value as TenderMethod)}
+                  data-testid="refund-method"
+                >
                   <option value="cash">{t('tenders.cash')}</option>
                   <option value="bank_card">{t('tenders.bank_card')}</option>
                   <option value="mobile">{t('tenders.mobile')}</option>
@@ -121,11 +168,22 @@ export function RefundScreen({ receiptNo: initialNo }: { receiptNo?: string | un
               {method !== 'cash' && (
                 <label className="field field--grow">
                   <span className="field__label">{t('checkout.reference')}</span>
-                  <input className="input" value={reference} maxLength={64} onChange={(e) => setReference(e.target.value)} data-testid="refund-reference" />
+                  <input
+                    className="input"
+                    value={reference}
+                    maxLength={64}
+                    onChange={(e) => setReference(e.target.value)}
+                    data-testid="refund-reference"
+                  />
                 </label>
               )}
             </div>
-            <button type="submit" className="button button--primary button--wide" disabled={busy || left === 0} data-testid="refund-submit">
+            <button
+              type="submit"
+              className="button button--primary button--wide"
+              disabled={busy || left === 0}
+              data-testid="refund-submit"
+            >
               {t('refund.submit')}
             </button>
           </form>
@@ -133,15 +191,25 @@ export function RefundScreen({ receiptNo: initialNo }: { receiptNo?: string | un
         {result && (
           <div className="panel" data-testid="refund-result">
             <h2>{t('refund.done')}</h2>
-            <p className="big-figure" data-testid="refund-amount">{t('refund.amount')} {money(result.refund.amountMinor)}</p>
+            <p className="big-figure" data-testid="refund-amount">
+              {t('refund.amount')} {money(result.refund.amountMinor)}
+            </p>
             {result.sale.member && (
               <ul className="plain">
-                <li data-testid="refund-points-reversed">{t('refund.pointsReversed', { points: result.refund.pointsReversed })}</li>
-                <li data-testid="refund-points-returned">{t('refund.pointsReturned', { points: result.refund.pointsReturned })}</li>
-                <li data-testid="refund-balance-after" data-points={result.balanceAfter ?? ''}>{t('checkout.balanceAfter', { points: result.balanceAfter ?? 0 })}</li>
+                <li data-testid="refund-points-reversed">
+                  {t('refund.pointsReversed', { points: result.refund.pointsReversed })}
+                </li>
+                <li data-testid="refund-points-returned">
+                  {t('refund.pointsReturned', { points: result.refund.pointsReturned })}
+                </li>
+                <li data-testid="refund-balance-after" data-points={result.balanceAfter ?? ''}>
+                  {t('checkout.balanceAfter', { points: result.balanceAfter ?? 0 })}
+                </li>
               </ul>
             )}
-            {result.refund.couponsReturned.map((code) => <p key={code}>{t('refund.couponReturned', { code })}</p>)}
+            {result.refund.couponsReturned.map((code) => (
+              <p key={code}>{t('refund.couponReturned', { code })}</p>
+            ))}
             <ReceiptPreview doc={result.receipt} />
           </div>
         )}

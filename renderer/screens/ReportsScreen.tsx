@@ -58,8 +58,24 @@ export function ReportsScreen() {
       <div className="profile__head">
         <h1 id="reports-title">{t('reports.title')}</h1>
         <div className="actions">
-          <button type="button" className="button" disabled={busy} data-testid="report-x" onClick={() => void run('x', true)}>{t('reports.x')}</button>
-          <button type="button" className="button button--primary" disabled={busy} data-testid="report-z" onClick={() => setConfirming(true)}>{t('reports.z')}</button>
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            data-testid="report-x"
+            onClick={() => void run('x', true)}
+          >
+            {t('reports.x')}
+          </button>
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={busy}
+            data-testid="report-z"
+            onClick={() => setConfirming(true)}
+          >
+            {t('reports.z')}
+          </button>
         </div>
       </div>
       {confirming && (
@@ -67,8 +83,17 @@ export function ReportsScreen() {
           <div className="dialog" role="dialog" aria-modal="true">
             <p>{t('reports.zConfirm')}</p>
             <div className="actions">
-              <button type="button" className="button button--primary" data-testid="report-z-confirm" onClick={() => void run('z')}>{t('app.confirm')}</button>
-              <button type="button" className="button" onClick={() => setConfirming(false)}>{t('app.cancel')}</button>
+              <button
+                type="button"
+                className="button button--primary"
+                data-testid="report-z-confirm"
+                onClick={() => void run('z')}
+              >
+                {t('app.confirm')}
+              </button>
+              <button type="button" className="button" onClick={() => setConfirming(false)}>
+                {t('app.cancel')}
+              </button>
             </div>
           </div>
         </div>
@@ -78,7 +103,12 @@ export function ReportsScreen() {
           <div>
             <div className="panel" data-testid="report-summary" data-kind={r.kind}>
               <h2>{r.kind === 'z' ? t('reports.closed', { number: r.number }) : t('reports.x')}</h2>
-              <p className="muted">{t('reports.period', { from: r.from ? formatDateTime(r.from, lng) : t('reports.sinceStart'), to: formatDateTime(r.to, lng) })}</p>
+              <p className="muted">
+                {t('reports.period', {
+                  from: r.from ? formatDateTime(r.from, lng) : t('reports.sinceStart'),
+                  to: formatDateTime(r.to, lng),
+                })}
+              </p>
               <dl className="figures">
                 {figures.map(([key, label, value]) => (
                   <div key={key} className="figure" data-testid={`report-${key}`}>
@@ -90,11 +120,22 @@ export function ReportsScreen() {
             </div>
             <div className="panel">
               <h2>{t('reports.byTender')}</h2>
-              {r.tenders.length === 0 && <p className="muted" data-testid="report-no-data">{t('reports.noData')}</p>}
+              {r.tenders.length === 0 && (
+                <p className="muted" data-testid="report-no-data">
+                  {t('reports.noData')}
+                </p>
+              )}
               <BarChart
                 testId="report-chart-tenders"
                 title={t('reports.byTender')}
-                bars={r.tenders.map((x) => ({ key: x.method, label: t(`tenders.${x.method}`), value: x.salesMinor, display: money(x.salesMinor), negative: x.refundsMinor, negativeDisplay: x.refundsMinor ? `−${money(x.refundsMinor)}` : '' }))}
+                bars={r.tenders.map((x) => ({
+                  key: x.method,
+                  label: t(`tenders.${x.method}`),
+                  value: x.salesMinor,
+                  display: money(x.salesMinor),
+                  negative: x.refundsMinor,
+                  negativeDisplay: x.refundsMinor ? `−${money(x.refundsMinor)}` : '',
+                }))}
               />
             </div>
             <div className="panel">
@@ -103,10 +144,20 @@ export function ReportsScreen() {
               <BarChart
                 testId="report-chart-staff"
                 title={t('reports.byStaff')}
-                bars={r.staff.map((s) => ({ key: s.staffId, label: s.staffName, value: s.salesMinor - s.refundsMinor, display: `${money(s.salesMinor - s.refundsMinor)}`, negative: s.refundsMinor }))}
+                bars={r.staff.map((s) => ({
+                  key: s.staffId,
+                  label: s.staffName,
+                  value: s.salesMinor - s.refundsMinor,
+                  display: `${money(s.salesMinor - s.refundsMinor)}`,
+                  negative: s.refundsMinor,
+                }))}
               />
               <ul className="plain">
-                {r.staff.map((s) => <li key={s.staffId} className="muted">{s.staffName}: {t('reports.staffLine', { sales: s.sales, refunds: s.refunds })}</li>)}
+                {r.staff.map((s) => (
+                  <li key={s.staffId} className="muted">
+                    {s.staffName}: {t('reports.staffLine', { sales: s.sales, refunds: s.refunds })}
+                  </li>
+                ))}
               </ul>
             </div>
           </div>

@@ -65,7 +65,12 @@ export function SearchScreen() {
       {result && result.members.length === 0 && (
         <div className="empty" data-testid="no-results">
           <p>{t('search.noResults')}</p>
-          <button type="button" className="button" data-testid="no-results-enrol" onClick={() => navigate({ name: 'enrol' })}>
+          <button
+            type="button"
+            className="button"
+            data-testid="no-results-enrol"
+            onClick={() => navigate({ name: 'enrol' })}
+          >
             {t('search.enrolInstead')}
           </button>
         </div>

@@ -3,7 +3,16 @@ import { emptyPrinterForm, emptyScannerForm, printerSettings, scannerSettings, s
 
 describe('device set-up forms', () => {
   it('a network printer form becomes TCP settings with a numeric port', () => {
-    expect(printerSettings({ ...emptyPrinterForm, name: ' 前台 ', host: ' 192.168.1.9 ', port: '9100', paperWidth: '58', drawer: true })).toEqual({
+    expect(
+      printerSettings({
+        ...emptyPrinterForm,
+        name: ' 前台 ',
+        host: ' 192.168.1.9 ',
+        port: '9100',
+        paperWidth: '58',
+        drawer: true,
+      }),
+    ).toEqual({
       kind: 'printer',
       name: '前台',
       connection: { type: 'tcp', host: '192.168.1.9', port: 9100 },
@@ -19,7 +28,16 @@ describe('device set-up forms', () => {
   });
 
   it('HID ids are typed in hex, as lsusb shows them', () => {
-    expect(scannerSettings({ ...emptyScannerForm, name: 'S', connection: 'hid', vendorId: '0c2e', productId: '0x0b61', mode: 'pos' })).toEqual({
+    expect(
+      scannerSettings({
+        ...emptyScannerForm,
+        name: 'S',
+        connection: 'hid',
+        vendorId: '0c2e',
+        productId: '0x0b61',
+        mode: 'pos',
+      }),
+    ).toEqual({
       kind: 'scanner',
       name: 'S',
       connection: { type: 'hid', vendorId: 0x0c2e, productId: 0x0b61, mode: 'pos' },
@@ -27,6 +45,8 @@ describe('device set-up forms', () => {
   });
 
   it('a saved device goes back as settings without id and enabled', () => {
-    expect(settingsOf({ id: '1', enabled: true, kind: 'scanner', name: 'S', connection: { type: 'simulator' } })).toEqual({ kind: 'scanner', name: 'S', connection: { type: 'simulator' } });
+    expect(
+      settingsOf({ id: '1', enabled: true, kind: 'scanner', name: 'S', connection: { type: 'simulator' } }),
+    ).toEqual({ kind: 'scanner', name: 'S', connection: { type: 'simulator' } });
   });
 });

@@ -51,7 +51,8 @@ export const emptyScannerForm: ScannerForm = {
 };
 
 const int = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : NaN);
-const hex = (text: string) => (/^(0x)?[0-9a-f]{1,4}$/i.test(text.trim()) ? parseInt(text.trim().replace(/^0x/i, ''), 16) : NaN);
+const hex = (text: string) =>
+  /^(0x)?[0-9a-f]{1,4}$/i.test(text.trim()) ? parseInt(text.trim().replace(/^0x/i, ''), 16) : NaN;
 
 export function printerSettings(form: PrinterForm): DeviceSettings {
   const connection =
@@ -62,7 +63,14 @@ export function printerSettings(form: PrinterForm): DeviceSettings {
         : form.connection === 'usb-file'
           ? { type: 'usb-file' as const, path: form.usbPath.trim() }
           : { type: 'simulator' as const };
-  return { kind: 'printer', name: form.name.trim(), connection, paperWidth: form.paperWidth === '58' ? 58 : 80, encoding: form.encoding, drawer: form.drawer };
+  return {
+    kind: 'printer',
+    name: form.name.trim(),
+    connection,
+    paperWidth: form.paperWidth === '58' ? 58 : 80,
+    encoding: form.encoding,
+    drawer: form.drawer,
+  };
 }
 
 export function scannerSettings(form: ScannerForm): DeviceSettings {

@@ -10,7 +10,12 @@ import { createI18n, type Language } from '../i18n';
 import { DeviceSetup } from './DeviceSetup';
 import { PrintQueueScreen } from './PrintQueueScreen';
 
-const manager: SessionInfo = { staff: { id: 's1', name: '李娜', role: 'manager' }, store: { id: 'st', code: 'S', name: '店', currency: 'CNY' }, terminalId: 't', utcOffsetMinutes: 480 };
+const manager: SessionInfo = {
+  staff: { id: 's1', name: '李娜', role: 'manager' },
+  store: { id: 'st', code: 'S', name: '店', currency: 'CNY' },
+  terminalId: 't',
+  utcOffsetMinutes: 480,
+};
 const cashier: SessionInfo = { ...manager, staff: { id: 's2', name: '张伟', role: 'cashier' } };
 
 function render(node: ReactNode, session: SessionInfo = manager, lng: Language = 'zh-CN'): string {
@@ -22,12 +27,27 @@ function render(node: ReactNode, session: SessionInfo = manager, lng: Language =
     clearError: () => undefined,
     setScanReceiver: () => undefined,
   };
-  return renderToStaticMarkup(createElement(I18nextProvider, { i18n: createI18n(lng) }, createElement(AppContext.Provider, { value: services }, node)));
+  return renderToStaticMarkup(
+    createElement(
+      I18nextProvider,
+      { i18n: createI18n(lng) },
+      createElement(AppContext.Provider, { value: services }, node),
+    ),
+  );
 }
 
 describe('device screens (first render)', () => {
   it('the header offers Devices to managers only, and the printer light to all staff', () => {
-    const header = (s: SessionInfo) => render(createElement(Header, { session: s, route: { name: 'search' }, onNavigate: () => undefined, onLogout: () => undefined }), s);
+    const header = (s: SessionInfo) =>
+      render(
+        createElement(Header, {
+          session: s,
+          route: { name: 'search' },
+          onNavigate: () => undefined,
+          onLogout: () => undefined,
+        }),
+        s,
+      );
     expect(header(manager)).toContain('data-testid="nav-devices"');
     expect(header(cashier)).not.toContain('data-testid="nav-devices"');
     expect(header(cashier)).toContain('data-testid="printer-status"');
@@ -35,7 +55,26 @@ describe('device screens (first render)', () => {
 
   it('set-up has the printer and scanner forms, test scan and discovery', () => {
     const html = render(createElement(DeviceSetup), manager, 'en');
-    for (const id of ['printer-name', 'printer-connection', 'printer-host', 'printer-port', 'printer-paper-58', 'printer-paper-80', 'printer-encoding', 'printer-drawer', 'printer-save', 'scanner-name', 'scanner-connection', 'scanner-path', 'scanner-baud', 'scanner-framing', 'scanner-save', 'test-scan', 'discovered', 'camera-toggle'])
+    for (const id of [
+      'printer-name',
+      'printer-connection',
+      'printer-host',
+      'printer-port',
+      'printer-paper-58',
+      'printer-paper-80',
+      'printer-encoding',
+      'printer-drawer',
+      'printer-save',
+      'scanner-name',
+      'scanner-connection',
+      'scanner-path',
+      'scanner-baud',
+      'scanner-framing',
+      'scanner-save',
+      'test-scan',
+      'discovered',
+      'camera-toggle',
+    ])
       expect(html, id).toContain(`data-testid="${id}"`);
     expect(html).toContain('Chinese (GB18030)');
   });

@@ -18,7 +18,10 @@ describe('enrol form', () => {
       card: { mode: 'generate' },
     });
     expect(toEnrolInput({ ...base, cardMode: 'none' }).card).toBeNull();
-    expect(toEnrolInput({ ...base, cardMode: 'scan', cardNumber: ' 88001 ' }).card).toEqual({ mode: 'scan', number: '88001' });
+    expect(toEnrolInput({ ...base, cardMode: 'scan', cardNumber: ' 88001 ' }).card).toEqual({
+      mode: 'scan',
+      number: '88001',
+    });
   });
 
   it('reports error codes as messages', () => {

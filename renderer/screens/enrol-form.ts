@@ -1,12 +1,5 @@
 import { z } from 'zod';
-import {
-  consentPurposes,
-  genders,
-  limits,
-  type ConsentChoices,
-  type EnrolInput,
-  type ErrorCode,
-} from '../../contract';
+import { consentPurposes, genders, limits, type ConsentChoices, type EnrolInput, type ErrorCode } from '../../contract';
 
 export const cardModes = ['none', 'generate', 'scan'] as const;
 export type CardMode = (typeof cardModes)[number];

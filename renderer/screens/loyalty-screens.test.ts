@@ -22,18 +22,48 @@ const session: SessionInfo = {
 };
 
 function render(node: ReactNode, lng: Language = 'zh-CN', s: SessionInfo = session): string {
-  const services: AppServices = { api: {} as KioskApi, session: s, navigate: () => undefined, showError: () => undefined, clearError: () => undefined, setScanReceiver: () => undefined };
-  return renderToStaticMarkup(createElement(I18nextProvider, { i18n: createI18n(lng) }, createElement(AppContext.Provider, { value: services }, node)));
+  const services: AppServices = {
+    api: {} as KioskApi,
+    session: s,
+    navigate: () => undefined,
+    showError: () => undefined,
+    clearError: () => undefined,
+    setScanReceiver: () => undefined,
+  };
+  return renderToStaticMarkup(
+    createElement(
+      I18nextProvider,
+      { i18n: createI18n(lng) },
+      createElement(AppContext.Provider, { value: services }, node),
+    ),
+  );
 }
 
-const tier = (code: string, rank: number, threshold: number): TierInfo => ({ code, name: { zh: `${code}卡`, en: code }, rank, qualifyMetric: 'spend', threshold, windowDays: 365, pointsMultiplierPct: 100 });
+const tier = (code: string, rank: number, threshold: number): TierInfo => ({
+  code,
+  name: { zh: `${code}卡`, en: code },
+  rank,
+  qualifyMetric: 'spend',
+  threshold,
+  windowDays: 365,
+  pointsMultiplierPct: 100,
+});
 const silver = tier('silver', 1, 50_000);
 const gold = tier('gold', 2, 200_000);
 
 describe('loyalty screens (first render)', () => {
   it('checkout starts empty, anonymous, with the code field, payment and a disabled complete button', () => {
     const html = render(createElement(CheckoutScreen, {}));
-    for (const id of ['checkout-member', 'checkout-code-input', 'checkout-empty', 'checkout-cash', 'checkout-complete', 'checkout-void', 'checkout-due']) expect(html, id).toContain(`data-testid="${id}"`);
+    for (const id of [
+      'checkout-member',
+      'checkout-code-input',
+      'checkout-empty',
+      'checkout-cash',
+      'checkout-complete',
+      'checkout-void',
+      'checkout-due',
+    ])
+      expect(html, id).toContain(`data-testid="${id}"`);
     expect(html).toContain('散客');
     expect(html).toMatch(/data-testid="checkout-complete"[^>]*disabled/);
   });
@@ -46,20 +76,48 @@ describe('loyalty screens (first render)', () => {
   });
 
   it('the tier bar shows how far the next tier is', () => {
-    const html = render(createElement(TierProgress, { progress: { current: silver, next: gold, metric: 'spend', value: 50_000, target: 200_000, fraction: 0.25 }, currency: 'CNY' }), 'en');
+    const html = render(
+      createElement(TierProgress, {
+        progress: { current: silver, next: gold, metric: 'spend', value: 50_000, target: 200_000, fraction: 0.25 },
+        currency: 'CNY',
+      }),
+      'en',
+    );
     expect(html).toContain('aria-valuenow="25"');
     expect(html).toContain('width:25%');
     expect(html).toMatch(/Spent (CN)?¥500\.00 of (CN)?¥2,000\.00/);
-    const top = render(createElement(TierProgress, { progress: { current: gold, next: null, metric: 'spend', value: 1, target: null, fraction: 1 }, currency: 'CNY' }), 'en');
+    const top = render(
+      createElement(TierProgress, {
+        progress: { current: gold, next: null, metric: 'spend', value: 1, target: null, fraction: 1 },
+        currency: 'CNY',
+      }),
+      'en',
+    );
     expect(top).toContain('Top tier reached');
   });
 
   it('the member panel shows balance, tier, what expires soon and the ledger; adjusting only for managers', () => {
     const loyalty: MemberLoyalty = {
-      memberId: 'm1', balance: 2134, tier: gold, progress: { current: gold, next: null, metric: 'spend', value: 0, target: null, fraction: 1 },
+      memberId: 'm1',
+      balance: 2134,
+      tier: gold,
+      progress: { current: gold, next: null, metric: 'spend', value: 0, target: null, fraction: 1 },
       expiring: { points: 800, on: '2026-12-31', soon: true },
-      recent: [{ id: 'e1', kind: 'earn', points: 134, reason: 'sale', saleId: 's1', receiptNo: 'AB12-000001', at: '2026-06-15T04:00:00.000Z', expiresOn: '2027-12-31', staffName: '张伟' }],
-      coupons: [], redeemRate: { points: 100, valueMinor: 100 },
+      recent: [
+        {
+          id: 'e1',
+          kind: 'earn',
+          points: 134,
+          reason: 'sale',
+          saleId: 's1',
+          receiptNo: 'AB12-000001',
+          at: '2026-06-15T04:00:00.000Z',
+          expiresOn: '2027-12-31',
+          staffName: '张伟',
+        },
+      ],
+      coupons: [],
+      redeemRate: { points: 100, valueMinor: 100 },
     };
     const html = render(createElement(LoyaltyPanel, { memberId: 'm1', initial: loyalty }));
     expect(html).toContain('data-testid="loyalty-balance">2134<');
@@ -67,7 +125,10 @@ describe('loyalty screens (first render)', () => {
     expect(html).toContain('800 分将于');
     expect(html).toContain('AB12-000001');
     expect(html).not.toContain('data-testid="adjust-points"');
-    const manager = render(createElement(LoyaltyPanel, { memberId: 'm1', initial: loyalty }), 'zh-CN', { ...session, staff: { id: 's2', name: '李娜', role: 'manager' } });
+    const manager = render(createElement(LoyaltyPanel, { memberId: 'm1', initial: loyalty }), 'zh-CN', {
+      ...session,
+      staff: { id: 's2', name: '李娜', role: 'manager' },
+    });
     expect(manager).toContain('data-testid="adjust-points"');
   });
 
@@ -92,8 +153,18 @@ describe('loyalty screens (first render)', () => {
   });
 
   it('the bar chart scales bars to the largest value', () => {
-    const html = render(createElement(BarChart, { title: 'Tenders', bars: [{ key: 'cash', label: 'Cash', value: 100, display: '¥1' }, { key: 'card', label: 'Card', value: 50, display: '¥0.50' }] }));
-    const widths = [...html.matchAll(/class="bar-chart__bar" [^>]*?width="(\d+)"|width="(\d+)"[^>]*class="bar-chart__bar"/g)].map((m) => Number(m[1] ?? m[2]));
+    const html = render(
+      createElement(BarChart, {
+        title: 'Tenders',
+        bars: [
+          { key: 'cash', label: 'Cash', value: 100, display: '¥1' },
+          { key: 'card', label: 'Card', value: 50, display: '¥0.50' },
+        ],
+      }),
+    );
+    const widths = [
+      ...html.matchAll(/class="bar-chart__bar" [^>]*?width="(\d+)"|width="(\d+)"[^>]*class="bar-chart__bar"/g),
+    ].map((m) => Number(m[1] ?? m[2]));
     expect(widths).toEqual([250, 125]);
   });
 });

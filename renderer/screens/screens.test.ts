@@ -35,13 +35,46 @@ const member: MemberProfile = {
   referralCode: 'WF7K2Q',
   referredBy: null,
   consents: [
-    { purpose: 'data_processing', granted: true, recordedAt: '2026-03-01T08:30:00.000Z', source: 'counter', staffId: 's1', staffName: '李娜' },
-    { purpose: 'marketing_sms', granted: true, recordedAt: '2026-03-01T08:30:00.000Z', source: 'counter', staffId: 's1', staffName: '李娜' },
-    { purpose: 'marketing_sms', granted: false, recordedAt: '2026-04-01T08:30:00.000Z', source: 'terminal', staffId: null, staffName: null },
+    {
+      purpose: 'data_processing',
+      granted: true,
+      recordedAt: '2026-03-01T08:30:00.000Z',
+      source: 'counter',
+      staffId: 's1',
+      staffName: '李娜',
+    },
+    {
+      purpose: 'marketing_sms',
+      granted: true,
+      recordedAt: '2026-03-01T08:30:00.000Z',
+      source: 'counter',
+      staffId: 's1',
+      staffName: '李娜',
+    },
+    {
+      purpose: 'marketing_sms',
+      granted: false,
+      recordedAt: '2026-04-01T08:30:00.000Z',
+      source: 'terminal',
+      staffId: null,
+      staffName: null,
+    },
   ],
   cards: [
-    { number: '8800000012', status: 'active', issuedAt: '2026-03-01T08:30:00.000Z', blockedAt: null, blockReason: null },
-    { number: '8800000005', status: 'blocked', issuedAt: '2026-02-01T08:30:00.000Z', blockedAt: '2026-03-01T08:00:00.000Z', blockReason: 'lost' },
+    {
+      number: '8800000012',
+      status: 'active',
+      issuedAt: '2026-03-01T08:30:00.000Z',
+      blockedAt: null,
+      blockReason: null,
+    },
+    {
+      number: '8800000005',
+      status: 'blocked',
+      issuedAt: '2026-02-01T08:30:00.000Z',
+      blockedAt: '2026-03-01T08:00:00.000Z',
+      blockReason: 'lost',
+    },
   ],
   enrolledStore: '静安体验店',
   enrolledBy: '李娜',
@@ -67,12 +100,30 @@ function render(node: ReactNode, lng: Language = 'zh-CN'): string {
 
 describe('screens (first render)', () => {
   it('header shows store, staff, role, navigation and the language switch', () => {
-    const html = render(createElement(Header, { session, route: { name: 'search' }, onNavigate: () => undefined, onLogout: () => undefined }));
-    for (const id of ['nav-search', 'nav-enrol', 'nav-logout', 'lang-switch']) expect(html).toContain(`data-testid="${id}"`);
+    const html = render(
+      createElement(Header, {
+        session,
+        route: { name: 'search' },
+        onNavigate: () => undefined,
+        onLogout: () => undefined,
+      }),
+    );
+    for (const id of ['nav-search', 'nav-enrol', 'nav-logout', 'lang-switch'])
+      expect(html).toContain(`data-testid="${id}"`);
     expect(html).toContain('静安体验店');
     expect(html).toContain('店长');
     expect(html).toContain('>English<');
-    expect(render(createElement(Header, { session, route: { name: 'search' }, onNavigate: () => undefined, onLogout: () => undefined }), 'en')).toContain('>中文<');
+    expect(
+      render(
+        createElement(Header, {
+          session,
+          route: { name: 'search' },
+          onNavigate: () => undefined,
+          onLogout: () => undefined,
+        }),
+        'en',
+      ),
+    ).toContain('>中文<');
   });
 
   it('search has its input, button and hint', () => {
@@ -126,7 +177,13 @@ describe('screens (first render)', () => {
   });
 
   it('error banner translates with params and falls back without them', () => {
-    const html = render(createElement(ErrorBanner, { error: { code: 'STAFF_LOCKED', params: { minutes: 15 } }, onDismiss: () => undefined }), 'en');
+    const html = render(
+      createElement(ErrorBanner, {
+        error: { code: 'STAFF_LOCKED', params: { minutes: 15 } },
+        onDismiss: () => undefined,
+      }),
+      'en',
+    );
     expect(html).toContain('role="alert"');
     expect(html).toContain('data-testid="error"');
     expect(html).toContain('15 minutes');

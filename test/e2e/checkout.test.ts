@@ -69,10 +69,13 @@ describe.skipIf(!executablePath)('counter: a sale with a gold member, a coupon, 
     const receipt = page.getByTestId('receipt-preview');
     await receipt.waitFor();
     const paper = (await receipt.textContent()) ?? '';
-    for (const s of ['邻里体验店', '张伟', 'SAVE10', '会员价节省', '+134', '2134', '¥45.00']) expect(paper).toContain(s);
+    for (const s of ['邻里体验店', '张伟', 'SAVE10', '会员价节省', '+134', '2134', '¥45.00'])
+      expect(paper).toContain(s);
     expect(await receipt.getByTestId('receipt-qr').count()).toBe(1);
     // The preview's QR code is a real one, drawn by the locally served wasm writer.
-    await expect.poll(() => receipt.getByTestId('receipt-qr').locator('img').getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
+    await expect
+      .poll(() => receipt.getByTestId('receipt-qr').locator('img').getAttribute('src'))
+      .toMatch(/^data:image\/svg\+xml/);
 
     // Refund the cakes from this receipt: their points are reversed, their redeemed points returned.
     await page.getByTestId('checkout-refund').click();
@@ -83,7 +86,9 @@ describe.skipIf(!executablePath)('counter: a sale with a gold member, a coupon, 
     expect(await page.getByTestId('refund-amount').textContent()).toContain('¥20.27');
     expect(await page.getByTestId('refund-points-reversed').textContent()).toContain('-30');
     expect(await page.getByTestId('refund-points-returned').textContent()).toContain('+1105');
-    expect(await page.getByTestId('refund-result').getByTestId('receipt-preview').getAttribute('data-kind')).toBe('refund');
+    expect(await page.getByTestId('refund-result').getByTestId('receipt-preview').getAttribute('data-kind')).toBe(
+      'refund',
+    );
 
     // The member screen agrees: balance, tier bar, what expires, the ledger.
     await page.getByTestId('nav-search').click();

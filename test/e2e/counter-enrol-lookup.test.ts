@@ -51,7 +51,9 @@ describe.skipIf(!executablePath)('counter: enrol and find a member in the browse
     await expect.poll(() => page.getByTestId('profile-name').textContent()).toBe('王小明');
     const card = ((await page.getByTestId('profile-card').textContent()) ?? '').replace(/\s/g, '');
     expect(card).toMatch(/^88\d{14}$/);
-    await expect.poll(() => page.getByTestId('consent-row-marketing_sms').textContent()).toContain(zhCN.consent.granted);
+    await expect
+      .poll(() => page.getByTestId('consent-row-marketing_sms').textContent())
+      .toContain(zhCN.consent.granted);
 
     // The last four digits find her.
     await page.getByTestId('nav-search').click();
@@ -92,7 +94,14 @@ describe.skipIf(!executablePath)('counter: enrol and find a member in the browse
     await again.getByTestId('search-input').fill('王小明');
     await again.getByTestId('search-submit').click();
     await again.getByTestId('result-row').filter({ hasText: '王小明' }).click();
-    await expect.poll(() => again.getByTestId('profile-card').textContent().then((t) => (t ?? '').replace(/\s/g, ''))).toBe(card);
+    await expect
+      .poll(() =>
+        again
+          .getByTestId('profile-card')
+          .textContent()
+          .then((t) => (t ?? '').replace(/\s/g, '')),
+      )
+      .toBe(card);
     await again.close();
   });
 

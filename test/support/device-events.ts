@@ -2,7 +2,11 @@ import type { KioskEventName, KioskEvents } from '../../contract';
 import type { LinliCore } from '../../features/app';
 
 /** Resolves with the first event of that name matching `match`, seen from now on. */
-export function waitForEvent<E extends KioskEventName>(core: LinliCore, name: E, match: (payload: KioskEvents[E]) => boolean = () => true): Promise<KioskEvents[E]> {
+export function waitForEvent<E extends KioskEventName>(
+  core: LinliCore,
+  name: E,
+  match: (payload: KioskEvents[E]) => boolean = () => true,
+): Promise<KioskEvents[E]> {
   return new Promise((resolve) => {
     const stop = core.subscribe((event, payload) => {
       if (event !== name) return;

@@ -64,7 +64,10 @@ export async function startHostProcess(dataDir: string, opts: { timeoutMs?: numb
  * its exit code and everything it printed. One still running after `timeoutMs` is killed and the
  * promise rejects.
  */
-export function runHostProcessToExit(dataDir: string, timeoutMs = 30_000): Promise<{ code: number | null; output: string }> {
+export function runHostProcessToExit(
+  dataDir: string,
+  timeoutMs = 30_000,
+): Promise<{ code: number | null; output: string }> {
   const child = spawnHost(dataDir);
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));

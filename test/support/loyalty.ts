@@ -45,21 +45,44 @@ export async function openLoyaltyCore(dir: string, role: 'cashier' | 'manager' =
   };
 }
 
-const tables = ['sales', 'sale_lines', 'sale_tenders', 'sale_coupons', 'refunds', 'refund_lines', 'points_ledger', 'coupon_uses', 'member_tiers', 'outbox', 'receipt_counters', 'day_closes', 'coupons'] as const;
+const tables = [
+  'sales',
+  'sale_lines',
+  'sale_tenders',
+  'sale_coupons',
+  'refunds',
+  'refund_lines',
+  'points_ledger',
+  'coupon_uses',
+  'member_tiers',
+  'outbox',
+  'receipt_counters',
+  'day_closes',
+  'coupons',
+] as const;
 
 export function rowCounts(db: Db): Record<(typeof tables)[number], number> {
-  return Object.fromEntries(tables.map((t) => [t, (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n])) as Record<(typeof tables)[number], number>;
+  return Object.fromEntries(
+    tables.map((t) => [t, (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]),
+  ) as Record<(typeof tables)[number], number>;
 }
 
 export function balance(db: Db, memberId: string): number {
-  return (db.prepare('SELECT coalesce(sum(points), 0) AS n FROM points_ledger WHERE member_id = ?').get(memberId) as { n: number }).n;
+  return (
+    db.prepare('SELECT coalesce(sum(points), 0) AS n FROM points_ledger WHERE member_id = ?').get(memberId) as {
+      n: number;
+    }
+  ).n;
 }
 
 export function cashSale(l: LoyaltyCore, over: Partial<CheckoutRequest> = {}): CheckoutRequest {
   return {
     requestId: requestId(),
     memberId: l.goldMemberId,
-    lines: [{ productId: l.products['TEA-001']!.id, quantity: 1 }, { productId: l.products['SNK-001']!.id, quantity: 1 }],
+    lines: [
+      { productId: l.products['TEA-001']!.id, quantity: 1 },
+      { productId: l.products['SNK-001']!.id, quantity: 1 },
+    ],
     couponCodes: [],
     pointsToRedeem: 0,
     tenders: [{ method: 'cash', amountMinor: 20_000 }],

@@ -24,7 +24,11 @@ export interface PtyPair {
  */
 export function ptyPair(device: string, app: string): Promise<PtyPair> {
   if (!socatPath) throw new Error('socat is not installed (apt-get install socat)');
-  const child: ChildProcess = spawn(socatPath, ['-d', '-d', `pty,raw,echo=0,link=${device}`, `pty,raw,echo=0,link=${app}`], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child: ChildProcess = spawn(
+    socatPath,
+    ['-d', '-d', `pty,raw,echo=0,link=${device}`, `pty,raw,echo=0,link=${app}`],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
   let log = '';
   return new Promise((resolve, reject) => {
     child.stderr!.on('data', (chunk: Buffer) => {

@@ -16,7 +16,11 @@ export function tempDir(prefix = 'linli-test-'): { dir: string; remove(): void }
 /** Device timing for tests that drive real printers and scanners: fast retries and polls. */
 export const fastDevices: DeviceTiming = { retryMs: 50, pollMs: 100, reconnectMs: 100, watchMs: 100 };
 
-export function openTestCore(dataDir: string, now?: () => Date, options: { deviceTiming?: DeviceTiming } = {}): LinliCore {
+export function openTestCore(
+  dataDir: string,
+  now?: () => Date,
+  options: { deviceTiming?: DeviceTiming } = {},
+): LinliCore {
   return openLinli({ dataDir, demo: true, host: 'browser', ...(now ? { now } : {}), ...options });
 }
 
@@ -35,7 +39,13 @@ export const consents = (overrides: Partial<ConsentChoices> = {}): ConsentChoice
 });
 
 export function enrolment(overrides: Partial<EnrolInput> = {}): EnrolInput {
-  return { name: '王小明', phone: '13812345678', consents: consents({ marketing_sms: true }), card: { mode: 'generate' }, ...overrides };
+  return {
+    name: '王小明',
+    phone: '13812345678',
+    consents: consents({ marketing_sms: true }),
+    card: { mode: 'generate' },
+    ...overrides,
+  };
 }
 
 /** The brand's e-receipt and feedback address, as the hub will set it: receipts then carry its QR code. */
