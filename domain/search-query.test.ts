@@ -21,5 +21,8 @@ describe('classifyQuery', () => {
     expect(() => classifyQuery('x'.repeat(65))).toThrow('QUERY_TOO_LONG');
     expect(() => classifyQuery('8800000000000001')).toThrow('CARD_INVALID');
     expect(() => classifyQuery('123456')).toThrow('PHONE_INVALID');
+    // Punctuation alone is no phone number: the message says what can be searched instead.
+    expect(() => classifyQuery('(')).toThrow('QUERY_INVALID');
+    expect(() => classifyQuery('- ()')).toThrow('QUERY_INVALID');
   });
 });

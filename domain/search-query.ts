@@ -23,13 +23,15 @@ export function classifyQuery(raw: string): ClassifiedQuery {
     if (!isValidCardNumber(card)) throw new LinliError('CARD_INVALID', undefined, 'query');
     return { by: 'card', number: card };
   }
-  if (/^[+\d\s\-().]+$/.test(query)) {
+  // A phone number has digits; '(' or '-' alone is no phone number (and no name either).
+  if (/^[+\d\s\-().]+$/.test(query) && /\d/.test(query)) {
     const phone = normalisePhone(query);
     if (phone.ok) return { by: 'phone', e164: phone.e164 };
     throw new LinliError('PHONE_INVALID', undefined, 'query');
   }
   const match = nameMatchQuery(query);
-  if (!match) throw new LinliError('QUERY_EMPTY', undefined, 'query');
+  // Only punctuation or symbols: nothing a name, phone or card could match.
+  if (!match) throw new LinliError('QUERY_INVALID', undefined, 'query');
   return { by: 'name', match };
 }
 
