@@ -132,6 +132,8 @@ describe('refunds against the receipt', () => {
     });
     expect(refund.balanceAfter).toBe(afterSpend - earned);
     expect(refund.balanceAfter).toBeLessThan(0);
+    // Decision 0012: the member screen shows the negative balance (what the member owes).
+    expect((await l.core.methods.getMemberLoyalty({ memberId: l.goldMemberId })).balance).toBe(refund.balanceAfter);
 
     // Buying without points works and earns the balance back up; redeeming is refused.
     const again = await l.core.methods.checkout(cashSale(l));

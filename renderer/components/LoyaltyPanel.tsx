@@ -78,6 +78,13 @@ export function LoyaltyPanel({ memberId, initial }: { memberId: string; initial?
           </span>
         </div>
       </div>
+      {loyalty.balance < 0 && (
+        // Decision 0012: a refund may take back points already spent; the member owes them and
+        // the next purchases repay them before anything can be redeemed.
+        <p className="notice notice--warn" data-testid="loyalty-owed">
+          {t('loyalty.owed', { points: -loyalty.balance })}
+        </p>
+      )}
       <TierProgress progress={loyalty.progress} currency={currency} />
       <p
         className={loyalty.expiring?.soon ? 'notice notice--warn' : 'muted'}

@@ -110,6 +110,7 @@ export const loyaltyEn: MessageShape<typeof loyaltyZhCN> = {
   loyalty: {
     title: 'Points & tier',
     balance: 'Points',
+    owed: 'A refund took back points that were already spent: the member owes {{points}} points. Points from the next purchases repay them first; until then points cannot pay.',
     tier: 'Tier',
     progressTo: 'To {{tier}}',
     progressSpend: 'Spent {{value}} of {{target}}',

@@ -107,6 +107,7 @@ export const loyaltyZhCN = {
   loyalty: {
     title: '积分与等级',
     balance: '积分余额',
+    owed: '因退货扣回已使用的积分，会员尚欠 {{points}} 分；之后消费所得积分将先抵扣欠分，抵清前不能用积分付款。',
     tier: '会员等级',
     progressTo: '距{{tier}}',
     progressSpend: '已消费 {{value}} / {{target}}',
