@@ -32,6 +32,17 @@ export interface NewSaleLine extends Omit<SaleLineRecord, 'refundedQuantity' | '
   nameEn: string;
 }
 
+/** One refunded sale line: what it paid back and the points it moved. */
+export interface RefundLineRow {
+  id: string;
+  saleLineId: string;
+  quantity: number;
+  amountMinor: number;
+  netMinor: number;
+  pointsReversed: number;
+  pointsReturned: number;
+}
+
 export interface RefundRow {
   id: string;
   requestId: string;
@@ -165,16 +176,7 @@ export function salesRepository(db: Db) {
         ? 'inserted'
         : 'duplicate',
     /** 'exceeds' when the database's own check finds more refunded than was sold (the use case checks first). */
-    insertRefundLine(row: {
-      id: string;
-      refundId: string;
-      saleLineId: string;
-      quantity: number;
-      amountMinor: number;
-      netMinor: number;
-      pointsReversed: number;
-      pointsReturned: number;
-    }): 'inserted' | 'exceeds' {
+    insertRefundLine(row: RefundLineRow & { refundId: string }): 'inserted' | 'exceeds' {
       try {
         insertRefundLine.run(row);
         return 'inserted';

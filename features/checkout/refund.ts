@@ -16,7 +16,7 @@ import { refundLine } from '../../domain/ledger';
 import { cumulativeShare } from '../../domain/money';
 import { formatReceiptNo, normaliseReceiptNo, terminalTag } from '../../domain/receipt-number';
 import { refundReceipt } from '../../domain/sale-receipt';
-import type { RefundRow } from '../../db/repositories/sales';
+import type { RefundLineRow, RefundRow } from '../../db/repositories/sales';
 import type { Ports } from '../ports';
 import { expiresOnFor } from '../loyalty/loyalty-accounts';
 import { loyaltyPolicy, receiptStore, today } from '../loyalty/loyalty-config';
@@ -79,15 +79,7 @@ function refund(ports: Ports, input: ParsedInput<'refund'>, staff: { id: string 
       const expiresOn = expiresOnFor(ports, loyaltyPolicy(ports).expiry);
       const seq = ports.store.sales.nextSequence(ports.config.terminalId);
       const receiptNo = formatReceiptNo(terminalTag(ports.config.terminalId), seq);
-      const rows: {
-        id: string;
-        saleLineId: string;
-        quantity: number;
-        amountMinor: number;
-        netMinor: number;
-        pointsReversed: number;
-        pointsReturned: number;
-      }[] = [];
+      const rows: RefundLineRow[] = [];
       for (const [lineId, quantity] of wanted) {
         const line = lines.find((l) => l.id === lineId)!;
         if (line.refundedQuantity + quantity > line.quantity)
@@ -154,22 +146,14 @@ function refund(ports: Ports, input: ParsedInput<'refund'>, staff: { id: string 
           at,
           reason: 'refund',
         };
-        if (r.pointsReversed)
-          ports.store.points.append({
-            ...entry,
-            id: ports.ids.newId(),
-            kind: 'reverse',
-            points: r.pointsReversed,
-            expiresOn: null,
-          });
-        if (r.pointsReturned)
-          ports.store.points.append({
-            ...entry,
-            id: ports.ids.newId(),
-            kind: 'reverse',
-            points: r.pointsReturned,
-            expiresOn,
-          });
+        // Earned points taken back (never expire: they are a debit), redeemed points given back.
+        for (const [points, expires] of [
+          [r.pointsReversed, null],
+          [r.pointsReturned, expiresOn],
+        ] as const) {
+          if (points)
+            ports.store.points.append({ ...entry, id: ports.ids.newId(), kind: 'reverse', points, expiresOn: expires });
+        }
       }
       for (const c of ports.store.sales.coupons(sale.id)) {
         if (!couponsReturned.includes(c.code)) continue;
