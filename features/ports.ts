@@ -3,6 +3,7 @@
 // so no use case depends on the order in which others were set up.
 import type { KioskEventName, KioskEvents, ReceiptDocument, StaffSummary } from '../contract';
 import type { Repositories } from '../db/repositories';
+import type { PrintSource } from '../db/repositories/print-jobs';
 import type { DevicesPort } from './devices/device-service';
 
 export interface Clock {
@@ -37,6 +38,8 @@ export interface EventSink {
 export interface PrintOptions {
   printerId?: string | null;
   reprintOf?: string | null;
+  /** The sale or refund whose stored receipt this is: the job refers to it instead of copying it. */
+  source?: PrintSource | null;
 }
 
 /** The persistent print queue: a job is stored (in the caller's transaction) and printed later. */

@@ -55,7 +55,12 @@ describe('the contract as data', () => {
       return count;
     };
     const before = members();
-    const reply = await core.dispatch('enrolMember', { name: 42, phone: 13812345678, gender: 'robot', consents: { data_processing: true } });
+    const reply = await core.dispatch('enrolMember', {
+      name: 42,
+      phone: 13812345678,
+      gender: 'robot',
+      consents: { data_processing: true },
+    });
     expect(reply).toMatchObject({ ok: false, error: { code: 'NAME_REQUIRED', field: 'name' } });
     const issues = (reply as { error: { issues: { code: string; field: string }[] } }).error.issues;
     expect(issues.map((i) => [i.field, i.code])).toEqual([
@@ -75,7 +80,9 @@ describe('defects found by probing the build', () => {
     const manager = (await core.methods.listStaff()).find((s) => s.role === 'manager')!;
     const guesses = Array.from({ length: 50 }, (_, i) => String(1000 + i).padStart(4, '0'));
     const pin = demoStaff.find((s) => s.role === 'manager')!.pin;
-    const results = await Promise.allSettled([...guesses.filter((g) => g !== pin), pin].map((p) => core.methods.login({ staffId: manager.id, pin: p })));
+    const results = await Promise.allSettled(
+      [...guesses.filter((g) => g !== pin), pin].map((p) => core.methods.login({ staffId: manager.id, pin: p })),
+    );
     const codes = results.map((r) => (r.status === 'rejected' ? (r.reason as { code: string }).code : 'OK'));
     expect(codes.filter((c) => c === 'PIN_WRONG')).toHaveLength(4);
     expect(codes.filter((c) => c === 'STAFF_LOCKED').length).toBe(codes.length - 4);
@@ -103,18 +110,31 @@ describe('defects found by probing the build', () => {
     expect(rowCounts(l.db)).toEqual(before);
     expect(balance(l.db, l.goldMemberId)).toBe(points);
     const line = sale.sale.lines[0]!;
-    const refund = { requestId: requestId(), receiptNo: sale.sale.receiptNo, lines: [{ lineId: line.id, quantity: 1 }], tender: { method: 'cash' as const } };
+    const refund = {
+      requestId: requestId(),
+      receiptNo: sale.sale.receiptNo,
+      lines: [{ lineId: line.id, quantity: 1 }],
+      tender: { method: 'cash' as const },
+    };
     await l.core.methods.refund(refund);
     expect((await l.core.methods.refund(refund)).replayed).toBe(true);
-    await expect(l.core.methods.refund({ ...refund, tender: { method: 'mobile', reference: 'WX-1' } })).rejects.toMatchObject({ code: 'REQUEST_ID_REUSED' });
+    await expect(
+      l.core.methods.refund({ ...refund, tender: { method: 'mobile', reference: 'WX-1' } }),
+    ).rejects.toMatchObject({ code: 'REQUEST_ID_REUSED' });
   });
 
   it('refuses a name with a lone UTF-16 surrogate instead of storing it corrupted', async () => {
     const core = openTestCore(dir());
     cleanups.push(() => core.close());
     await loginAs(core);
-    await expect(core.methods.enrolMember(enrolment({ name: '王\uD800明' }))).rejects.toMatchObject({ code: 'TEXT_MALFORMED', field: 'name' });
-    await expect(core.methods.searchMembers({ query: '\uDC00' })).rejects.toMatchObject({ code: 'TEXT_MALFORMED', field: 'query' });
+    await expect(core.methods.enrolMember(enrolment({ name: '王\uD800明' }))).rejects.toMatchObject({
+      code: 'TEXT_MALFORMED',
+      field: 'name',
+    });
+    await expect(core.methods.searchMembers({ query: '\uDC00' })).rejects.toMatchObject({
+      code: 'TEXT_MALFORMED',
+      field: 'query',
+    });
     // A real astral character (a surrogate pair) is fine.
     const ok = await core.methods.enrolMember(enrolment({ name: '王𠀋明' }));
     expect(ok.created && ok.member.name).toBe('王𠀋明');
@@ -123,14 +143,25 @@ describe('defects found by probing the build', () => {
   it('answers the error that fits: an overlong reason, a search of punctuation, a phone sent as a number', async () => {
     const l = await openLoyaltyCore(dir(), 'manager');
     cleanups.push(() => l.close());
-    await expect(l.core.methods.adjustPoints({ memberId: l.goldMemberId, points: 10, reason: 'x'.repeat(10_000) })).rejects.toMatchObject({
+    await expect(
+      l.core.methods.adjustPoints({ memberId: l.goldMemberId, points: 10, reason: 'x'.repeat(10_000) }),
+    ).rejects.toMatchObject({
       code: 'REASON_TOO_LONG',
       field: 'reason',
       params: { max: 200 },
     });
-    await expect(l.core.methods.adjustPoints({ memberId: l.goldMemberId, points: 10, reason: '  ' })).rejects.toMatchObject({ code: 'REASON_REQUIRED' });
-    await expect(l.core.methods.searchMembers({ query: '(' })).rejects.toMatchObject({ code: 'QUERY_INVALID', field: 'query' });
-    await expect(l.core.methods.enrolMember(enrolment({ phone: 13812345678 as unknown as string }))).rejects.toMatchObject({ code: 'PHONE_INVALID', field: 'phone' });
-    await expect(l.core.methods.enrolMember(enrolment({ phone: undefined as unknown as string }))).rejects.toMatchObject({ code: 'PHONE_REQUIRED', field: 'phone' });
+    await expect(
+      l.core.methods.adjustPoints({ memberId: l.goldMemberId, points: 10, reason: '  ' }),
+    ).rejects.toMatchObject({ code: 'REASON_REQUIRED' });
+    await expect(l.core.methods.searchMembers({ query: '(' })).rejects.toMatchObject({
+      code: 'QUERY_INVALID',
+      field: 'query',
+    });
+    await expect(
+      l.core.methods.enrolMember(enrolment({ phone: 13812345678 as unknown as string })),
+    ).rejects.toMatchObject({ code: 'PHONE_INVALID', field: 'phone' });
+    await expect(
+      l.core.methods.enrolMember(enrolment({ phone: undefined as unknown as string })),
+    ).rejects.toMatchObject({ code: 'PHONE_REQUIRED', field: 'phone' });
   });
 });

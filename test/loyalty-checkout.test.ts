@@ -91,10 +91,16 @@ describe('checkout on a real SQLite file', () => {
     expect(result.receipt.blocks.some((b) => b.type === 'drawer')).toBe(true);
     // The receipt was queued for the (simulated) printer together with the sale.
     expect(result.printJobId).not.toBeNull();
-    const job = l.db.prepare('SELECT document FROM print_jobs WHERE id = ?').get(result.printJobId) as {
-      document: string;
+    // The job refers to the receipt stored with the sale (one copy, not two).
+    const job = l.db
+      .prepare('SELECT document, source_kind, source_id FROM print_jobs WHERE id = ?')
+      .get(result.printJobId) as {
+      document: string | null;
+      source_kind: string;
+      source_id: string;
     };
-    expect(JSON.parse(job.document)).toEqual(result.receipt);
+    expect(job).toEqual({ document: null, source_kind: 'sale', source_id: result.sale.id });
+    expect(l.repos.printJobs.get(result.printJobId!)!.document).toEqual(result.receipt);
   });
 
   it('the same request retried records one sale and answers with the same receipt', async () => {

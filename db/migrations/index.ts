@@ -3,6 +3,7 @@ import { m001Initial } from './001-initial';
 import { m002Loyalty } from './002-loyalty';
 import { m003Devices } from './003-devices';
 import { m004RequestHash } from './004-request-hash';
+import { m005SaleDocuments } from './005-sale-documents';
 
 export interface Migration {
   version: number;
@@ -11,4 +12,4 @@ export interface Migration {
 }
 
 // Append only. Never edit a migration that has shipped: add the next number instead.
-export const migrations: Migration[] = [m001Initial, m002Loyalty, m003Devices, m004RequestHash];
+export const migrations: Migration[] = [m001Initial, m002Loyalty, m003Devices, m004RequestHash, m005SaleDocuments];

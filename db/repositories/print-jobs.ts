@@ -5,21 +5,26 @@ export interface PrintJobRow extends PrintJobInfo {
   document: ReceiptDocument;
 }
 
-const columns = `id, kind, title, status, attempts, last_error AS lastError, created_at AS createdAt, printed_at AS printedAt,
-  printer_id AS printerId, reprint_of AS reprintOf`;
+const columns = `p.id, p.kind, p.title, p.status, p.attempts, p.last_error AS lastError, p.created_at AS createdAt,
+  p.printed_at AS printedAt, p.printer_id AS printerId, p.reprint_of AS reprintOf`;
+/** A job's own document, or the stored receipt of the sale or refund it prints (kept once, there). */
+const withDocument = `${columns}, coalesce(p.document, s.receipt, r.receipt) AS document FROM print_jobs p
+  LEFT JOIN sales s ON p.source_kind = 'sale' AND s.id = p.source_id
+  LEFT JOIN refunds r ON p.source_kind = 'refund' AND r.id = p.source_id`;
+
+/** What a job prints: a document of its own, or the receipt already stored with a sale or refund. */
+export type PrintSource = { kind: 'sale' | 'refund'; id: string };
 
 type Raw = PrintJobInfo & { document?: string };
 
 export function printJobsRepository(db: Db) {
   const insert = db.prepare(
-    `INSERT INTO print_jobs (id, kind, title, document, printer_id, status, created_at, staff_id, reprint_of)
-     VALUES (@id, @kind, @title, @document, @printerId, 'queued', @createdAt, @staffId, @reprintOf)`,
+    `INSERT INTO print_jobs (id, kind, title, document, source_kind, source_id, printer_id, status, created_at, staff_id, reprint_of)
+     VALUES (@id, @kind, @title, @document, @sourceKind, @sourceId, @printerId, 'queued', @createdAt, @staffId, @reprintOf)`,
   );
-  const byId = db.prepare<[string], Raw>(`SELECT ${columns}, document FROM print_jobs WHERE id = ?`);
-  const nextQueued = db.prepare<[], Raw>(
-    `SELECT ${columns}, document FROM print_jobs WHERE status = 'queued' ORDER BY id LIMIT 1`,
-  );
-  const recent = db.prepare<[number], Raw>(`SELECT ${columns} FROM print_jobs ORDER BY id DESC LIMIT ?`);
+  const byId = db.prepare<[string], Raw>(`SELECT ${withDocument} WHERE p.id = ?`);
+  const nextQueued = db.prepare<[], Raw>(`SELECT ${withDocument} WHERE p.status = 'queued' ORDER BY p.id LIMIT 1`);
+  const recent = db.prepare<[number], Raw>(`SELECT ${columns} FROM print_jobs p ORDER BY p.id DESC LIMIT ?`);
   const countQueued = db.prepare<[], { n: number }>(
     `SELECT COUNT(*) AS n FROM print_jobs WHERE status IN ('queued', 'printing')`,
   );
@@ -49,12 +54,16 @@ export function printJobsRepository(db: Db) {
       createdAt: string;
       staffId: string | null;
       reprintOf: string | null;
+      /** Set when the document is stored with its sale or refund in the same transaction. */
+      source?: PrintSource | null;
     }) =>
       void insert.run({
         id: job.id,
         kind: job.document.kind,
         title: job.document.title,
-        document: JSON.stringify(job.document),
+        document: job.source ? null : JSON.stringify(job.document),
+        sourceKind: job.source?.kind ?? null,
+        sourceId: job.source?.id ?? null,
         printerId: job.printerId,
         createdAt: job.createdAt,
         staffId: job.staffId,

@@ -29,11 +29,11 @@ export function reportsRepository(db: Db) {
     FROM refunds WHERE terminal_id = @terminalId AND at > @from AND at <= @to`,
   );
   const couponsUsed = db.prepare<Period, { n: number }>(
-    `SELECT count(*) AS n FROM sale_coupons c JOIN sales s ON s.id = c.sale_id WHERE s.terminal_id = @terminalId AND s.at > @from AND s.at <= @to`,
+    `SELECT coalesce(sum(json_array_length(coupons)), 0) AS n FROM sales WHERE terminal_id = @terminalId AND at > @from AND at <= @to`,
   );
   const saleTenders = db.prepare<Period, { method: TenderMethod; amount: number }>(
-    `SELECT t.method, sum(t.amount_minor) AS amount FROM sale_tenders t JOIN sales s ON s.id = t.sale_id
-    WHERE s.terminal_id = @terminalId AND s.at > @from AND s.at <= @to GROUP BY t.method`,
+    `SELECT t.value ->> 'method' AS method, sum(t.value ->> 'amountMinor') AS amount FROM sales s, json_each(s.tenders) t
+    WHERE s.terminal_id = @terminalId AND s.at > @from AND s.at <= @to GROUP BY 1`,
   );
   const saleChange = db.prepare<Period, { n: number }>(
     `SELECT coalesce(sum(change_minor), 0) AS n FROM sales WHERE terminal_id = @terminalId AND at > @from AND at <= @to`,

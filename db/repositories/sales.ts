@@ -25,11 +25,11 @@ export interface SaleRow extends SaleTotals, SaleSettlement {
   currency: string;
 }
 
-export interface NewSaleLine extends Omit<SaleLineRecord, 'refundedQuantity' | 'name'> {
-  saleId: string;
-  lineNo: number;
-  nameZh: string;
-  nameEn: string;
+/** What a sale holds as its document: its lines (as sold), tenders and coupons. */
+export interface SaleItems {
+  lines: Omit<SaleLineRecord, 'refundedQuantity'>[];
+  tenders: TenderRecord[];
+  coupons: QuoteCoupon[];
 }
 
 /** One refunded sale line: what it paid back and the points it moved. */
@@ -83,46 +83,31 @@ export function salesRepository(db: Db) {
   const insertSale =
     db.prepare(`INSERT INTO sales (id, request_id, request_hash, receipt_no, terminal_id, seq, store_id, staff_id, member_id, tier_code, at, currency,
       list_total_minor, member_savings_minor, coupon_discount_minor, total_minor, tax_minor, points_redeemed, points_value_minor, amount_due_minor,
-      cash_received_minor, change_minor, points_earned, receipt)
+      cash_received_minor, change_minor, points_earned, lines, tenders, coupons, receipt)
     VALUES (@id, @requestId, @requestHash, @receiptNo, @terminalId, @seq, @storeId, @staffId, @memberId, @tierCode, @at, @currency, @listTotalMinor,
       @memberSavingsMinor, @couponDiscountMinor, @totalMinor, @taxMinor, @pointsRedeemed, @pointsValueMinor, @amountDueMinor,
-      @cashReceivedMinor, @changeMinor, @pointsEarned, @receipt)
+      @cashReceivedMinor, @changeMinor, @pointsEarned, @lines, @tenders, @coupons, @receipt)
     ON CONFLICT (request_id) DO NOTHING`);
-  const insertLine =
-    db.prepare(`INSERT INTO sale_lines (id, sale_id, line_no, product_id, sku, name_zh, name_en, category, quantity, list_unit_minor,
-      unit_minor, amount_minor, member_saving_minor, coupon_discount_minor, net_minor, points_eligible, points_earned, points_redeemed, points_value_minor)
-    VALUES (@id, @saleId, @lineNo, @productId, @sku, @nameZh, @nameEn, @category, @quantity, @listUnitMinor, @unitMinor, @amountMinor,
-      @memberSavingMinor, @couponDiscountMinor, @netMinor, @pointsEligible, @pointsEarned, @pointsRedeemed, @pointsValueMinor)`);
-  const insertCoupon = db.prepare(
-    `INSERT INTO sale_coupons (sale_id, code, definition_id, name_zh, name_en, discount_minor) VALUES (?, ?, ?, ?, ?, ?)`,
-  );
-  const insertTender = db.prepare(
-    'INSERT INTO sale_tenders (id, sale_id, method, amount_minor, reference) VALUES (?, ?, ?, ?, ?)',
-  );
   const byRequest = db.prepare<[string], SaleRow>(`SELECT ${saleColumns} FROM sales WHERE request_id = ?`);
   const byReceipt = db.prepare<[string], SaleRow>(`SELECT ${saleColumns} FROM sales WHERE receipt_no = ?`);
   const byId = db.prepare<[string], SaleRow>(`SELECT ${saleColumns} FROM sales WHERE id = ?`);
   const receipt = db.prepare<[string], { receipt: string }>('SELECT receipt FROM sales WHERE id = ?');
-  const lines = db.prepare<
-    [string],
-    Omit<SaleLineRecord, 'name' | 'pointsEligible'> & { nameZh: string; nameEn: string; pointsEligible: number }
-  >(
-    `SELECT l.id, l.product_id AS productId, l.sku, l.name_zh AS nameZh, l.name_en AS nameEn, l.category, l.quantity, l.list_unit_minor AS listUnitMinor,
-      l.unit_minor AS unitMinor, l.amount_minor AS amountMinor, l.member_saving_minor AS memberSavingMinor,
-      l.coupon_discount_minor AS couponDiscountMinor, l.net_minor AS netMinor, l.points_eligible AS pointsEligible,
-      l.points_earned AS pointsEarned, l.points_redeemed AS pointsRedeemed, l.points_value_minor AS pointsValueMinor,
-      (SELECT coalesce(sum(r.quantity), 0) FROM refund_lines r WHERE r.sale_line_id = l.id) AS refundedQuantity
-    FROM sale_lines l WHERE l.sale_id = ? ORDER BY l.line_no`,
+  const items = db.prepare<[string], { lines: string; tenders: string; coupons: string }>(
+    'SELECT lines, tenders, coupons FROM sales WHERE id = ?',
   );
-  const coupons = db.prepare<
-    [string],
-    { code: string; definitionId: string; nameZh: string; nameEn: string; discountMinor: number }
-  >(
-    `SELECT code, definition_id AS definitionId, name_zh AS nameZh, name_en AS nameEn, discount_minor AS discountMinor FROM sale_coupons WHERE sale_id = ?`,
+  const refundedPerLine = db.prepare<[string], { lineId: string; quantity: number }>(
+    `SELECT rl.sale_line_id AS lineId, sum(rl.quantity) AS quantity FROM refunds r JOIN refund_lines rl ON rl.refund_id = r.id
+    WHERE r.sale_id = ? GROUP BY rl.sale_line_id`,
   );
-  const tenders = db.prepare<[string], TenderRecord>(
-    'SELECT method, amount_minor AS amountMinor, reference FROM sale_tenders WHERE sale_id = ? ORDER BY id',
-  );
+  const itemsOf = (saleId: string): SaleItems => {
+    const raw = items.get(saleId);
+    if (!raw) return { lines: [], tenders: [], coupons: [] };
+    return {
+      lines: JSON.parse(raw.lines),
+      tenders: JSON.parse(raw.tenders),
+      coupons: JSON.parse(raw.coupons),
+    } as SaleItems;
+  };
   const insertRefund =
     db.prepare(`INSERT INTO refunds (id, request_id, request_hash, receipt_no, terminal_id, seq, sale_id, staff_id, at, amount_minor, net_minor,
       points_reversed, points_returned, tender_method, tender_reference, coupons_returned, receipt)
@@ -148,28 +133,32 @@ export function salesRepository(db: Db) {
   return {
     /** Advances this terminal's counter; call inside the sale's transaction so a rollback undoes it. */
     nextSequence: (terminalId: string): number => nextSeq.get(terminalId)!.last,
-    /** The printed document is part of the sale: a retried request or a reprint shows the same paper. */
-    /** 'duplicate' when a sale with this request id exists already: nothing is written then. */
-    insertSale: (row: SaleRow, receipt: ReceiptDocument): 'inserted' | 'duplicate' =>
-      insertSale.run({ ...row, receipt: JSON.stringify(receipt) }).changes === 1 ? 'inserted' : 'duplicate',
-    insertLine: (line: NewSaleLine) => void insertLine.run({ ...line, pointsEligible: line.pointsEligible ? 1 : 0 }),
-    insertCoupon: (saleId: string, c: QuoteCoupon) =>
-      void insertCoupon.run(saleId, c.code, c.definitionId, c.name.zh, c.name.en, c.discountMinor),
-    insertTender: (id: string, saleId: string, t: TenderRecord) =>
-      void insertTender.run(id, saleId, t.method, t.amountMinor, t.reference),
+    /**
+     * 'duplicate' when a sale with this request id exists already: nothing is written then. The
+     * lines, tenders and coupons are part of the sale's row (one document), and so is the printed
+     * receipt: a retried request or a reprint shows the same paper.
+     */
+    insertSale: (row: SaleRow, saleItems: SaleItems, receipt: ReceiptDocument): 'inserted' | 'duplicate' =>
+      insertSale.run({
+        ...row,
+        lines: JSON.stringify(saleItems.lines),
+        tenders: JSON.stringify(saleItems.tenders),
+        coupons: JSON.stringify(saleItems.coupons),
+        receipt: JSON.stringify(receipt),
+      }).changes === 1
+        ? 'inserted'
+        : 'duplicate',
     byRequestId: (requestId: string): SaleRow | null => byRequest.get(requestId) ?? null,
     byReceiptNo: (receiptNo: string): SaleRow | null => byReceipt.get(receiptNo) ?? null,
     get: (id: string): SaleRow | null => byId.get(id) ?? null,
     receipt: (saleId: string): ReceiptDocument => JSON.parse(receipt.get(saleId)!.receipt) as ReceiptDocument,
-    lines: (saleId: string): SaleLineRecord[] =>
-      lines.all(saleId).map(({ nameZh, nameEn, pointsEligible, ...l }) => ({
-        ...l,
-        name: { zh: nameZh, en: nameEn },
-        pointsEligible: pointsEligible === 1,
-      })),
-    coupons: (saleId: string): QuoteCoupon[] =>
-      coupons.all(saleId).map(({ nameZh, nameEn, ...c }) => ({ ...c, name: { zh: nameZh, en: nameEn } })),
-    tenders: (saleId: string): TenderRecord[] => tenders.all(saleId),
+    /** The sale's lines, with how much of each was refunded so far. */
+    lines(saleId: string): SaleLineRecord[] {
+      const refunded = new Map(refundedPerLine.all(saleId).map((r) => [r.lineId, r.quantity]));
+      return itemsOf(saleId).lines.map((line) => ({ ...line, refundedQuantity: refunded.get(line.id) ?? 0 }));
+    },
+    coupons: (saleId: string): QuoteCoupon[] => itemsOf(saleId).coupons,
+    tenders: (saleId: string): TenderRecord[] => itemsOf(saleId).tenders,
     /** 'duplicate' when a refund with this request id exists already: nothing is written then. */
     insertRefund: (row: RefundRow): 'inserted' | 'duplicate' =>
       insertRefund.run({ ...row, couponsReturned: JSON.stringify(row.couponsReturned), receipt: '' }).changes === 1

@@ -189,15 +189,13 @@ function checkout(ports: Ports, input: ParsedInput<'checkout'>, staff: { id: str
           at,
           currency: store.currency,
         },
+        // Lines, tenders and coupons are stored with the sale, as one document row.
+        { lines: sale.lines.map(({ refundedQuantity: _r, ...line }) => line), tenders, coupons: sale.coupons },
         doc,
       );
       // The same request committed from another window first: roll this one back and answer that.
       if (inserted === 'duplicate') throw duplicateRequest;
-      sale.lines.forEach(({ name, refundedQuantity: _r, ...line }, i) => {
-        ports.store.sales.insertLine({ ...line, saleId, lineNo: i + 1, nameZh: name.zh, nameEn: name.en });
-      });
       for (const c of p.sale.coupons) {
-        ports.store.sales.insertCoupon(saleId, c);
         ports.store.coupons.recordUse({
           id: ports.ids.newId(),
           code: c.code,
@@ -209,7 +207,6 @@ function checkout(ports: Ports, input: ParsedInput<'checkout'>, staff: { id: str
           at,
         });
       }
-      for (const t of tenders) ports.store.sales.insertTender(ports.ids.newId(), saleId, t);
       if (memberId) {
         const entry = {
           memberId,
@@ -253,7 +250,7 @@ function checkout(ports: Ports, input: ParsedInput<'checkout'>, staff: { id: str
         },
         createdAt: at,
       });
-      printJobId = queuePrint(ports, doc);
+      printJobId = queuePrint(ports, doc, { source: { kind: 'sale', id: saleId } });
       receipt = doc;
       return sale;
     });

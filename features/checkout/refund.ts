@@ -186,7 +186,7 @@ function refund(ports: Ports, input: ParsedInput<'refund'>, staff: { id: string 
       });
       const doc = refundReceipt(record, saleRecord(ports, ports.store.sales.get(sale.id)!), store, balanceAfter);
       ports.store.sales.setRefundReceipt(refundId, doc);
-      printJobId = queuePrint(ports, doc);
+      printJobId = queuePrint(ports, doc, { source: { kind: 'refund', id: refundId } });
     });
   } catch (error) {
     // The same request committed from another window first: answer that one.

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { LinliError, saleTotalsOf, type ReceiptDocument, type SaleRecord } from '../../contract';
 import type { SaleRow } from '../../db/repositories/sales';
-import type { Ports } from '../ports';
+import type { Ports, PrintOptions } from '../ports';
 import { toSummary } from '../members/member-views';
 
 export function saleRecord(ports: Ports, row: SaleRow): SaleRecord {
@@ -54,9 +54,9 @@ export function checkReplay<T extends { requestHash: string | null }>(earlier: T
  * sale (a committed sale always has its receipt queued, with one fsync instead of two) and the
  * queue only starts printing after the transaction. A queue problem never undoes a sale.
  */
-export function queuePrint(ports: Ports, doc: ReceiptDocument): string | null {
+export function queuePrint(ports: Ports, doc: ReceiptDocument, options?: PrintOptions): string | null {
   try {
-    return ports.printer.print(doc);
+    return ports.printer.print(doc, options);
   } catch {
     return null;
   }

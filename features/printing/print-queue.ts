@@ -122,6 +122,7 @@ export function createPrintQueue(ctx: PrintQueueStore, deps: PrintQueueDeps): Pr
         createdAt: ctx.clock.now().toISOString(),
         staffId: ctx.currentStaff()?.id ?? null,
         reprintOf: options.reprintOf ?? null,
+        source: options.source ?? null,
       });
       // After the caller's transaction and reply: a sale is never held up by the printer.
       setImmediate(() => {

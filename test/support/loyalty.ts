@@ -61,10 +61,22 @@ const tables = [
   'coupons',
 ] as const;
 
+// A sale's lines, tenders and coupons are stored in its row (migration 005): count the entries.
+const inSaleDocument: Partial<Record<(typeof tables)[number], string>> = {
+  sale_lines: 'lines',
+  sale_tenders: 'tenders',
+  sale_coupons: 'coupons',
+};
+
 export function rowCounts(db: Db): Record<(typeof tables)[number], number> {
-  return Object.fromEntries(
-    tables.map((t) => [t, (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]),
-  ) as Record<(typeof tables)[number], number>;
+  const count = (t: (typeof tables)[number]) => {
+    const column = inSaleDocument[t];
+    const sql = column
+      ? `SELECT coalesce(sum(json_array_length(${column})), 0) AS n FROM sales`
+      : `SELECT count(*) AS n FROM ${t}`;
+    return (db.prepare(sql).get() as { n: number }).n;
+  };
+  return Object.fromEntries(tables.map((t) => [t, count(t)])) as Record<(typeof tables)[number], number>;
 }
 
 export function balance(db: Db, memberId: string): number {
