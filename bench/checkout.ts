@@ -627,6 +627,19 @@ async function main() {
     const bytes = statSync(file).size;
 
     const core = openLinli({ dataDir: dir, demo: true, host: 'browser' });
+    let printing = 0;
+    let idleWaiters: (() => void)[] = [];
+    core.subscribe((event, payload) => {
+      if (event !== 'printJob') return;
+      const { status } = payload as { status: string };
+      if (status === 'queued') printing++;
+      if (status === 'done' || status === 'failed') printing = Math.max(0, printing - 1);
+      if (printing === 0) for (const wake of idleWaiters.splice(0)) wake();
+    });
+    const printQueueIdle = async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (printing > 0) await new Promise<void>((resolve) => idleWaiters.push(resolve));
+    };
     const cashier = (await core.methods.listStaff()).find((s) => s.role === 'cashier')!;
     await core.methods.login({ staffId: cashier.id, pin: demoStaff[0].pin });
     const products = await core.methods.listProducts();
@@ -710,8 +723,9 @@ async function main() {
           if (record && t !== null) floorTimes.push(t);
         }
       }
-      // Let the print queue (a simulated printer in demo mode) work between sales, as at a counter.
-      await new Promise((resolve) => setImmediate(resolve));
+      // Let the print queue (a simulated printer in demo mode) finish between sales, as at a counter:
+      // otherwise the previous receipt's printing (its own commits) lands inside the next sample.
+      await printQueueIdle();
     };
     // Warm-up for the floor, then the samples: interleaved, so all three see the same disk, cache
     // and WAL size, and each floor copy has a real sale next to it (see buildFloor).

@@ -5,7 +5,7 @@ import type { Migration } from './index';
 // (three fewer b-trees written per sale). A print job refers to the receipt it prints (the sale's
 // or the refund's, stored once) instead of holding a second copy. Refund lines keep their rows
 // (the refunded quantity is summed per line); their check against the quantity sold now reads the
-// sale's document.
+// sale's document. The outbox keeps its send order (seq) without a second index on the event id.
 export const m005SaleDocuments: Migration = {
   version: 5,
   name: 'sale-documents',
@@ -82,6 +82,21 @@ export const m005SaleDocuments: Migration = {
       DROP TABLE print_jobs;
       ALTER TABLE print_jobs_new RENAME TO print_jobs;
       CREATE INDEX print_jobs_pending ON print_jobs(status, id);
+
+      -- The outbox in the order its events were written: seq (the rowid) is the send order and
+      -- what the sync client acknowledges; ids are ULIDs made here, unique by construction, so the
+      -- separate index on id (one more b-tree per change) is dropped.
+      CREATE TABLE outbox_new (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL,
+        type TEXT NOT NULL,
+        aggregate_id TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      INSERT INTO outbox_new (id, type, aggregate_id, payload, created_at) SELECT id, type, aggregate_id, payload, created_at FROM outbox ORDER BY id;
+      DROP TABLE outbox;
+      ALTER TABLE outbox_new RENAME TO outbox;
     `);
   },
 };

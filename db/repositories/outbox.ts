@@ -12,7 +12,7 @@ export interface OutboxEvent {
 export function outboxRepository(db: Db) {
   const insert = db.prepare('INSERT INTO outbox (id, type, aggregate_id, payload, created_at) VALUES (?, ?, ?, ?, ?)');
   const all = db.prepare<[], { id: string; type: string; aggregateId: string; payload: string; createdAt: string }>(
-    'SELECT id, type, aggregate_id AS aggregateId, payload, created_at AS createdAt FROM outbox ORDER BY id',
+    'SELECT id, type, aggregate_id AS aggregateId, payload, created_at AS createdAt FROM outbox ORDER BY seq',
   );
   return {
     append: (e: OutboxEvent) => void insert.run(e.id, e.type, e.aggregateId, JSON.stringify(e.payload), e.createdAt),

@@ -29,18 +29,9 @@ export function saleRecord(ports: Ports, row: SaleRow): SaleRecord {
  * APIs refuse a reused idempotency key) instead of silently replaying the first sale.
  */
 export function requestHash(request: unknown): string {
-  return createHash('sha256').update(canonicalJson(request)).digest('base64url');
-}
-
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : 1));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
+  // The request as the schema parsed it: keys in the schema's order, defaults filled in, so the
+  // same request always serialises to the same text.
+  return createHash('sha256').update(JSON.stringify(request)).digest('base64url');
 }
 
 /** The earlier record of a retried request; refused when the retry asks for something else. Rows from before hashes were kept (null) replay. */
