@@ -628,7 +628,7 @@ async function main() {
 
     const core = openLinli({ dataDir: dir, demo: true, host: 'browser' });
     let printing = 0;
-    let idleWaiters: (() => void)[] = [];
+    const idleWaiters: (() => void)[] = [];
     core.subscribe((event, payload) => {
       if (event !== 'printJob') return;
       const { status } = payload as { status: string };
