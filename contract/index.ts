@@ -13,3 +13,4 @@ export * from './method';
 export * from './schema-kit';
 export * from './input-errors';
 export * from './version';
+export * from './sync-events';

@@ -1,0 +1,24 @@
+// The events a terminal sends its brand's hub: every change that must reach upstream is written to
+// the outbox in the same transaction as the change. Declared once here, for the terminal (which
+// writes them) and the hub (which applies them); payload schemas join this file with the hub.
+import { z } from 'zod';
+
+/** Bumped when a payload changes shape; the hub refuses events newer than it knows. */
+export const syncSchemaVersion = 1;
+
+export const syncEventTypes = [
+  'member.enrolled',
+  'member.card_issued',
+  'member.card_blocked',
+  'member.consents_changed',
+  'member.tier_changed',
+  'coupon.issued',
+  'sale.completed',
+  'sale.refunded',
+  'points.expired',
+  'points.adjusted',
+  'day.closed',
+] as const;
+
+export const syncEventType = z.enum(syncEventTypes);
+export type SyncEventType = (typeof syncEventTypes)[number];
