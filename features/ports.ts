@@ -2,7 +2,7 @@
 // builds each port once and passes the same object to every use case; none is ever reassigned,
 // so no use case depends on the order in which others were set up.
 import type { KioskEventName, KioskEvents, ReceiptDocument, StaffSummary } from '../contract';
-import type { Repositories } from '../db/repositories';
+import type { TerminalStore } from '../db/store';
 import type { PrintSource } from '../db/repositories/print-jobs';
 import type { DevicesPort } from './devices/device-service';
 
@@ -49,7 +49,7 @@ export interface PrintPort {
 }
 
 export interface Ports {
-  store: Repositories;
+  store: TerminalStore;
   clock: Clock;
   ids: IdSource;
   config: TerminalConfig;

@@ -1,4 +1,5 @@
 import type { Db } from '../open';
+import type { AuditRepository } from '../store';
 
 export type AuditAction =
   'terminal_setup' | 'login' | 'login_failed' | 'login_locked' | 'login_refused_locked' | 'logout';
@@ -11,7 +12,7 @@ export interface AuditEntry {
   detail: Record<string, unknown>;
 }
 
-export function auditRepository(db: Db) {
+export function auditRepository(db: Db): AuditRepository {
   const insert = db.prepare('INSERT INTO audit_log (id, at, staff_id, action, detail) VALUES (?, ?, ?, ?, ?)');
   const recent = db.prepare<
     [number],

@@ -1,5 +1,6 @@
 import type { CardBlockReason, CardInfo, CardStatus } from '../../contract';
 import type { Db } from '../open';
+import type { CardsRepository } from '../store';
 
 export interface CardRow extends CardInfo {
   memberId: string;
@@ -7,7 +8,7 @@ export interface CardRow extends CardInfo {
 
 const columns = `number, member_id AS memberId, status, issued_at AS issuedAt, blocked_at AS blockedAt, block_reason AS blockReason`;
 
-export function cardsRepository(db: Db) {
+export function cardsRepository(db: Db): CardsRepository {
   const insert = db.prepare(
     `INSERT INTO member_cards (number, member_id, kind, status, issued_at, issued_by) VALUES (?, ?, 'card', 'active', ?, ?)`,
   );
@@ -23,7 +24,6 @@ export function cardsRepository(db: Db) {
       void insert.run(number, memberId, issuedAt, staffId),
     get: (number: string): CardRow | null => byNumber.get(number) ?? null,
     ofMember: (memberId: string): CardRow[] => ofMember.all(memberId),
-    /** Returns false when the card was not active (already blocked, or unknown). */
     block: (number: string, at: string, reason: CardBlockReason, staffId: string | null): boolean =>
       block.run(at, reason, staffId, number).changes === 1,
   };

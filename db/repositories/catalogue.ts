@@ -1,5 +1,6 @@
 import type { ProductInfo, QualifyMetric, TierInfo } from '../../contract';
 import type { Db } from '../open';
+import type { CatalogueRepository } from '../store';
 
 interface ProductRaw {
   id: string;
@@ -64,7 +65,7 @@ export interface NewProduct {
 }
 
 /** Products, their tier prices and the tiers themselves: data the hub will send down later. */
-export function catalogueRepository(db: Db) {
+export function catalogueRepository(db: Db): CatalogueRepository {
   const all = db.prepare<[], ProductRaw>(
     `SELECT ${productColumns} FROM products p WHERE p.active = 1 ORDER BY p.category, p.sku`,
   );
@@ -106,7 +107,7 @@ export function catalogueRepository(db: Db) {
     insertProduct: (p: NewProduct) => void insertProduct.run({ ...p, pointsEligible: p.pointsEligible ? 1 : 0 }),
     setTierPrice: (productId: string, tierCode: string, priceMinor: number) =>
       void setTierPrice.run(productId, tierCode, priceMinor),
-    /** Tiers change only when the hub (or the seed) sends new rules; read once per change. */
+    // Tiers change only when the hub (or the seed) sends new rules: read once per change.
     tiers: (): TierInfo[] => (tierCache ??= tiers.all().map(toTier)),
     setTierRule: (
       code: string,

@@ -1,8 +1,9 @@
 import type { ConsentRecord } from '../../contract';
 import type { NewConsent } from '../../domain/consent';
 import type { Db } from '../open';
+import type { ConsentsRepository } from '../store';
 
-export function consentsRepository(db: Db) {
+export function consentsRepository(db: Db): ConsentsRepository {
   const insert = db.prepare(
     'INSERT INTO consents (id, member_id, purpose, granted, recorded_at, source, staff_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );

@@ -1,5 +1,6 @@
 import type { CouponDefinitionInfo, CouponKind } from '../../contract';
 import type { Db } from '../open';
+import type { CouponsRepository } from '../store';
 
 interface DefinitionRaw {
   id: string;
@@ -30,7 +31,19 @@ const toDefinition = ({ nameZh, nameEn, categories, offlineAllowed, ...r }: Defi
   offlineAllowed: offlineAllowed === 1,
 });
 
-export function couponsRepository(db: Db) {
+/** One use of a coupon (+1, with a sale) or its return (-1, with a refund). */
+export interface CouponUseRow {
+  id: string;
+  code: string;
+  definitionId: string;
+  memberId: string | null;
+  saleId: string;
+  refundId: string | null;
+  delta: 1 | -1;
+  at: string;
+}
+
+export function couponsRepository(db: Db): CouponsRepository {
   const insertDefinition =
     db.prepare(`INSERT INTO coupon_definitions (id, name_zh, name_en, kind, amount_off_minor, percent_off, cap_minor,
       free_product_id, min_spend_minor, categories, valid_from, valid_to, per_member_limit, offline_allowed, generic_code, created_at)
@@ -91,15 +104,6 @@ export function couponsRepository(db: Db) {
     ofMember: (memberId: string) => ofMember.all(memberId),
     timesUsed: (code: string): number => timesUsed.get(code)!.n,
     memberUses: (definitionId: string, memberId: string): number => memberUses.get(definitionId, memberId)!.n,
-    recordUse: (row: {
-      id: string;
-      code: string;
-      definitionId: string;
-      memberId: string | null;
-      saleId: string;
-      refundId: string | null;
-      delta: 1 | -1;
-      at: string;
-    }) => void insertUse.run(row),
+    recordUse: (row: CouponUseRow) => void insertUse.run(row),
   };
 }

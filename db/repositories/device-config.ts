@@ -1,5 +1,6 @@
 import type { DeviceConfig, DeviceSettings } from '../../contract';
 import type { Db } from '../open';
+import type { DeviceConfigRepository } from '../store';
 
 interface Raw {
   id: string;
@@ -7,7 +8,7 @@ interface Raw {
   enabled: number;
 }
 
-export function deviceConfigRepository(db: Db) {
+export function deviceConfigRepository(db: Db): DeviceConfigRepository {
   const all = db.prepare<[], Raw>('SELECT id, settings, enabled FROM device_config ORDER BY created_at, id');
   const upsert = db.prepare(
     `INSERT INTO device_config (id, kind, name, settings, enabled, created_at, updated_at) VALUES (@id, @kind, @name, @settings, @enabled, @at, @at)

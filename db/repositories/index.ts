@@ -1,4 +1,5 @@
 import type { Db } from '../open';
+import type { TerminalStore } from '../store';
 import { auditRepository } from './audit';
 import { cardsRepository } from './cards';
 import { catalogueRepository } from './catalogue';
@@ -15,8 +16,8 @@ import { settingsRepository } from './settings';
 import { staffRepository } from './staff';
 import { storesRepository } from './stores';
 
-/** Every statement is prepared once per open database. */
-export function createRepositories(db: Db) {
+/** The TerminalStore (db/store.ts) over an open database; every statement is prepared once per open database. */
+export function createRepositories(db: Db): TerminalStore {
   return {
     db,
     settings: settingsRepository(db),
@@ -34,9 +35,6 @@ export function createRepositories(db: Db) {
     reports: reportsRepository(db),
     deviceConfig: deviceConfigRepository(db),
     printJobs: printJobsRepository(db),
-    /** Runs fn in one SQLite transaction: all of it commits, or none of it. */
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
   };
 }
-
-export type Repositories = ReturnType<typeof createRepositories>;

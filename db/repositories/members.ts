@@ -1,5 +1,6 @@
 import type { Gender } from '../../contract';
 import type { Db } from '../open';
+import type { MembersRepository } from '../store';
 
 export interface MemberRow {
   id: string;
@@ -34,7 +35,7 @@ const columns = `m.id, m.name, m.phone_e164 AS phone, m.phone_national AS phoneN
 
 const toRow = (raw: RawRow): MemberRow => ({ ...raw, interests: JSON.parse(raw.interests) as string[] });
 
-export function membersRepository(db: Db) {
+export function membersRepository(db: Db): MembersRepository {
   const insert =
     db.prepare(`INSERT INTO members (id, name, phone_e164, phone_last4, phone_national, birthday, gender, community,
       interests, referral_code, referred_by, store_id, enrolled_by, enrolled_at, updated_at)
@@ -54,7 +55,6 @@ export function membersRepository(db: Db) {
   const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM members');
 
   return {
-    /** 'duplicate' when the phone number is already enrolled: nothing is written then. */
     insert(member: NewMember): 'inserted' | 'duplicate' {
       const result = insert.run({ ...member, interests: JSON.stringify(member.interests) });
       if (result.changes === 0) return 'duplicate';

@@ -1,5 +1,6 @@
 import type { LedgerKind } from '../../contract';
 import type { Db } from '../open';
+import type { PointsRepository } from '../store';
 
 export interface LedgerRow {
   id: string;
@@ -21,8 +22,18 @@ export interface LedgerView extends LedgerRow {
   staffName: string | null;
 }
 
+/** One entry of a member's tier history. */
+export interface TierChangeRow {
+  id: string;
+  memberId: string;
+  tierCode: string;
+  change: 'initial' | 'upgrade' | 'downgrade';
+  saleId: string | null;
+  at: string;
+}
+
 /** The points ledger (append only: the table refuses UPDATE and DELETE) and the tier history. */
-export function pointsRepository(db: Db) {
+export function pointsRepository(db: Db): PointsRepository {
   const insert =
     db.prepare(`INSERT INTO points_ledger (id, member_id, kind, points, reason, sale_id, source_id, store_id, terminal_id, staff_id, at, expires_on)
     VALUES (@id, @memberId, @kind, @points, @reason, @saleId, @sourceId, @storeId, @terminalId, @staffId, @at, @expiresOn)`);
@@ -64,20 +75,9 @@ export function pointsRepository(db: Db) {
     entriesForExpiry: (memberId: string) => forExpiry.all(memberId),
     recent: (memberId: string, limit: number): LedgerView[] => recent.all(memberId, limit),
     earnedSince: (memberId: string, since: string): number => earnedSince.get(memberId, since)!.n,
-    /**
-     * Members holding credits whose last day is in [since, today) (they may have points to expire);
-     * `since` null means from the beginning.
-     */
     membersWithExpiredCredits: (since: string | null, today: string): string[] =>
       membersWithCredits.all(since ?? '', today).map((r) => r.memberId),
-    setTier: (row: {
-      id: string;
-      memberId: string;
-      tierCode: string;
-      change: 'initial' | 'upgrade' | 'downgrade';
-      saleId: string | null;
-      at: string;
-    }) => void insertTier.run(row),
+    setTier: (row: TierChangeRow) => void insertTier.run(row),
     currentTier: (memberId: string): { tierCode: string; at: string } | null => currentTier.get(memberId) ?? null,
     tieredMembers: () => tieredMembers.all(),
   };

@@ -1,5 +1,6 @@
 import type { PrintJobInfo, PrintJobStatus, ReceiptDocument } from '../../contract';
 import type { Db } from '../open';
+import type { PrintJobsRepository } from '../store';
 
 export interface PrintJobRow extends PrintJobInfo {
   document: ReceiptDocument;
@@ -15,9 +16,21 @@ const withDocument = `${columns}, coalesce(p.document, s.receipt, r.receipt) AS 
 /** What a job prints: a document of its own, or the receipt already stored with a sale or refund. */
 export type PrintSource = { kind: 'sale' | 'refund'; id: string };
 
+/** A job to queue: it starts 'queued'. */
+export interface NewPrintJob {
+  id: string;
+  document: ReceiptDocument;
+  printerId: string | null;
+  createdAt: string;
+  staffId: string | null;
+  reprintOf: string | null;
+  /** Set when the document is stored with its sale or refund in the same transaction. */
+  source?: PrintSource | null;
+}
+
 type Raw = PrintJobInfo & { document?: string };
 
-export function printJobsRepository(db: Db) {
+export function printJobsRepository(db: Db): PrintJobsRepository {
   const insert = db.prepare(
     `INSERT INTO print_jobs (id, kind, title, document, source_kind, source_id, printer_id, status, created_at, staff_id, reprint_of)
      VALUES (@id, @kind, @title, @document, @sourceKind, @sourceId, @printerId, 'queued', @createdAt, @staffId, @reprintOf)`,
@@ -47,16 +60,7 @@ export function printJobsRepository(db: Db) {
   const info = ({ document: _d, ...raw }: Raw): PrintJobInfo => raw;
 
   return {
-    insert: (job: {
-      id: string;
-      document: ReceiptDocument;
-      printerId: string | null;
-      createdAt: string;
-      staffId: string | null;
-      reprintOf: string | null;
-      /** Set when the document is stored with its sale or refund in the same transaction. */
-      source?: PrintSource | null;
-    }) =>
+    insert: (job: NewPrintJob) =>
       void insert.run({
         id: job.id,
         kind: job.document.kind,
@@ -77,13 +81,10 @@ export function printJobsRepository(db: Db) {
     nextQueued: (): PrintJobRow | null => parse(nextQueued.get()),
     recent: (limit: number): PrintJobInfo[] => recent.all(limit).map(info),
     pendingCount: (): number => countQueued.get()!.n,
-    /** Claims a queued job for printing; false when it was not queued (already taken). */
     start: (id: string, printerId: string): boolean => start.run(printerId, id).changes === 1,
     markDone: (id: string, at: string): boolean => done.run(at, id).changes === 1,
-    /** Back to the queue with the reason; it prints when the printer is ready again. */
     retryLater: (id: string, reason: string): boolean => retry.run(reason, id).changes === 1,
     markFailed: (id: string, reason: string) => void fail.run(reason, id),
-    /** At start: a job left 'printing' by a crash goes back to the queue (see decision 0007). */
     requeueInterrupted: (): number => requeueInterrupted.run().changes,
   };
 }

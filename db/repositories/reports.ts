@@ -1,13 +1,27 @@
 import type { DayReport, ReportStaffRow, ReportTenderRow, TenderMethod } from '../../contract';
 import type { Db } from '../open';
+import type { ReportsRepository } from '../store';
 
-type Period = { from: string; to: string; terminalId: string };
-type Figures = Omit<DayReport, 'kind' | 'number' | 'from' | 'to' | 'currency'>;
+/** One terminal's reporting window: (from, to]. */
+export type ReportPeriod = { from: string; to: string; terminalId: string };
+/** A day report's figures, without its heading (kind, number, period, currency). */
+export type ReportFigures = Omit<DayReport, 'kind' | 'number' | 'from' | 'to' | 'currency'>;
+
+/** A Z close as stored: its window, who closed it and the report it printed. */
+export interface DayCloseRow {
+  id: string;
+  terminalId: string;
+  number: number;
+  fromAt: string | null;
+  toAt: string;
+  staffId: string;
+  report: DayReport;
+}
 
 /** X/Z figures for one terminal over (from, to]; the Z history. */
-export function reportsRepository(db: Db) {
+export function reportsRepository(db: Db): ReportsRepository {
   const sales = db.prepare<
-    Period,
+    ReportPeriod,
     {
       n: number;
       gross: number;
@@ -23,25 +37,28 @@ export function reportsRepository(db: Db) {
       coalesce(sum(points_redeemed), 0) AS redeemed, coalesce(sum(points_value_minor), 0) AS pointsValue
     FROM sales WHERE terminal_id = @terminalId AND at > @from AND at <= @to`,
   );
-  const refunds = db.prepare<Period, { n: number; amount: number; net: number; reversed: number; returned: number }>(
+  const refunds = db.prepare<
+    ReportPeriod,
+    { n: number; amount: number; net: number; reversed: number; returned: number }
+  >(
     `SELECT count(*) AS n, coalesce(sum(amount_minor), 0) AS amount, coalesce(sum(net_minor), 0) AS net,
       coalesce(sum(points_reversed), 0) AS reversed, coalesce(sum(points_returned), 0) AS returned
     FROM refunds WHERE terminal_id = @terminalId AND at > @from AND at <= @to`,
   );
-  const couponsUsed = db.prepare<Period, { n: number }>(
+  const couponsUsed = db.prepare<ReportPeriod, { n: number }>(
     `SELECT coalesce(sum(json_array_length(coupons)), 0) AS n FROM sales WHERE terminal_id = @terminalId AND at > @from AND at <= @to`,
   );
-  const saleTenders = db.prepare<Period, { method: TenderMethod; amount: number }>(
+  const saleTenders = db.prepare<ReportPeriod, { method: TenderMethod; amount: number }>(
     `SELECT t.value ->> 'method' AS method, sum(t.value ->> 'amountMinor') AS amount FROM sales s, json_each(s.tenders) t
     WHERE s.terminal_id = @terminalId AND s.at > @from AND s.at <= @to GROUP BY 1`,
   );
-  const saleChange = db.prepare<Period, { n: number }>(
+  const saleChange = db.prepare<ReportPeriod, { n: number }>(
     `SELECT coalesce(sum(change_minor), 0) AS n FROM sales WHERE terminal_id = @terminalId AND at > @from AND at <= @to`,
   );
-  const refundTenders = db.prepare<Period, { method: TenderMethod; amount: number }>(
+  const refundTenders = db.prepare<ReportPeriod, { method: TenderMethod; amount: number }>(
     `SELECT tender_method AS method, sum(amount_minor) AS amount FROM refunds WHERE terminal_id = @terminalId AND at > @from AND at <= @to GROUP BY tender_method`,
   );
-  const staff = db.prepare<Period, ReportStaffRow>(
+  const staff = db.prepare<ReportPeriod, ReportStaffRow>(
     `SELECT st.id AS staffId, st.name AS staffName,
       (SELECT count(*) FROM sales s WHERE s.staff_id = st.id AND s.terminal_id = @terminalId AND s.at > @from AND s.at <= @to) AS sales,
       (SELECT coalesce(sum(total_minor), 0) FROM sales s WHERE s.staff_id = st.id AND s.terminal_id = @terminalId AND s.at > @from AND s.at <= @to) AS salesMinor,
@@ -60,7 +77,7 @@ export function reportsRepository(db: Db) {
   );
 
   return {
-    figures(period: Period, storeId: string | null): Figures {
+    figures(period: ReportPeriod, storeId: string | null): ReportFigures {
       const s = sales.get(period)!;
       const r = refunds.get(period)!;
       const tenders = new Map<ReportTenderRow['method'], ReportTenderRow>();
@@ -96,14 +113,6 @@ export function reportsRepository(db: Db) {
       };
     },
     lastClose: (terminalId: string) => lastClose.get(terminalId) ?? null,
-    insertClose: (row: {
-      id: string;
-      terminalId: string;
-      number: number;
-      fromAt: string | null;
-      toAt: string;
-      staffId: string;
-      report: DayReport;
-    }) => void insertClose.run({ ...row, report: JSON.stringify(row.report) }),
+    insertClose: (row: DayCloseRow) => void insertClose.run({ ...row, report: JSON.stringify(row.report) }),
   };
 }

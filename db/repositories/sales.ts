@@ -8,6 +8,7 @@ import type {
   TenderRecord,
 } from '../../contract';
 import type { Db } from '../open';
+import type { SalesRepository } from '../store';
 
 export interface SaleRow extends SaleTotals, SaleSettlement {
   id: string;
@@ -76,7 +77,7 @@ type RefundRaw = Omit<RefundRow, 'couponsReturned'> & { couponsReturned: string 
 const toRefund = (r: RefundRaw): RefundRow => ({ ...r, couponsReturned: JSON.parse(r.couponsReturned) as string[] });
 
 /** Sales, refunds and the per-terminal receipt counter. */
-export function salesRepository(db: Db) {
+export function salesRepository(db: Db): SalesRepository {
   const nextSeq = db.prepare<[string], { last: number }>(
     `INSERT INTO receipt_counters (terminal_id, last) VALUES (?, 1) ON CONFLICT (terminal_id) DO UPDATE SET last = last + 1 RETURNING last`,
   );
@@ -131,13 +132,7 @@ export function salesRepository(db: Db) {
       - (SELECT coalesce(sum(r.net_minor), 0) FROM refunds r JOIN sales s ON s.id = r.sale_id WHERE s.member_id = ? AND r.at >= ?) AS n`);
 
   return {
-    /** Advances this terminal's counter; call inside the sale's transaction so a rollback undoes it. */
     nextSequence: (terminalId: string): number => nextSeq.get(terminalId)!.last,
-    /**
-     * 'duplicate' when a sale with this request id exists already: nothing is written then. The
-     * lines, tenders and coupons are part of the sale's row (one document), and so is the printed
-     * receipt: a retried request or a reprint shows the same paper.
-     */
     insertSale: (row: SaleRow, saleItems: SaleItems, receipt: ReceiptDocument): 'inserted' | 'duplicate' =>
       insertSale.run({
         ...row,
@@ -152,19 +147,16 @@ export function salesRepository(db: Db) {
     byReceiptNo: (receiptNo: string): SaleRow | null => byReceipt.get(receiptNo) ?? null,
     get: (id: string): SaleRow | null => byId.get(id) ?? null,
     receipt: (saleId: string): ReceiptDocument => JSON.parse(receipt.get(saleId)!.receipt) as ReceiptDocument,
-    /** The sale's lines, with how much of each was refunded so far. */
     lines(saleId: string): SaleLineRecord[] {
       const refunded = new Map(refundedPerLine.all(saleId).map((r) => [r.lineId, r.quantity]));
       return itemsOf(saleId).lines.map((line) => ({ ...line, refundedQuantity: refunded.get(line.id) ?? 0 }));
     },
     coupons: (saleId: string): QuoteCoupon[] => itemsOf(saleId).coupons,
     tenders: (saleId: string): TenderRecord[] => itemsOf(saleId).tenders,
-    /** 'duplicate' when a refund with this request id exists already: nothing is written then. */
     insertRefund: (row: RefundRow): 'inserted' | 'duplicate' =>
       insertRefund.run({ ...row, couponsReturned: JSON.stringify(row.couponsReturned), receipt: '' }).changes === 1
         ? 'inserted'
         : 'duplicate',
-    /** 'exceeds' when the database's own check finds more refunded than was sold (the use case checks first). */
     insertRefundLine(row: RefundLineRow & { refundId: string }): 'inserted' | 'exceeds' {
       try {
         insertRefundLine.run(row);
@@ -184,7 +176,6 @@ export function salesRepository(db: Db) {
       JSON.parse(refundReceipt.get(refundId)!.receipt) as ReceiptDocument,
     refundLines: (refundId: string) => refundLines.all(refundId),
     refundedOfSale: (saleId: string) => refundedOfSale.get(saleId)!,
-    /** Net spend of a member since an instant: sales minus what was refunded since then. */
     spendSince: (memberId: string, since: string): number => spendSince.get(memberId, since, memberId, since)!.n,
   };
 }

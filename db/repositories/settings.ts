@@ -1,6 +1,7 @@
 import type { Db } from '../open';
+import type { SettingsRepository } from '../store';
 
-export function settingsRepository(db: Db) {
+export function settingsRepository(db: Db): SettingsRepository {
   const get = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
   const set = db.prepare(
     'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',

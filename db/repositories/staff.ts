@@ -1,5 +1,6 @@
 import type { Role, StaffSummary } from '../../contract';
 import type { Db } from '../open';
+import type { StaffRepository } from '../store';
 
 export interface StaffRow extends StaffSummary {
   storeId: string;
@@ -8,9 +9,19 @@ export interface StaffRow extends StaffSummary {
   lockedUntil: string | null;
 }
 
+/** A new staff member: the PIN is stored as its hash only. */
+export interface NewStaff {
+  id: string;
+  storeId: string;
+  name: string;
+  role: Role;
+  pinHash: string;
+  createdAt: string;
+}
+
 const columns = `id, name, role, store_id AS storeId, pin_hash AS pinHash, failed_attempts AS failedAttempts, locked_until AS lockedUntil`;
 
-export function staffRepository(db: Db) {
+export function staffRepository(db: Db): StaffRepository {
   const insert = db.prepare(
     'INSERT INTO staff (id, store_id, name, role, pin_hash, created_at) VALUES (@id, @storeId, @name, @role, @pinHash, @createdAt)',
   );
@@ -20,8 +31,7 @@ export function staffRepository(db: Db) {
   const byId = db.prepare<[string], StaffRow>(`SELECT ${columns} FROM staff WHERE id = ? AND active = 1`);
   const setLockout = db.prepare('UPDATE staff SET failed_attempts = ?, locked_until = ? WHERE id = ?');
   return {
-    insert: (row: { id: string; storeId: string; name: string; role: Role; pinHash: string; createdAt: string }) =>
-      void insert.run(row),
+    insert: (row: NewStaff) => void insert.run(row),
     listActive: () => listActive.all(),
     get: (id: string): StaffRow | null => byId.get(id) ?? null,
     setLockout: (id: string, failedAttempts: number, lockedUntil: string | null) =>

@@ -1,7 +1,8 @@
 import type { StoreInfo } from '../../contract';
 import type { Db } from '../open';
+import type { StoresRepository } from '../store';
 
-export function storesRepository(db: Db) {
+export function storesRepository(db: Db): StoresRepository {
   const insert = db.prepare(
     'INSERT INTO stores (id, code, name, currency, created_at) VALUES (@id, @code, @name, @currency, @createdAt)',
   );

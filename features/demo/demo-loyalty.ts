@@ -1,4 +1,4 @@
-import type { Repositories } from '../../db/repositories';
+import type { TerminalStore } from '../../db/store';
 import type { CouponDefinitionInfo } from '../../contract';
 import { luhnCheckDigit } from '../../domain/card-number';
 import { localDate } from '../../domain/local-date';
@@ -41,7 +41,7 @@ const tierPrices: Record<string, Record<string, number>> = {
  * Loyalty rules, member prices, coupons and one gold member for the demo store. Guarded by its
  * own setting, so a demo database made before loyalty existed gets them once too.
  */
-export function seedDemoLoyalty(repos: Repositories, newId: () => string, now: Date): void {
+export function seedDemoLoyalty(repos: TerminalStore, newId: () => string, now: Date): void {
   if (repos.settings.get('demo_loyalty_seeded')) return;
   const at = now.toISOString();
   const today = localDate(now, 480);

@@ -1,4 +1,4 @@
-import type { Repositories } from '../../db/repositories';
+import type { TerminalStore } from '../../db/store';
 import { hashPin } from '../staff/pin-hash';
 import { seedDemoLoyalty } from './demo-loyalty';
 
@@ -53,7 +53,7 @@ const products = [
  * A first run with an empty database gets a store people can try at once. Runs in one transaction
  * and only once (the `demo_seeded` setting), so restarting never duplicates anything.
  */
-export function seedDemoStore(repos: Repositories, newId: () => string, now: Date): string {
+export function seedDemoStore(repos: TerminalStore, newId: () => string, now: Date): string {
   const existing = repos.settings.get('store_id');
   if (existing) {
     if (repos.settings.get('demo') === '1') seedDemoLoyalty(repos, newId, now);

@@ -2,7 +2,7 @@
 // printers and scanners, the persistent print queue, and the printer glance. Scanner data is
 // handed to `onScan` (the scan router); statuses go out as events.
 import { LinliError, type PrinterSummary, type ScanOutcome, type ScanSource, type StaffSummary } from '../../contract';
-import type { Repositories } from '../../db/repositories';
+import type { TerminalStore } from '../../db/store';
 import { SimulatedScanner } from '../../hardware/devices/simulated-scanner';
 import { encodeReceipt } from '../../hardware/escpos/encode-receipt';
 import { canPrint } from '../../hardware/escpos/status';
@@ -31,7 +31,7 @@ export interface DevicesPort {
 }
 
 export interface DeviceServiceDeps {
-  store: Repositories;
+  store: TerminalStore;
   clock: Clock;
   ids: IdSource;
   events: EventSink;

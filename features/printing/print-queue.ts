@@ -2,7 +2,7 @@
 // only after every byte was written, and otherwise waits (printer off, out of paper, unplugged)
 // and prints once when the printer is back. Callers never wait for paper.
 import type { PrintJobInfo, PrinterEncoding, PaperWidth, ReceiptDocument } from '../../contract';
-import type { Repositories } from '../../db/repositories';
+import type { TerminalStore } from '../../db/store';
 import type { Clock, IdSource, PrintOptions } from '../ports';
 
 export interface QueuePrinter {
@@ -21,7 +21,7 @@ export interface PrintQueueDeps {
 }
 
 export interface PrintQueueStore {
-  store: Repositories;
+  store: TerminalStore;
   clock: Clock;
   ids: IdSource;
   currentStaff(): { id: string } | null;

@@ -3,7 +3,8 @@ import { openLinli, databaseFileName, type LinliCore } from '../../features/app'
 import type { CheckoutRequest, ProductInfo } from '../../contract';
 import { demoMember } from '../../features/demo/demo-loyalty';
 import { openDatabase, type Db } from '../../db/open';
-import { createRepositories, type Repositories } from '../../db/repositories';
+import { createRepositories } from '../../db/repositories';
+import type { TerminalStore } from '../../db/store';
 import { loginAs } from './temp-core';
 
 export { demoMember };
@@ -12,7 +13,7 @@ export interface LoyaltyCore {
   core: LinliCore;
   /** A second connection to the same file: to look at rows, and to set up data the hub would send. */
   db: Db;
-  repos: Repositories;
+  repos: TerminalStore;
   clock: { now: Date };
   products: Record<string, ProductInfo>;
   goldMemberId: string;

@@ -1,0 +1,309 @@
+/*
+ * THE TERMINAL'S DATABASE SURFACE, declared.
+ *
+ * Everything the use cases may ask of the SQLite store, and what each call answers. The repositories in
+ * db/repositories/ implement these interfaces (each factory is annotated with its interface, so the
+ * compiler holds the implementation to the declaration); createRepositories(db) assembles a TerminalStore.
+ * Row types live beside the repository that reads and writes them and are imported here.
+ *
+ * To change the surface, change it here first: the implementation then fails to compile until it follows.
+ */
+import type {
+  CardBlockReason,
+  ConsentRecord,
+  CouponDefinitionInfo,
+  DeviceConfig,
+  DeviceSettings,
+  PrintJobInfo,
+  ProductInfo,
+  QuoteCoupon,
+  ReceiptDocument,
+  SaleLineRecord,
+  StaffSummary,
+  StoreInfo,
+  TenderRecord,
+  TierInfo,
+} from '../contract';
+import type { NewConsent } from '../domain/consent';
+import type { Db } from './open';
+import type { AuditEntry } from './repositories/audit';
+import type { CardRow } from './repositories/cards';
+import type { NewProduct } from './repositories/catalogue';
+import type { CouponUseRow } from './repositories/coupons';
+import type { MemberRow, NewMember } from './repositories/members';
+import type { OutboxEvent } from './repositories/outbox';
+import type { LedgerRow, LedgerView, TierChangeRow } from './repositories/points';
+import type { NewPrintJob, PrintJobRow } from './repositories/print-jobs';
+import type { DayCloseRow, ReportFigures, ReportPeriod } from './repositories/reports';
+import type { RefundLineRow, RefundRow, SaleItems, SaleRow } from './repositories/sales';
+import type { NewStaff, StaffRow } from './repositories/staff';
+
+/** The whole store of one terminal: one repository per concern, and the transaction that spans them. */
+export interface TerminalStore {
+  settings: SettingsRepository;
+  stores: StoresRepository;
+  staff: StaffRepository;
+  audit: AuditRepository;
+  members: MembersRepository;
+  cards: CardsRepository;
+  consents: ConsentsRepository;
+  outbox: OutboxRepository;
+  catalogue: CatalogueRepository;
+  points: PointsRepository;
+  coupons: CouponsRepository;
+  sales: SalesRepository;
+  reports: ReportsRepository;
+  deviceConfig: DeviceConfigRepository;
+  printJobs: PrintJobsRepository;
+  /** Runs fn in one SQLite transaction: all of it commits, or none of it. */
+  transaction: <T>(fn: () => T) => T;
+  /**
+   * The raw connection, outside the declared surface. Only for the demo seed (features/demo/demo.ts inserts
+   * the demo tiers and products with it), tests and benchmarks: use cases go through the repositories.
+   */
+  db: Db;
+}
+
+/** Key/value settings of the terminal (store id, demo flag, receipt options, …). */
+export interface SettingsRepository {
+  /** The value stored under key, or null when it was never set. */
+  get: (key: string) => string | null;
+  /** Stores value under key, replacing what was there. */
+  set: (key: string, value: string) => void;
+}
+
+/** The store this terminal belongs to. */
+export interface StoresRepository {
+  /** Records a store. */
+  insert: (store: StoreInfo & { createdAt: string }) => void;
+  /** The store with this id, or null. */
+  get: (id: string) => StoreInfo | null;
+}
+
+/** Staff members, their PIN hashes and login lockout. */
+export interface StaffRepository {
+  /** Records a staff member (active). */
+  insert: (row: NewStaff) => void;
+  /** The active staff for the login screen: cashiers first, then by name. */
+  listActive: () => StaffSummary[];
+  /** The active staff member with this id (with PIN hash and lockout state), or null. */
+  get: (id: string) => StaffRow | null;
+  /** Sets the failed-attempt count and the lockout end (null: not locked). */
+  setLockout: (id: string, failedAttempts: number, lockedUntil: string | null) => void;
+}
+
+/** The audit log: logins, lockouts, terminal setup. */
+export interface AuditRepository {
+  /** Appends one entry. */
+  append: (e: AuditEntry) => void;
+  /** The newest entries first, at most limit. */
+  recent: (limit: number) => AuditEntry[];
+}
+
+/** Members and the name index that finds them. */
+export interface MembersRepository {
+  /** 'duplicate' when the phone number is already enrolled: nothing is written then. */
+  insert: (member: NewMember) => 'inserted' | 'duplicate';
+  /** The member with this id, or null. */
+  get: (id: string) => MemberRow | null;
+  /** The member enrolled with this phone number (E.164), or null. */
+  findByPhone: (e164: string) => MemberRow | null;
+  /** The id of the member whose referral code this is, or null. */
+  idByReferralCode: (code: string) => string | null;
+  /** Members whose phone ends in these four digits, newest enrolment first, at most limit. */
+  findByPhoneSuffix: (suffix: string, limit: number) => MemberRow[];
+  /** Members whose name matches the full-text query, at most limit. */
+  findByName: (match: string, limit: number) => MemberRow[];
+  /** How many members are enrolled. */
+  count: () => number;
+}
+
+/** Member cards: issuing, finding and blocking them. */
+export interface CardsRepository {
+  /** Issues an active card with this number to the member. */
+  insert: (number: string, memberId: string, issuedAt: string, staffId: string | null) => void;
+  /** The card with this number (any status), or null. */
+  get: (number: string) => CardRow | null;
+  /** The member's cards, newest first. */
+  ofMember: (memberId: string) => CardRow[];
+  /** Returns false when the card was not active (already blocked, or unknown). */
+  block: (number: string, at: string, reason: CardBlockReason, staffId: string | null) => boolean;
+}
+
+/** Marketing consents: an append-only history per member. */
+export interface ConsentsRepository {
+  /** Records one consent decision of the member. */
+  insert: (id: string, memberId: string, c: NewConsent) => void;
+  /** The member's consent decisions, oldest first, with the staff member who recorded each. */
+  history: (memberId: string) => ConsentRecord[];
+}
+
+/** Append only from use cases, always inside the transaction of the change it describes. */
+export interface OutboxRepository {
+  /** Appends an event for the hub. */
+  append: (e: OutboxEvent) => void;
+  /** The events waiting in the outbox, in the order they were appended. */
+  pending: () => OutboxEvent[];
+}
+
+/** Products, their tier prices and the tiers themselves: data the hub will send down later. */
+export interface CatalogueRepository {
+  /** The active products, by category and SKU. */
+  products: () => ProductInfo[];
+  /** The active product with this id, or null. */
+  product: (id: string) => ProductInfo | null;
+  /** The active product with this barcode, or null. */
+  productByBarcode: (barcode: string) => ProductInfo | null;
+  /** The product with this SKU (active or not), or null. */
+  productBySku: (sku: string) => ProductInfo | null;
+  /** Records a product (active). */
+  insertProduct: (p: NewProduct) => void;
+  /** Sets the product's price for one tier, replacing an earlier one. */
+  setTierPrice: (productId: string, tierCode: string, priceMinor: number) => void;
+  /** The tiers by rank. They change only when the hub (or the seed) sends new rules; read once per change. */
+  tiers: () => TierInfo[];
+  /** Changes how a tier is qualified for and what it multiplies points by. */
+  setTierRule: (
+    code: string,
+    rule: Pick<TierInfo, 'qualifyMetric' | 'threshold' | 'windowDays' | 'pointsMultiplierPct'>,
+  ) => void;
+}
+
+/** The points ledger (append only: the table refuses UPDATE and DELETE) and the tier history. */
+export interface PointsRepository {
+  /** Appends one ledger entry. */
+  append: (row: LedgerRow) => void;
+  /** The member's points balance: the sum of the ledger. */
+  balance: (memberId: string) => number;
+  /** Every ledger entry of the member, with its expiry day: what expiry is computed from. */
+  entriesForExpiry: (memberId: string) => { points: number; expiresOn: string | null; at: string }[];
+  /** The member's newest ledger entries first, with receipt number and staff name, at most limit. */
+  recent: (memberId: string, limit: number) => LedgerView[];
+  /** Points the member earned since an instant, less earnings reversed by refunds since then. */
+  earnedSince: (memberId: string, since: string) => number;
+  /**
+   * Members holding credits whose last day is in [since, today) (they may have points to expire);
+   * `since` null means from the beginning.
+   */
+  membersWithExpiredCredits: (since: string | null, today: string) => string[];
+  /** Appends a tier change to the member's tier history. */
+  setTier: (row: TierChangeRow) => void;
+  /** The member's current tier and since when, or null when the member never had one. */
+  currentTier: (memberId: string) => { tierCode: string; at: string } | null;
+  /** Every member's current tier and since when. */
+  tieredMembers: () => { memberId: string; tierCode: string; at: string }[];
+}
+
+/** Coupon definitions, the coupons issued to members and every use of them. */
+export interface CouponsRepository {
+  /** Records a coupon definition. */
+  insertDefinition: (d: CouponDefinitionInfo & { createdAt: string }) => void;
+  /** Every definition, soonest to end first. */
+  definitions: () => CouponDefinitionInfo[];
+  /** The definition with this id, or null. */
+  definition: (id: string) => CouponDefinitionInfo | null;
+  /** The definition whose generic (shared) code this is, or null. */
+  definitionByGenericCode: (code: string) => CouponDefinitionInfo | null;
+  /** Issues a personal coupon with this code to the member. */
+  issue: (code: string, definitionId: string, memberId: string, at: string, staffId: string | null) => void;
+  /** The issued coupon with this code, or null. */
+  coupon: (code: string) => { code: string; definitionId: string; memberId: string } | null;
+  /** The member's coupons, newest first, with how often each was used (net of returns). */
+  ofMember: (memberId: string) => { code: string; definitionId: string; used: number }[];
+  /** How often the code was used, net of returns. */
+  timesUsed: (code: string) => number;
+  /** How often the member used coupons of this definition, net of returns. */
+  memberUses: (definitionId: string, memberId: string) => number;
+  /** Records one use (+1) or return (-1) of a coupon. */
+  recordUse: (row: CouponUseRow) => void;
+}
+
+/** Sales, refunds and the per-terminal receipt counter. */
+export interface SalesRepository {
+  /** Advances this terminal's counter; call inside the sale's transaction so a rollback undoes it. */
+  nextSequence: (terminalId: string) => number;
+  /**
+   * 'duplicate' when a sale with this request id exists already: nothing is written then. The
+   * lines, tenders and coupons are part of the sale's row (one document), and so is the printed
+   * receipt: a retried request or a reprint shows the same paper.
+   */
+  insertSale: (row: SaleRow, saleItems: SaleItems, receipt: ReceiptDocument) => 'inserted' | 'duplicate';
+  /** The sale recorded for this request id, or null. */
+  byRequestId: (requestId: string) => SaleRow | null;
+  /** The sale with this receipt number, or null. */
+  byReceiptNo: (receiptNo: string) => SaleRow | null;
+  /** The sale with this id, or null. */
+  get: (id: string) => SaleRow | null;
+  /** The receipt stored with the sale (the sale must exist). */
+  receipt: (saleId: string) => ReceiptDocument;
+  /** The sale's lines, with how much of each was refunded so far. */
+  lines: (saleId: string) => SaleLineRecord[];
+  /** The coupons applied to the sale. */
+  coupons: (saleId: string) => QuoteCoupon[];
+  /** How the sale was paid. */
+  tenders: (saleId: string) => TenderRecord[];
+  /** 'duplicate' when a refund with this request id exists already: nothing is written then. */
+  insertRefund: (row: RefundRow) => 'inserted' | 'duplicate';
+  /** 'exceeds' when the database's own check finds more refunded than was sold (the use case checks first). */
+  insertRefundLine: (row: RefundLineRow & { refundId: string }) => 'inserted' | 'exceeds';
+  /** Stores the printed receipt of the refund. */
+  setRefundReceipt: (refundId: string, doc: ReceiptDocument) => void;
+  /** The refund recorded for this request id, or null. */
+  refundByRequestId: (requestId: string) => RefundRow | null;
+  /** The receipt stored with the refund (the refund must exist). */
+  refundReceipt: (refundId: string) => ReceiptDocument;
+  /** The refund's lines in the order they were written: which sale line, how many, how much. */
+  refundLines: (refundId: string) => { lineId: string; quantity: number; amountMinor: number }[];
+  /** What the sale's refunds paid back so far: amount (in tenders) and net (including the points' value). */
+  refundedOfSale: (saleId: string) => { amount: number; net: number };
+  /** Net spend of a member since an instant: sales minus what was refunded since then. */
+  spendSince: (memberId: string, since: string) => number;
+}
+
+/** X/Z figures for one terminal over (from, to]; the Z history. */
+export interface ReportsRepository {
+  /** The figures of the period: sales, refunds, tenders, points, coupons, new members (of storeId, or all). */
+  figures: (period: ReportPeriod, storeId: string | null) => ReportFigures;
+  /** The terminal's last Z close (number and end), or null before the first. */
+  lastClose: (terminalId: string) => { number: number; toAt: string } | null;
+  /** Records a Z close with its report. */
+  insertClose: (row: DayCloseRow) => void;
+}
+
+/** The configured devices (printers, scanners) of this terminal. */
+export interface DeviceConfigRepository {
+  /** Every configured device, in the order it was added. */
+  all: () => DeviceConfig[];
+  /** The device with this id, or null. */
+  get: (id: string) => DeviceConfig | null;
+  /** Adds the device, or replaces its name, settings and enabled flag. */
+  save: (id: string, settings: DeviceSettings, enabled: boolean, at: string) => void;
+  /** False when there was no device with this id. */
+  remove: (id: string) => boolean;
+}
+
+/** The persistent print queue. */
+export interface PrintJobsRepository {
+  /** Queues a job. */
+  insert: (job: NewPrintJob) => void;
+  /** The job with this id and its document, or null. */
+  get: (id: string) => PrintJobRow | null;
+  /** The job with this id, without its document, or null. */
+  info: (id: string) => PrintJobInfo | null;
+  /** The oldest queued job and its document, or null when the queue is empty. */
+  nextQueued: () => PrintJobRow | null;
+  /** The newest jobs first, without documents, at most limit. */
+  recent: (limit: number) => PrintJobInfo[];
+  /** How many jobs are queued or printing. */
+  pendingCount: () => number;
+  /** Claims a queued job for printing; false when it was not queued (already taken). */
+  start: (id: string, printerId: string) => boolean;
+  /** Marks a printing job done; false when it was not printing. */
+  markDone: (id: string, at: string) => boolean;
+  /** Back to the queue with the reason; it prints when the printer is ready again. */
+  retryLater: (id: string, reason: string) => boolean;
+  /** Marks the job failed for good, with the reason. */
+  markFailed: (id: string, reason: string) => void;
+  /** At start: a job left 'printing' by a crash goes back to the queue (see decision 0007); answers how many. */
+  requeueInterrupted: () => number;
+}
