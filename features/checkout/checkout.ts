@@ -35,7 +35,10 @@ interface Priced {
   products: ProductInfo[];
 }
 
-function price(ports: Ports, draft: Draft, allowEmpty: boolean): Priced {
+type Entries = ReturnType<Ports['store']['points']['entriesForExpiry']>;
+
+/** Prices a basket; `entries` are the member's ledger entries when the caller has read them already. */
+function price(ports: Ports, draft: Draft, allowEmpty: boolean, entries?: Entries): Priced {
   const member = draft.memberId === null ? null : requireMember(ports, draft.memberId);
   if (draft.lines.length === 0 && !allowEmpty) throw new LinliError('SALE_EMPTY');
   const products = draft.lines.map((line) => {
@@ -47,8 +50,9 @@ function price(ports: Ports, draft: Draft, allowEmpty: boolean): Priced {
   const tier = member ? memberTier(ports, member.id).tier : null;
   let balance: number | null = null;
   if (member) {
-    const entries = ports.store.points.entriesForExpiry(member.id);
-    balance = entries.reduce((a, e) => a + e.points, 0) - dueToExpire(entries, today(ports));
+    const credits = entries ?? ports.store.points.entriesForExpiry(member.id);
+    // What expires today counts as gone, whether or not its expire entry was written yet.
+    balance = credits.reduce((a, e) => a + e.points, 0) - dueToExpire(credits, today(ports));
   }
   const policy = loyaltyPolicy(ports);
   const birthdayMonth = Boolean(member?.birthday && member.birthday.slice(5, 7) === today(ports).slice(5, 7));
@@ -133,8 +137,9 @@ function checkout(ports: Ports, input: ParsedInput<'checkout'>, staff: { id: str
   let record: SaleRecord;
   try {
     record = ports.store.transaction((): SaleRecord => {
-      if (input.memberId) expireDue(ports, input.memberId, staff.id, at);
-      const p = price(ports, input, false);
+      const entries = input.memberId ? ports.store.points.entriesForExpiry(input.memberId) : undefined;
+      if (input.memberId) expireDue(ports, input.memberId, staff.id, at, entries);
+      const p = price(ports, input, false, entries);
       const settled = settleTenders(p.sale.amountDueMinor, tenders);
       if ('code' in settled) throw refusalError(ports, settled.code, settled.params);
       const seq = ports.store.sales.nextSequence(ports.config.terminalId);
@@ -143,12 +148,12 @@ function checkout(ports: Ports, input: ParsedInput<'checkout'>, staff: { id: str
       const policy = loyaltyPolicy(ports);
       // Everything the receipt shows is known before the first row is written: build it once.
       const tier = memberId
-        ? tierAfterSale(ports, memberId, {
-            id: saleId,
-            spendMinor: p.sale.totalMinor,
-            pointsEarned: p.sale.pointsEarned,
-            at,
-          })
+        ? tierAfterSale(
+            ports,
+            memberId,
+            { id: saleId, spendMinor: p.sale.totalMinor, pointsEarned: p.sale.pointsEarned, at },
+            p.tier ?? undefined,
+          )
         : null;
       if (tier?.upgraded) tierChanged = tier.tier;
       if (p.balance !== null) balanceAfter = p.balance - p.sale.pointsRedeemed + p.sale.pointsEarned;

@@ -1,4 +1,5 @@
 // A member's points and tier: balance, expiry (FIFO, written as expire entries), tier changes.
+type LedgerCredit = ReturnType<Ports['store']['points']['entriesForExpiry']>[number];
 import {
   LinliError,
   type LedgerEntryInfo,
@@ -40,8 +41,15 @@ export function progressOf(ports: Ports, memberId: string, current: TierInfo): T
 }
 
 /** Writes the expire entry a member is due (inside the caller's transaction). Returns the points expired. */
-export function expireDue(ports: Ports, memberId: string, staffId: string | null, at: string): number {
-  const due = dueToExpire(ports.store.points.entriesForExpiry(memberId), today(ports));
+export function expireDue(
+  ports: Ports,
+  memberId: string,
+  staffId: string | null,
+  at: string,
+  // A sale reads the member's entries once for expiry and for its balance.
+  entries: readonly LedgerCredit[] = ports.store.points.entriesForExpiry(memberId),
+): number {
+  const due = dueToExpire(entries, today(ports));
   if (due <= 0) return 0;
   ports.store.points.append({
     id: ports.ids.newId(),
@@ -76,9 +84,10 @@ export function tierAfterSale(
   ports: Ports,
   memberId: string,
   sale: { id: string; spendMinor: number; pointsEarned: number; at: string },
+  /** The tier the sale was priced with (read in the same transaction). */
+  tier: TierInfo = memberTier(ports, memberId).tier,
 ): { tier: TierInfo; upgraded: boolean; progress: TierProgressInfo } {
   const tiers = tiersOf(ports);
-  const { tier } = memberTier(ports, memberId);
   const seen = new Map<string, number>();
   const valueFor = (t: TierInfo) => {
     const key = `${t.qualifyMetric}/${t.windowDays}`;

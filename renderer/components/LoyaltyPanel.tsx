@@ -4,16 +4,17 @@ import type { MemberLoyalty } from '../../contract';
 import { useApp } from '../app-context';
 import { formatDate, formatDateTime } from '../format';
 import { TierProgress } from './TierProgress';
+import { useAction } from './use-action';
 
 /** The member screen's points & tier panel: balance, tier bar, what expires soon, recent entries. */
 export function LoyaltyPanel({ memberId, initial }: { memberId: string; initial?: MemberLoyalty | null }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
-  const { api, session, showError, clearError, navigate } = useApp();
+  const { api, session, showError, navigate } = useApp();
   const [loyalty, setLoyalty] = useState<MemberLoyalty | null>(initial ?? null);
   const [points, setPoints] = useState('');
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
   const currency = session?.store?.currency ?? 'CNY';
   const manager = session?.staff?.role === 'manager';
 
@@ -30,17 +31,11 @@ export function LoyaltyPanel({ memberId, initial }: { memberId: string; initial?
 
   const adjust = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    try {
+    await action.run(async () => {
       setLoyalty(await api.adjustPoints({ memberId, points: Number(points.trim() || 'NaN'), reason }));
       setPoints('');
       setReason('');
-      clearError();
-    } catch (e) {
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   if (!loyalty)
@@ -154,7 +149,7 @@ export function LoyaltyPanel({ memberId, initial }: { memberId: string; initial?
               data-testid="adjust-reason"
             />
           </label>
-          <button type="submit" className="button" disabled={busy} data-testid="adjust-submit">
+          <button type="submit" className="button" disabled={action.busy} data-testid="adjust-submit">
             {t('loyalty.adjustSubmit')}
           </button>
         </form>

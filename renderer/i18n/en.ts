@@ -341,7 +341,8 @@ export const en: Messages = {
     TENDER_SHORT: 'Payment is short by {{due}}.',
     TENDER_OVERPAID: 'Card or mobile payments cannot exceed the amount due; only cash gives change.',
     REQUEST_ID_INVALID: 'This request is not valid. Start the checkout again.',
-    REQUEST_ID_REUSED: 'This sale was already recorded with different items. Nothing was charged twice: check the last receipt, then start a new sale.',
+    REQUEST_ID_REUSED:
+      'This sale was already recorded with different items. Nothing was charged twice: check the last receipt, then start a new sale.',
     SALE_UNKNOWN: 'No sale has this receipt number.',
     REFUND_EMPTY: 'Choose what to refund.',
     REFUND_QUANTITY: 'That is more than can still be refunded.',

@@ -11,6 +11,7 @@ import type {
 } from '../../contract';
 import { useApp, useScanReceiver } from '../app-context';
 import { ReceiptPreview } from '../components/ReceiptPreview';
+import { useAction } from '../components/use-action';
 import { formatMinor, newRequestId, parseMajor } from '../money';
 
 const emptyDraft: SaleDraft = { memberId: null, lines: [], couponCodes: [], pointsToRedeem: 0 };
@@ -50,7 +51,7 @@ export function CheckoutScreen({ memberId, productId, couponCode }: Props) {
   const [extMethod, setExtMethod] = useState<ExternalTenderMethod | 'none'>('none');
   const [extAmountText, setExtAmountText] = useState('');
   const [extRef, setExtRef] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
   const draftRef = useRef<SaleDraft>(emptyDraft);
   const queue = useRef<Promise<void>>(Promise.resolve());
   const requestId = useRef<string | null>(null);
@@ -162,23 +163,16 @@ export function CheckoutScreen({ memberId, productId, couponCode }: Props) {
   const changeDue = cash - remaining;
 
   const complete = async () => {
-    if (busy || !quote) return;
+    if (!quote) return;
     await queue.current;
     const tenders: TenderInput[] = [];
     if (extMethod !== 'none' && extAmount > 0)
       tenders.push({ method: extMethod, amountMinor: extAmount, reference: extRef });
     if (cash > 0) tenders.push({ method: 'cash', amountMinor: cash });
-    requestId.current ??= newRequestId();
-    setBusy(true);
-    try {
-      const r = await api.checkout({ ...draftRef.current, requestId: requestId.current, tenders });
-      setResult(r);
-      clearError();
-    } catch (e) {
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
+    await run(async () => {
+      requestId.current ??= newRequestId();
+      setResult(await api.checkout({ ...draftRef.current, requestId: requestId.current, tenders }));
+    });
   };
 
   const productName = (id: string) => {

@@ -11,6 +11,7 @@ import {
 } from '../../contract';
 import { useApp, useScanReceiver } from '../app-context';
 import { CameraScanner } from '../components/CameraScanner';
+import { useAction, type RunOptions } from '../components/use-action';
 import { WedgeSettingsPanel } from '../components/WedgeSettingsPanel';
 import { toErrorShape } from '../errors';
 import { formatDateTime } from '../format';
@@ -68,7 +69,7 @@ function StatusLine({ status }: { status: DeviceStatus }) {
 /** Manager screen: what is plugged in, what is configured and how it is doing, test print, test scan. */
 export function DeviceSetup() {
   const { t } = useTranslation();
-  const { api, showError, clearError, navigate } = useApp();
+  const { api, showError, navigate } = useApp();
   const [devices, setDevices] = useState<DeviceStatus[]>([]);
   const [configs, setConfigs] = useState<DeviceConfig[]>([]);
   const [found, setFound] = useState<DiscoveredDevices | null>(null);
@@ -78,7 +79,7 @@ export function DeviceSetup() {
   const [notice, setNotice] = useState<string | null>(null);
   const [scans, setScans] = useState<ScanLogEntry[]>([]);
   const [inject, setInject] = useState({ deviceId: '', text: '' });
-  const [busy, setBusy] = useState(false);
+  const { busy, run: runAction } = useAction();
 
   const reload = useCallback(async () => {
     const [d, c] = await Promise.all([api.listDevices(), api.listDeviceConfigs()]);
@@ -117,42 +118,33 @@ export function DeviceSetup() {
     if (!source) api.handleScan({ text, source: 'wedge' }).catch(() => undefined);
   });
 
-  const run = async (action: () => Promise<unknown>, done?: string) => {
-    setBusy(true);
-    try {
+  /** One call, then the lists again; the buttons stay disabled until both are done. */
+  const run = (action: () => Promise<unknown>, done?: string, options?: RunOptions) =>
+    runAction(async () => {
       await action();
-      clearError();
       setBadField(null);
       if (done) setNotice(done);
       await reload();
-      return true;
-    } catch (e) {
-      showError(e);
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
+    }, options);
 
-  const save = async (event: FormEvent, form: 'printer' | 'scanner') => {
+  const save = (event: FormEvent, form: 'printer' | 'scanner') => {
     event.preventDefault();
     const settings = form === 'printer' ? printerSettings(printer) : scannerSettings(scanner);
-    setBusy(true);
-    try {
-      await api.saveDevice({ settings });
-      clearError();
-      setBadField(null);
-      setNotice(t('devices.saved'));
-      if (form === 'printer') setPrinter(emptyPrinterForm);
-      else setScanner(emptyScannerForm);
-      await reload();
-    } catch (e) {
-      const shape = toErrorShape(e);
-      setBadField(shape.field ? { form, field: shape.field } : null);
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
+    return run(
+      async () => {
+        await api.saveDevice({ settings });
+        if (form === 'printer') setPrinter(emptyPrinterForm);
+        else setScanner(emptyScannerForm);
+      },
+      t('devices.saved'),
+      {
+        onError: (e) => {
+          const shape = toErrorShape(e);
+          setBadField(shape.field ? { form, field: shape.field } : null);
+          showError(e);
+        },
+      },
+    );
   };
 
   const invalid = (form: 'printer' | 'scanner', field: string) =>

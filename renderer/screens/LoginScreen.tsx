@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { limits, type SessionInfo, type StaffSummary } from '../../contract';
 import { useApp } from '../app-context';
+import { useAction } from '../components/use-action';
 import { TerminalSetup } from './TerminalSetup';
 
 const keypadDigits = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
@@ -12,7 +13,7 @@ export function LoginScreen({ onLoggedIn }: { onLoggedIn(session: SessionInfo): 
   const [staff, setStaff] = useState<StaffSummary[] | null>(null);
   const [chosen, setChosen] = useState<StaffSummary | null>(null);
   const [pin, setPin] = useState('');
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
   const pinInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -44,21 +45,16 @@ export function LoginScreen({ onLoggedIn }: { onLoggedIn(session: SessionInfo): 
 
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
-    if (!chosen || busy) return;
+    if (!chosen) return;
     // Read the field itself: a key replayed by the scanner hook may not have re-rendered yet.
     const value = pinInput.current?.value ?? pin;
-    setBusy(true);
-    try {
-      const session = await api.login({ staffId: chosen.id, pin: value });
-      clearError();
-      onLoggedIn(session);
-    } catch (e) {
-      setPin('');
-      showError(e);
-      pinInput.current?.focus();
-    } finally {
-      setBusy(false);
-    }
+    await action.run(async () => onLoggedIn(await api.login({ staffId: chosen.id, pin: value })), {
+      onError: (e) => {
+        setPin('');
+        showError(e);
+        pinInput.current?.focus();
+      },
+    });
   };
 
   if (staff?.length === 0) return <TerminalSetup onDone={onLoggedIn} />;
@@ -141,7 +137,7 @@ export function LoginScreen({ onLoggedIn }: { onLoggedIn(session: SessionInfo): 
           <button type="button" className="button button--ghost" data-testid="login-back" onClick={() => choose(null)}>
             {t('login.changeStaff')}
           </button>
-          <button type="submit" className="button button--primary" data-testid="login-submit" disabled={busy}>
+          <button type="submit" className="button button--primary" data-testid="login-submit" disabled={action.busy}>
             {t('login.submit')}
           </button>
         </div>

@@ -11,6 +11,7 @@ import { useApp } from '../app-context';
 import { CardDialog, type CardDialogKind, type CardDialogResult } from '../components/CardDialog';
 import { LoyaltyPanel } from '../components/LoyaltyPanel';
 import { MemberQrPanel } from '../components/MemberQrPanel';
+import { useAction } from '../components/use-action';
 import { formatDate, formatDateTime } from '../format';
 
 /** The record that is in force for each purpose: the newest one. */
@@ -37,10 +38,10 @@ type DialogState = { kind: CardDialogKind; number?: string } | null;
 export function ProfileScreen({ memberId, initial }: { memberId: string; initial?: MemberProfile | undefined }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
-  const { api, navigate, showError, clearError } = useApp();
+  const { api, navigate, showError } = useApp();
   const [member, setMember] = useState<MemberProfile | null>(initial ?? null);
   const [dialog, setDialog] = useState<DialogState>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
 
   useEffect(() => {
     // Scanning the same member's card again brings a fresh profile for the same screen.
@@ -59,19 +60,7 @@ export function ProfileScreen({ memberId, initial }: { memberId: string; initial
   }, [api, memberId, initial, showError]);
 
   /** Runs one change; the server answers with the whole new profile. */
-  const change = async (action: () => Promise<MemberProfile>): Promise<boolean> => {
-    setBusy(true);
-    try {
-      setMember(await action());
-      clearError();
-      return true;
-    } catch (e) {
-      showError(e);
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
+  const change = (work: () => Promise<MemberProfile>): Promise<boolean> => run(async () => setMember(await work()));
 
   const confirmDialog = async ({ reason, card }: CardDialogResult) => {
     if (!dialog) return;

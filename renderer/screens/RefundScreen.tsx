@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ExternalTenderMethod, RefundResult, SaleRecord, TenderMethod } from '../../contract';
 import { useApp, useScanReceiver } from '../app-context';
 import { ReceiptPreview } from '../components/ReceiptPreview';
+import { useAction } from '../components/use-action';
 import { formatDateTime } from '../format';
 import { formatMinor, newRequestId } from '../money';
 
@@ -17,7 +18,7 @@ export function RefundScreen({ receiptNo: initialNo }: { receiptNo?: string | un
   const [method, setMethod] = useState<TenderMethod>('cash');
   const [reference, setReference] = useState('');
   const [result, setResult] = useState<RefundResult | null>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
   const requestId = useRef<string | null>(null);
 
   const find = useCallback(
@@ -50,10 +51,10 @@ export function RefundScreen({ receiptNo: initialNo }: { receiptNo?: string | un
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!sale || busy) return;
-    requestId.current ??= newRequestId();
-    setBusy(true);
-    try {
+    if (!sale) return;
+    await action.run(async () => {
+      // One id per refund the cashier means, kept across retries so the core records it once.
+      requestId.current ??= newRequestId();
       const lines = Object.entries(quantities)
         .filter(([, q]) => q > 0)
         .map(([lineId, quantity]) => ({ lineId, quantity }));
@@ -64,12 +65,7 @@ export function RefundScreen({ receiptNo: initialNo }: { receiptNo?: string | un
       setSale(r.sale);
       setQuantities({});
       requestId.current = null;
-      clearError();
-    } catch (e) {
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const money = (m: number) => formatMinor(m, sale?.currency ?? 'CNY', lng);
@@ -181,7 +177,7 @@ export function RefundScreen({ receiptNo: initialNo }: { receiptNo?: string | un
             <button
               type="submit"
               className="button button--primary button--wide"
-              disabled={busy || left === 0}
+              disabled={action.busy || left === 0}
               data-testid="refund-submit"
             >
               {t('refund.submit')}

@@ -4,6 +4,7 @@ import type { DayReportResult } from '../../contract';
 import { useApp } from '../app-context';
 import { BarChart } from '../components/BarChart';
 import { ReceiptPreview } from '../components/ReceiptPreview';
+import { useAction } from '../components/use-action';
 import { formatDateTime } from '../format';
 import { formatMinor } from '../money';
 
@@ -11,25 +12,17 @@ import { formatMinor } from '../money';
 export function ReportsScreen() {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
-  const { api, showError, clearError } = useApp();
+  const { api } = useApp();
   const [result, setResult] = useState<DayReportResult | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, run: runAction } = useAction();
 
   const run = useCallback(
     async (kind: 'x' | 'z', print = false) => {
-      setBusy(true);
-      try {
-        setResult(kind === 'x' ? await api.dayReport({ print }) : await api.closeDay());
-        clearError();
-      } catch (e) {
-        showError(e);
-      } finally {
-        setBusy(false);
-        setConfirming(false);
-      }
+      await runAction(async () => setResult(kind === 'x' ? await api.dayReport({ print }) : await api.closeDay()));
+      setConfirming(false);
     },
-    [api, clearError, showError],
+    [api, runAction],
   );
 
   useEffect(() => {

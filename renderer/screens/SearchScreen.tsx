@@ -2,13 +2,14 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchResult } from '../../contract';
 import { useApp } from '../app-context';
+import { useAction } from '../components/use-action';
 
 export function SearchScreen() {
   const { t } = useTranslation();
-  const { api, navigate, showError, clearError } = useApp();
+  const { api, navigate, showError } = useApp();
   const input = useRef<HTMLInputElement>(null);
   const [result, setResult] = useState<SearchResult | null>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
 
   useEffect(() => {
     input.current?.focus();
@@ -16,26 +17,26 @@ export function SearchScreen() {
 
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
-    if (busy) return;
     // Read the field itself: a key replayed by the scanner hook may not have re-rendered yet.
     const query = input.current?.value.trim() ?? '';
-    setBusy(true);
-    try {
-      const found = await api.searchMembers({ query });
-      clearError();
-      const only = found.members.length === 1 ? found.members[0] : undefined;
-      // A card or a full number names one person: skip the list.
-      if (only && (found.by === 'card' || found.by === 'phone')) {
-        navigate({ name: 'profile', memberId: only.id });
-        return;
-      }
-      setResult(found);
-    } catch (e) {
-      setResult(null);
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
+    await action.run(
+      async () => {
+        const found = await api.searchMembers({ query });
+        const only = found.members.length === 1 ? found.members[0] : undefined;
+        // A card or a full number names one person: skip the list.
+        if (only && (found.by === 'card' || found.by === 'phone')) {
+          navigate({ name: 'profile', memberId: only.id });
+          return;
+        }
+        setResult(found);
+      },
+      {
+        onError: (e) => {
+          setResult(null);
+          showError(e);
+        },
+      },
+    );
   };
 
   return (
@@ -54,7 +55,7 @@ export function SearchScreen() {
             data-testid="search-input"
           />
         </label>
-        <button type="submit" className="button button--primary" data-testid="search-submit" disabled={busy}>
+        <button type="submit" className="button button--primary" data-testid="search-submit" disabled={action.busy}>
           {t('search.submit')}
         </button>
       </form>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { limits, type ApiErrorShape, type SessionInfo, type TerminalSetupInput } from '../../contract';
 import { useApp } from '../app-context';
 import { FieldError } from '../components/FieldError';
+import { useAction } from '../components/use-action';
 import { toErrorShape } from '../errors';
 
 const fields = [
@@ -15,25 +16,19 @@ const fields = [
 /** Shown instead of the staff tiles when a terminal started without demo data has no store yet. */
 export function TerminalSetup({ onDone }: { onDone(session: SessionInfo): void }) {
   const { t } = useTranslation();
-  const { api, showError, clearError } = useApp();
+  const { api, showError } = useApp();
   const [values, setValues] = useState<TerminalSetupInput>({ storeName: '', storeCode: '', managerName: '', pin: '' });
   const [fieldError, setFieldError] = useState<ApiErrorShape | null>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    try {
-      const session = await api.setupTerminal(values);
-      clearError();
-      onDone(session);
-    } catch (e) {
-      setFieldError(toErrorShape(e));
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
+    await action.run(async () => onDone(await api.setupTerminal(values)), {
+      onError: (e) => {
+        setFieldError(toErrorShape(e));
+        showError(e);
+      },
+    });
   };
 
   return (
@@ -58,7 +53,7 @@ export function TerminalSetup({ onDone }: { onDone(session: SessionInfo): void }
           </label>
         ))}
         <div className="actions">
-          <button type="submit" className="button button--primary" data-testid="setup-submit" disabled={busy}>
+          <button type="submit" className="button button--primary" data-testid="setup-submit" disabled={action.busy}>
             {t('login.setupSubmit')}
           </button>
         </div>
