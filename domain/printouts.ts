@@ -1,6 +1,7 @@
 // Documents Linli prints on its own: the test page and the member welcome slip. Sale receipts,
 // vouchers, tickets and day reports are built by their use cases; all share the one receipt model.
 import type { ReceiptDocument } from '../contract';
+import { localTime } from './sale-receipt';
 
 export interface TestPageInput {
   storeName: string;
@@ -8,6 +9,8 @@ export interface TestPageInput {
   connection: string;
   paperWidth: 58 | 80;
   at: string;
+  /** The store's zone: the test page shows the time as the receipts do. */
+  utcOffsetMinutes: number;
   terminalId: string;
 }
 
@@ -25,7 +28,7 @@ export function testPageDocument(p: TestPageInput): ReceiptDocument {
       { type: 'row', left: '打印机 Printer', right: p.printerName },
       { type: 'row', left: '连接 Connection', right: p.connection },
       { type: 'row', left: '纸宽 Paper', right: `${p.paperWidth} mm` },
-      { type: 'row', left: '时间 Time', right: p.at.slice(0, 16).replace('T', ' ') },
+      { type: 'row', left: '时间 Time', right: localTime(p.at, p.utcOffsetMinutes) },
       { type: 'rule', char: '=' },
       { type: 'text', text: '中文：邻里体验店欢迎您！' },
       { type: 'row', left: '桂花乌龙茶 250g', right: '¥68.00' },

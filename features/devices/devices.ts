@@ -7,6 +7,7 @@ import { connectionLabel } from '../../hardware/registry';
 import { discoverHid } from '../../hardware/transports/hid';
 import { listSerialPorts } from '../../hardware/transports/serial';
 import type { SomeHandlers } from '../handler';
+import { utcOffset } from '../loyalty/loyalty-config';
 import { currentMemberQr } from '../members/member-qr';
 import { requireMember } from '../members/member-views';
 import type { Ports } from '../ports';
@@ -75,6 +76,7 @@ export const deviceHandlers = {
       connection: connectionLabel(config),
       paperWidth: config.paperWidth,
       at: ports.clock.now().toISOString(),
+      utcOffsetMinutes: utcOffset(ports),
       terminalId: ports.config.terminalId,
     });
     return jobInfo(ports, ports.printer.print(doc, { printerId: config.id }));

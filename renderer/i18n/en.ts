@@ -2,6 +2,10 @@ import type { Messages } from './zh-CN';
 import { loyaltyEn } from './loyalty-en';
 
 export const en: Messages = {
+  notConnected: {
+    title: 'This tab is not connected to Linli',
+    body: 'Linli prints a link with an access token when it starts: open that link (or use the kiosk shortcut). Nothing is lost; this tab just cannot reach it on its own.',
+  },
   app: {
     title: 'Linli',
     storeUnknown: 'No store connected',

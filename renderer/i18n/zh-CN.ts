@@ -5,6 +5,10 @@ import { loyaltyZhCN } from './loyalty-zh-CN';
 export type MessageShape<T> = { [K in keyof T]: T[K] extends string ? string : MessageShape<T[K]> };
 
 export const zhCN = {
+  notConnected: {
+    title: '此页面未连接到邻里',
+    body: '邻里启动时会打印一个带访问令牌的链接，请打开那个链接（或使用自助机的快捷方式）。数据都在，只是这个标签页不能直接访问。',
+  },
   app: {
     title: '邻里',
     storeUnknown: '未连接门店',
