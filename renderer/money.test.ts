@@ -4,7 +4,9 @@ import { formatMinor, newRequestId, parseMajor } from './money';
 describe('money on screen', () => {
   it('formats fen in the UI language', () => {
     expect(formatMinor(4500, 'CNY', 'zh-CN')).toBe('¥45.00');
-    expect(formatMinor(4500, 'CNY', 'en')).toMatch(/45\.00/);
+    expect(formatMinor(4500, 'CNY', 'en')).toBe('¥45.00');
+    expect(formatMinor(-0, 'CNY', 'zh-CN')).toBe('¥0.00');
+    expect(formatMinor(-1250, 'CNY', 'en')).toBe('-¥12.50');
   });
   it('parses typed amounts without floats', () => {
     expect(parseMajor('100')).toBe(10_000);

@@ -3,10 +3,14 @@
 
 export function formatMinor(minor: number, currency: string, lng: string): string {
   const digits = currency === 'JPY' ? 0 : 2;
-  const major = minor / 10 ** digits; // display only: the value is never computed with again
+  // Display only: the value is never computed with again. `|| 0` turns -0 (an empty report's
+  // difference) into 0, so nothing shows "-¥0.00".
+  const major = (minor || 0) / 10 ** digits;
   return new Intl.NumberFormat(lng, {
     style: 'currency',
     currency,
+    // "¥" in English too, as on the receipts: not "CN¥" on one screen and "¥" on the next.
+    currencyDisplay: 'narrowSymbol',
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
   }).format(major);

@@ -145,6 +145,8 @@ describe('day close', () => {
       couponsUsed: 1,
       couponDiscountMinor: 1000,
       memberSavingsMinor: 1200,
+      // The demo store's gold member is a customer of long standing, not a new member of the day.
+      newMembers: 0,
     });
     expect(x.report.grossMinor).toBe(a.sale.totalMinor + 10_700);
     const cash = x.report.tenders.find((t) => t.method === 'cash')!;

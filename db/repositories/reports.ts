@@ -67,7 +67,10 @@ export function reportsRepository(db: Db): ReportsRepository {
     FROM staff st ORDER BY st.name`,
   );
   const newMembers = db.prepare<{ storeId: string | null; from: string; to: string }, { n: number }>(
-    `SELECT count(*) AS n FROM members WHERE (@storeId IS NULL OR store_id = @storeId) AND enrolled_at > @from AND enrolled_at <= @to`,
+    // Members on file from before the store was set up on this terminal (the demo's customers,
+    // members brought over) are not new members of any period.
+    `SELECT count(*) AS n FROM members WHERE (@storeId IS NULL OR store_id = @storeId) AND enrolled_at > @from AND enrolled_at <= @to
+      AND enrolled_at >= coalesce((SELECT created_at FROM stores WHERE id = @storeId), '')`,
   );
   const lastClose = db.prepare<[string], { number: number; toAt: string }>(
     'SELECT number, to_at AS toAt FROM day_closes WHERE terminal_id = ? ORDER BY number DESC LIMIT 1',

@@ -44,6 +44,7 @@ const tierPrices: Record<string, Record<string, number>> = {
 export function seedDemoLoyalty(repos: TerminalStore, newId: () => string, now: Date): void {
   if (repos.settings.get('demo_loyalty_seeded')) return;
   const at = now.toISOString();
+  const memberSince = new Date(now.getTime() - 365 * 24 * 60 * 60 * 1000).toISOString();
   const today = localDate(now, 480);
   const year = Number(today.slice(0, 4));
   const storeId = repos.settings.get('store_id');
@@ -163,7 +164,8 @@ export function seedDemoLoyalty(repos: TerminalStore, newId: () => string, now: 
         referredBy: null,
         storeId,
         enrolledBy: null,
-        enrolledAt: at,
+        // A regular customer of long standing, not a new member of today's report.
+        enrolledAt: memberSince,
         updatedAt: at,
       });
       repos.consents.insert(newId(), memberId, {
