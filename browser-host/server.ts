@@ -29,9 +29,18 @@ function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-function sendJson(res: ServerResponse, status: number, body: Envelope): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(JSON.stringify(body));
+function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: Envelope,
+  extra: { connection?: 'close'; then?: () => void } = {},
+): void {
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    ...(extra.connection ? { connection: extra.connection } : {}),
+  });
+  res.end(JSON.stringify(body), extra.then);
 }
 
 type Body = { kind: 'ok'; text: string } | { kind: 'too-large'; drained: boolean };
@@ -81,14 +90,17 @@ function readBody(req: IncomingMessage): Promise<Body> {
  * response, since nobody will read the rest.
  */
 function sendTooLarge(req: IncomingMessage, res: ServerResponse, drained: boolean): void {
-  res.writeHead(413, {
-    'content-type': 'application/json; charset=utf-8',
-    'cache-control': 'no-store',
-    connection: 'close',
-  });
-  res.end(JSON.stringify({ ok: false, error: { code: 'INVALID_INPUT' } } satisfies Envelope), () => {
-    if (!drained) req.socket.destroy();
-  });
+  sendJson(
+    res,
+    413,
+    { ok: false, error: { code: 'INVALID_INPUT' } },
+    {
+      connection: 'close',
+      then: () => {
+        if (!drained) req.socket.destroy();
+      },
+    },
+  );
 }
 
 /**

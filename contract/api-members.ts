@@ -54,12 +54,7 @@ export type TerminalSetupInput = z.infer<typeof terminalSetupInput>;
 // normalisation) are the domain's (domain/member-input.ts), which name the same fields.
 export const enrolInput = z.object({
   name: text('NAME_REQUIRED', { max: 400, tooLong: 'NAME_TOO_LONG', params: { max: limits.nameMax } }),
-  phone: z
-    .string({
-      error: (issue) => JSON.stringify({ code: issue.input === undefined ? 'PHONE_REQUIRED' : 'PHONE_INVALID' }),
-    })
-    .max(40, fail('PHONE_INVALID'))
-    .pipe(text('PHONE_INVALID')),
+  phone: text('PHONE_INVALID', { max: 40, missing: 'PHONE_REQUIRED' }),
   birthday: text('BIRTHDAY_INVALID', { max: 10 }).nullish(),
   gender: oneOf(genders, 'GENDER_INVALID').optional(),
   community: text('COMMUNITY_TOO_LONG', { max: 400, params: { max: limits.communityMax } }).nullish(),

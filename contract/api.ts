@@ -15,7 +15,6 @@ export const kioskMethods = { ...memberMethods, ...loyaltyMethods, ...deviceMeth
 
 type Declared = typeof kioskMethods;
 export type KioskMethodName = keyof Declared;
-export type MethodSpecOf<M extends KioskMethodName> = Declared[M];
 /** What a client sends. */
 export type MethodInput<M extends KioskMethodName> = InputOf<Declared[M]>;
 /** What a use case receives: parsed, defaults filled in. */

@@ -1,7 +1,7 @@
 // The building blocks of every input schema in the contract. Each field says which error code a
 // person sees when it is wrong (and which form field it belongs to), so a validation failure is as
 // clear as any other refusal. zod carries only a message per issue: the code, field and params
-// travel in it as JSON, and `issueToError` (input-errors.ts) reads them back.
+// travel in it as JSON, and `inputError` (input-errors.ts) reads them back.
 import { z } from 'zod';
 import type { ErrorCode } from './errors';
 
@@ -23,18 +23,21 @@ const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\
 export const isWellFormed = (s: string): boolean => !loneSurrogate.test(s);
 
 /**
- * A string field: `code` for a missing or wrong-typed value, `tooLong` (default: `code`) past
- * `max` characters. Every string in the contract is made here, so all are checked for
- * well-formed Unicode.
+ * A string field: `code` for a wrong-typed value (and a missing one, unless `missing` says
+ * otherwise), `tooLong` (default: `code`) past `max` characters. Every string in the contract is
+ * made here, so all are checked for well-formed Unicode.
  */
 export function text(
   code: ErrorCode,
-  opts: { max?: number; tooLong?: ErrorCode; field?: string; params?: IssueTag['params'] } = {},
+  opts: { max?: number; tooLong?: ErrorCode; missing?: ErrorCode; field?: string; params?: IssueTag['params'] } = {},
 ) {
   const max = opts.max ?? 1000;
   const tag = { ...(opts.field ? { field: opts.field } : {}), ...(opts.params ? { params: opts.params } : {}) };
+  const { missing } = opts;
   return z
-    .string(fail(code, tag))
+    .string(
+      missing ? { error: (issue) => fail(issue.input === undefined ? missing : code, tag).error() } : fail(code, tag),
+    )
     .max(max, fail(opts.tooLong ?? code, { ...tag, params: { max, ...opts.params } }))
     .refine(isWellFormed, fail('TEXT_MALFORMED', tag));
 }
@@ -43,12 +46,10 @@ export function text(
 export const id = (code: ErrorCode, field?: string) => text(code, { max: 64, ...(field ? { field } : {}) });
 
 /** A whole number in [min, max]. */
-export const int = (code: ErrorCode, min: number, max: number, field?: string) =>
-  z
-    .number(fail(code, field ? { field } : {}))
-    .int(fail(code, field ? { field } : {}))
-    .min(min, fail(code, field ? { field } : {}))
-    .max(max, fail(code, field ? { field } : {}));
+export function int(code: ErrorCode, min: number, max: number, field?: string) {
+  const error = fail(code, field ? { field } : {});
+  return z.number(error).int(error).min(min, error).max(max, error);
+}
 
 /** A method that takes nothing: hosts send null or nothing. */
 export const noInput = z.undefined();

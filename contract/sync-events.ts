@@ -1,7 +1,6 @@
 // The events a terminal sends its brand's hub: every change that must reach upstream is written to
 // the outbox in the same transaction as the change. Declared once here, for the terminal (which
 // writes them) and the hub (which applies them); payload schemas join this file with the hub.
-import { z } from 'zod';
 
 /** Bumped when a payload changes shape; the hub refuses events newer than it knows. */
 export const syncSchemaVersion = 1;
@@ -20,5 +19,4 @@ export const syncEventTypes = [
   'day.closed',
 ] as const;
 
-export const syncEventType = z.enum(syncEventTypes);
 export type SyncEventType = (typeof syncEventTypes)[number];

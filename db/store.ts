@@ -8,6 +8,7 @@
  *
  * To change the surface, change it here first: the implementation then fails to compile until it follows.
  */
+import type { LedgerPoint } from '../domain/points';
 import type {
   CardBlockReason,
   ConsentRecord,
@@ -176,7 +177,7 @@ export interface PointsRepository {
   /** The member's points balance: the sum of the ledger. */
   balance: (memberId: string) => number;
   /** Every ledger entry of the member, with its expiry day: what expiry is computed from. */
-  entriesForExpiry: (memberId: string) => { points: number; expiresOn: string | null; at: string }[];
+  entriesForExpiry: (memberId: string) => LedgerPoint[];
   /** The member's newest ledger entries first, with receipt number and staff name, at most limit. */
   recent: (memberId: string, limit: number) => LedgerView[];
   /** Points the member earned since an instant, less earnings reversed by refunds since then. */

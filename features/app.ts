@@ -151,10 +151,7 @@ export function openLinli(options: LinliOptions): LinliCore {
     listeners.add(listener);
     return () => listeners.delete(listener);
   };
-  const methods = createApiClient(
-    (method, input) => dispatch(method, input),
-    () => () => {},
-  );
+  const methods = createApiClient(dispatch, subscribe);
 
   return {
     dispatch,

@@ -12,18 +12,19 @@ import {
   type TenderRecord,
   type TierInfo,
 } from '../../contract';
-import { dueToExpire } from '../../domain/points';
+import { dueToExpire, type LedgerPoint } from '../../domain/points';
 import { PricingRefusal, priceSale, settleTenders, type PricedSale } from '../../domain/pricing';
 import { formatReceiptNo, terminalTag } from '../../domain/receipt-number';
 import { saleReceipt } from '../../domain/sale-receipt';
 import type { MemberRow } from '../../db/repositories/members';
+import type { SaleRow } from '../../db/repositories/sales';
 import type { SomeHandlers } from '../handler';
 import { refusalError, resolveCoupons, type FoundCoupon } from '../loyalty/coupons';
 import { expireDue, expiresOnFor, memberTier, tierAfterSale, tiersOf } from '../loyalty/loyalty-accounts';
 import { feedbackUrl, loyaltyPolicy, receiptStore, taxConfig, today } from '../loyalty/loyalty-config';
 import { requireMember, toSummary } from '../members/member-views';
 import type { Ports } from '../ports';
-import { checkReplay, queuePrint, requestHash, saleRecord } from './sale-views';
+import { checkReplay, duplicateRequest, queuePrint, requestHash, saleRecord } from './sale-views';
 
 type Draft = ParsedInput<'quoteSale'>;
 interface Priced {
@@ -35,10 +36,8 @@ interface Priced {
   products: ProductInfo[];
 }
 
-type Entries = ReturnType<Ports['store']['points']['entriesForExpiry']>;
-
 /** Prices a basket; `entries` are the member's ledger entries when the caller has read them already. */
-function price(ports: Ports, draft: Draft, allowEmpty: boolean, entries?: Entries): Priced {
+function price(ports: Ports, draft: Draft, allowEmpty: boolean, entries?: readonly LedgerPoint[]): Priced {
   const member = draft.memberId === null ? null : requireMember(ports, draft.memberId);
   if (draft.lines.length === 0 && !allowEmpty) throw new LinliError('SALE_EMPTY');
   const products = draft.lines.map((line) => {
@@ -109,8 +108,7 @@ function checkTenders(input: ParsedInput<'checkout'>['tenders']): TenderRecord[]
   });
 }
 
-function replay(ports: Ports, saleId: string): CheckoutResult {
-  const row = ports.store.sales.get(saleId)!;
+function replay(ports: Ports, row: SaleRow): CheckoutResult {
   return {
     sale: saleRecord(ports, row),
     receipt: ports.store.sales.receipt(row.id),
@@ -125,7 +123,7 @@ function checkout(ports: Ports, input: ParsedInput<'checkout'>, staff: { id: str
   const { requestId, ...request } = input;
   const hash = requestHash(request);
   const earlier = ports.store.sales.byRequestId(requestId);
-  if (earlier) return replay(ports, checkReplay(earlier, hash).id);
+  if (earlier) return replay(ports, checkReplay(earlier, hash));
   const tenders = checkTenders(input.tenders);
   const at = ports.clock.now().toISOString();
   const saleId = ports.ids.newId();
@@ -261,7 +259,7 @@ function checkout(ports: Ports, input: ParsedInput<'checkout'>, staff: { id: str
     });
   } catch (error) {
     if (error !== duplicateRequest) throw error;
-    return replay(ports, checkReplay(ports.store.sales.byRequestId(requestId)!, hash).id);
+    return replay(ports, checkReplay(ports.store.sales.byRequestId(requestId)!, hash));
   }
   ports.events.emit('saleRecorded', {
     saleId,
@@ -271,8 +269,6 @@ function checkout(ports: Ports, input: ParsedInput<'checkout'>, staff: { id: str
   });
   return { sale: record, receipt: receipt!, printJobId, replayed: false, balanceAfter, tierChanged };
 }
-
-const duplicateRequest = new Error('duplicate request');
 
 export const checkoutHandlers = {
   quoteSale: (input, { ports }) => toQuote(ports, price(ports, input, true)),

@@ -21,7 +21,7 @@ import type { Ports } from '../ports';
 import { expiresOnFor } from '../loyalty/loyalty-accounts';
 import { loyaltyPolicy, receiptStore, today } from '../loyalty/loyalty-config';
 import type { SomeHandlers } from '../handler';
-import { checkReplay, queuePrint, requestHash, saleRecord } from './sale-views';
+import { checkReplay, duplicateRequest, queuePrint, requestHash, saleRecord } from './sale-views';
 
 export function getSale(ports: Ports, input: { receiptNo: string }): SaleRecord {
   const receiptNo = normaliseReceiptNo(input.receiptNo);
@@ -218,8 +218,6 @@ function replay(ports: Ports, row: RefundRow): RefundResult {
     balanceAfter: saleRow.memberId ? ports.store.points.balance(saleRow.memberId) : null,
   };
 }
-
-const duplicateRequest = new Error('duplicate request');
 
 export const refundHandlers = {
   getSale: (input, { ports }) => getSale(ports, input),

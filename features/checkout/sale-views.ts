@@ -34,6 +34,13 @@ export function requestHash(request: unknown): string {
   return createHash('sha256').update(JSON.stringify(request)).digest('base64url');
 }
 
+/**
+ * Thrown inside a sale's or refund's transaction when the insert finds its request id taken (the
+ * same request committed from another window first): the transaction rolls back and the caller
+ * answers the one that won.
+ */
+export const duplicateRequest = new Error('duplicate request');
+
 /** The earlier record of a retried request; refused when the retry asks for something else. Rows from before hashes were kept (null) replay. */
 export function checkReplay<T extends { requestHash: string | null }>(earlier: T, hash: string): T {
   if (earlier.requestHash !== null && earlier.requestHash !== hash) throw new LinliError('REQUEST_ID_REUSED');

@@ -1,5 +1,4 @@
 // A member's points and tier: balance, expiry (FIFO, written as expire entries), tier changes.
-type LedgerCredit = ReturnType<Ports['store']['points']['entriesForExpiry']>[number];
 import {
   LinliError,
   type LedgerEntryInfo,
@@ -9,7 +8,13 @@ import {
   type TierProgressInfo,
 } from '../../contract';
 import { addDays, startOfLocalDay } from '../../domain/local-date';
-import { dueToExpire, expiresOn as expiryDay, nextExpiry, type ExpiryPolicy } from '../../domain/points';
+import {
+  dueToExpire,
+  expiresOn as expiryDay,
+  nextExpiry,
+  type ExpiryPolicy,
+  type LedgerPoint,
+} from '../../domain/points';
 import { downgradeTo, qualifyingTier, sortTiers, tierProgress, upgradeTo } from '../../domain/tiers';
 import { couponInfo } from './coupons';
 import type { Ports } from '../ports';
@@ -47,7 +52,7 @@ export function expireDue(
   staffId: string | null,
   at: string,
   // A sale reads the member's entries once for expiry and for its balance.
-  entries: readonly LedgerCredit[] = ports.store.points.entriesForExpiry(memberId),
+  entries: readonly LedgerPoint[] = ports.store.points.entriesForExpiry(memberId),
 ): number {
   const due = dueToExpire(entries, today(ports));
   if (due <= 0) return 0;
