@@ -49,7 +49,7 @@ export const deviceMethods = {
     .staff(
       z.object({
         deviceId: id('DEVICE_UNKNOWN'),
-        text: text('SCAN_INVALID', { max: 4096 }),
+        text: text('SCAN_INVALID', { max: 4096, malformed: 'SCAN_INVALID' }),
         symbology: text('SCAN_INVALID', { max: 64 }).optional(),
       }),
     )

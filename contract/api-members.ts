@@ -69,7 +69,7 @@ export const enrolInput = z.object({
 export type EnrolInput = z.input<typeof enrolInput>;
 
 export const scanInput = z.object({
-  text: text('SCAN_INVALID', { max: 4096 }),
+  text: text('SCAN_INVALID', { max: 4096, malformed: 'SCAN_INVALID' }),
   source: oneOf(scanSources, 'SCAN_INVALID').default('wedge'),
   symbology: text('SCAN_INVALID', { max: 64 }).optional(),
 });

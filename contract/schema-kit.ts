@@ -18,9 +18,11 @@ export const fail = (code: ErrorCode, more: Omit<IssueTag, 'code'> = {}) => ({
 });
 
 // A lone UTF-16 surrogate cannot be stored as UTF-8 (SQLite, JSON to the hub, the printer's
-// GB18030): it would come back as U+FFFD. One rule for every string that crosses the API.
-const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-export const isWellFormed = (s: string): boolean => !loneSurrogate.test(s);
+// GB18030): it would come back as U+FFFD. And a U+FFFD that arrives means the text was already
+// damaged on its way (a browser's input field replaces a lone surrogate with it). One rule for
+// every string that crosses the API.
+const malformed = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\uFFFD/;
+export const isWellFormed = (s: string): boolean => !malformed.test(s);
 
 /**
  * A string field: `code` for a wrong-typed value (and a missing one, unless `missing` says
@@ -29,7 +31,15 @@ export const isWellFormed = (s: string): boolean => !loneSurrogate.test(s);
  */
 export function text(
   code: ErrorCode,
-  opts: { max?: number; tooLong?: ErrorCode; missing?: ErrorCode; field?: string; params?: IssueTag['params'] } = {},
+  opts: {
+    max?: number;
+    tooLong?: ErrorCode;
+    missing?: ErrorCode;
+    /** For text no person typed (a scanner's bytes): its own code instead of TEXT_MALFORMED. */
+    malformed?: ErrorCode;
+    field?: string;
+    params?: IssueTag['params'];
+  } = {},
 ) {
   const max = opts.max ?? 1000;
   const tag = { ...(opts.field ? { field: opts.field } : {}), ...(opts.params ? { params: opts.params } : {}) };
@@ -39,7 +49,7 @@ export function text(
       missing ? { error: (issue) => fail(issue.input === undefined ? missing : code, tag).error() } : fail(code, tag),
     )
     .max(max, fail(opts.tooLong ?? code, { ...tag, params: { max, ...opts.params } }))
-    .refine(isWellFormed, fail('TEXT_MALFORMED', tag));
+    .refine(isWellFormed, fail(opts.malformed ?? 'TEXT_MALFORMED', tag));
 }
 
 /** A record id made on a terminal (ULID) or by the hub; an unknown one answers `code`. */

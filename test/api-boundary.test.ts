@@ -131,6 +131,11 @@ describe('defects found by probing the build', () => {
       code: 'TEXT_MALFORMED',
       field: 'name',
     });
+    // What a browser's input field makes of a lone surrogate: the replacement character.
+    await expect(core.methods.enrolMember(enrolment({ name: '王\uFFFD明' }))).rejects.toMatchObject({
+      code: 'TEXT_MALFORMED',
+      field: 'name',
+    });
     await expect(core.methods.searchMembers({ query: '\uDC00' })).rejects.toMatchObject({
       code: 'TEXT_MALFORMED',
       field: 'query',

@@ -10,7 +10,7 @@ export function NotConnected() {
   return (
     <main className="screen not-connected" data-testid="not-connected" aria-labelledby="not-connected-title">
       <h1 id="not-connected-title">{t('notConnected.title')}</h1>
-      <p>{t('notConnected.body')}</p>
+      <p className="lead">{t('notConnected.body')}</p>
       <LanguageSwitch />
     </main>
   );
