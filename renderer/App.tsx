@@ -8,6 +8,7 @@ import { setStoreUtcOffset } from './format';
 import { toErrorShape } from './errors';
 import { useWedgeScanner } from './scanner/use-wedge-scanner';
 import type { WedgeConfig } from './scanner/wedge-decoder';
+import { CatalogueScreen } from './screens/CatalogueScreen';
 import { CheckoutScreen } from './screens/CheckoutScreen';
 import { DeviceSetup } from './screens/DeviceSetup';
 import { EnrolScreen } from './screens/EnrolScreen';
@@ -144,6 +145,7 @@ export function App({ api, wedgeConfig }: AppProps) {
   else if (route.name === 'refund') screen = <RefundScreen key={route.receiptNo ?? ''} receiptNo={route.receiptNo} />;
   else if (route.name === 'reports') screen = <ReportsScreen />;
   else if (route.name === 'devices' && session?.staff?.role === 'manager') screen = <DeviceSetup />;
+  else if (route.name === 'catalogue' && session?.staff?.role === 'manager') screen = <CatalogueScreen />;
   else if (route.name === 'printQueue') screen = <PrintQueueScreen />;
   else if (route.name === 'profile')
     screen = <ProfileScreen key={route.memberId} memberId={route.memberId} initial={route.initial} />;

@@ -10,6 +10,8 @@ export type Route =
   | { name: 'refund'; receiptNo?: string }
   | { name: 'reports' }
   | { name: 'devices' }
+  /** Products, prices and tiers kept at this terminal while no hub sends a catalogue (managers). */
+  | { name: 'catalogue' }
   | { name: 'printQueue' };
 
 /** `source` is set for scans the core read from a serial, HID or simulated scanner (already routed there). */

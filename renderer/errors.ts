@@ -6,8 +6,8 @@ import type { Messages } from './i18n/zh-CN';
 export function toErrorShape(error: unknown): ApiErrorShape {
   if (error instanceof LinliError) return error.toShape();
   if (error && typeof error === 'object' && 'code' in error && isErrorCode((error as { code: unknown }).code)) {
-    const { code, params, field } = error as ApiErrorShape;
-    return { code, ...(params ? { params } : {}), ...(field ? { field } : {}) };
+    const { code, params, field, issues } = error as ApiErrorShape;
+    return { code, ...(params ? { params } : {}), ...(field ? { field } : {}), ...(issues ? { issues } : {}) };
   }
   return { code: 'INTERNAL' };
 }

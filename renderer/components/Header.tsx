@@ -4,6 +4,19 @@ import type { Route } from '../app-context';
 import { LanguageSwitch } from './LanguageSwitch';
 import { PrinterStatusBadge } from './PrinterStatusBadge';
 
+type NavRoute = 'search' | 'enrol' | 'checkout' | 'refund' | 'reports' | 'catalogue' | 'devices';
+
+// The screens a person can open from the header, in order; managers see their own at the end.
+const navItems = [
+  { route: 'search', label: 'nav.search' },
+  { route: 'enrol', label: 'nav.enrol' },
+  { route: 'checkout', label: 'checkout.nav' },
+  { route: 'refund', label: 'refund.nav' },
+  { route: 'reports', label: 'reports.nav' },
+  { route: 'catalogue', label: 'catalogue.nav', managerOnly: true },
+  { route: 'devices', label: 'devices.nav', managerOnly: true },
+] as const satisfies readonly { route: NavRoute; label: string; managerOnly?: boolean }[];
+
 interface HeaderProps {
   session: SessionInfo | null;
   route: Route;
@@ -24,62 +37,20 @@ export function Header({ session, route, onNavigate, onLogout }: HeaderProps) {
       </div>
       {staff && (
         <nav className="header__nav">
-          <button
-            type="button"
-            className={`button nav-button${route.name === 'search' ? ' nav-button--current' : ''}`}
-            data-testid="nav-search"
-            aria-current={route.name === 'search' ? 'page' : undefined}
-            onClick={() => onNavigate({ name: 'search' })}
-          >
-            {t('nav.search')}
-          </button>
-          <button
-            type="button"
-            className={`button nav-button${route.name === 'enrol' ? ' nav-button--current' : ''}`}
-            data-testid="nav-enrol"
-            aria-current={route.name === 'enrol' ? 'page' : undefined}
-            onClick={() => onNavigate({ name: 'enrol' })}
-          >
-            {t('nav.enrol')}
-          </button>
-          <button
-            type="button"
-            className={`button nav-button${route.name === 'checkout' ? ' nav-button--current' : ''}`}
-            data-testid="nav-checkout"
-            aria-current={route.name === 'checkout' ? 'page' : undefined}
-            onClick={() => onNavigate({ name: 'checkout' })}
-          >
-            {t('checkout.nav')}
-          </button>
-          <button
-            type="button"
-            className={`button nav-button${route.name === 'refund' ? ' nav-button--current' : ''}`}
-            data-testid="nav-refund"
-            aria-current={route.name === 'refund' ? 'page' : undefined}
-            onClick={() => onNavigate({ name: 'refund' })}
-          >
-            {t('refund.nav')}
-          </button>
-          <button
-            type="button"
-            className={`button nav-button${route.name === 'reports' ? ' nav-button--current' : ''}`}
-            data-testid="nav-reports"
-            aria-current={route.name === 'reports' ? 'page' : undefined}
-            onClick={() => onNavigate({ name: 'reports' })}
-          >
-            {t('reports.nav')}
-          </button>
-          {staff.role === 'manager' && (
-            <button
-              type="button"
-              className={`button nav-button${route.name === 'devices' ? ' nav-button--current' : ''}`}
-              data-testid="nav-devices"
-              aria-current={route.name === 'devices' ? 'page' : undefined}
-              onClick={() => onNavigate({ name: 'devices' })}
-            >
-              {t('devices.nav')}
-            </button>
-          )}
+          {navItems
+            .filter((item) => !('managerOnly' in item) || staff.role === 'manager')
+            .map((item) => (
+              <button
+                key={item.route}
+                type="button"
+                className={`button nav-button${route.name === item.route ? ' nav-button--current' : ''}`}
+                data-testid={`nav-${item.route}`}
+                aria-current={route.name === item.route ? 'page' : undefined}
+                onClick={() => onNavigate({ name: item.route })}
+              >
+                {t(item.label)}
+              </button>
+            ))}
         </nav>
       )}
       <div className="header__session">

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ApiErrorShape } from '../../contract';
 import { useApp } from '../app-context';
+import { toErrorShape } from '../errors';
 
 /*
  * Every button that calls the core wants the same few things, and each screen used to write them out
@@ -51,10 +53,30 @@ export interface Action {
   busy: boolean;
   /** Stable across renders, so it may sit in effect and callback dependencies. */
   run(work: () => Promise<unknown>, options?: RunOptions): Promise<boolean>;
+  /** With `inline`, the last call's error, for the panel or dialog that made the call to show. */
+  error: ApiErrorShape | null;
+  /** Forgets the inline error (the person changed what caused it). */
+  resetError(): void;
 }
 
-export function useAction(): Action {
-  const { showError, clearError } = useApp();
+export interface ActionOptions {
+  /**
+   * Keep errors with this action instead of the global banner: the screen shows `error` beside the
+   * button or in the dialog (an <InlineError>), where the cashier is looking.
+   */
+  inline?: boolean;
+}
+
+export function useAction(options?: ActionOptions): Action {
+  const { showError: toBanner, clearError: clearBanner } = useApp();
+  const inline = options?.inline ?? false;
+  const [error, setError] = useState<ApiErrorShape | null>(null);
+  const resetError = useCallback(() => setError(null), []);
+  const showError = useCallback((e: unknown) => (inline ? setError(toErrorShape(e)) : toBanner(e)), [inline, toBanner]);
+  const clearError = useCallback(() => {
+    if (inline) setError(null);
+    clearBanner();
+  }, [inline, clearBanner]);
   const [busy, setBusyState] = useState(false);
   // The state only re-renders; the ref decides, so two taps within one render cannot both start.
   const running = useRef(false);
@@ -68,7 +90,7 @@ export function useAction(): Action {
   }, []);
 
   const run = useCallback(
-    (work: () => Promise<unknown>, options?: RunOptions) =>
+    (work: () => Promise<unknown>, runOptions?: RunOptions) =>
       runAction(
         {
           isBusy: () => running.current,
@@ -80,10 +102,10 @@ export function useAction(): Action {
           showError,
         },
         work,
-        options,
+        runOptions,
       ),
     [clearError, showError],
   );
 
-  return { busy, run };
+  return { busy, run, error, resetError };
 }

@@ -1,5 +1,7 @@
 import type { Messages } from './zh-CN';
 import { loyaltyEn } from './loyalty-en';
+import { saleEn } from './sale-en';
+import { catalogueEn } from './catalogue-en';
 
 export const en: Messages = {
   notConnected: {
@@ -154,6 +156,8 @@ export const en: Messages = {
     consents: 'Consent',
   },
   ...loyaltyEn,
+  ...saleEn,
+  ...catalogueEn,
   devices: {
     nav: 'Devices',
     title: 'Device set-up',

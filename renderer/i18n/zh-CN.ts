@@ -1,5 +1,7 @@
 import type { ErrorCode } from '../../contract';
 import { loyaltyZhCN } from './loyalty-zh-CN';
+import { saleZhCN } from './sale-zh-CN';
+import { catalogueZhCN } from './catalogue-zh-CN';
 
 /** Widens every leaf to string so the other language must match the keys, not the words. */
 export type MessageShape<T> = { [K in keyof T]: T[K] extends string ? string : MessageShape<T[K]> };
@@ -156,6 +158,8 @@ export const zhCN = {
     consents: '授权同意',
   },
   ...loyaltyZhCN,
+  ...saleZhCN,
+  ...catalogueZhCN,
   devices: {
     nav: '设备',
     title: '设备设置',
