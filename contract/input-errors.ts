@@ -20,8 +20,12 @@ function tagOf(issue: z.core.$ZodIssue): ApiErrorShape {
   };
 }
 
+/** Every problem of a refused form as one error: the first is the error itself, all are in `issues`. */
+export function formError(problems: readonly ApiErrorShape[]): LinliError {
+  const first = problems[0] ?? { code: 'INVALID_INPUT' as const };
+  return new LinliError(first.code, first.params, first.field, problems.length > 1 ? [...problems] : undefined);
+}
+
 export function inputError(error: z.ZodError): LinliError {
-  const issues = error.issues.map(tagOf);
-  const first = issues[0] ?? { code: 'INVALID_INPUT' as const };
-  return new LinliError(first.code, first.params, first.field, issues.length > 1 ? issues : undefined);
+  return formError(error.issues.map(tagOf));
 }

@@ -5,6 +5,7 @@ export const limits = {
   interestMax: 20,
   interestsMaxCount: 10,
   queryMax: 64,
+  deviceNameMax: 40,
   scanMax: 256,
   pinMin: 4,
   pinMax: 8,

@@ -21,27 +21,38 @@ describe('device settings', () => {
     expect(checkDeviceSettings(scanner)).toEqual({ ok: true, settings: scanner });
   });
 
-  it('names the wrong field', () => {
-    expect(checkDeviceSettings({ ...printer, name: ' ' })).toEqual({ ok: false, field: 'name' });
-    expect(checkDeviceSettings({ ...printer, paperWidth: 76 })).toEqual({ ok: false, field: 'paperWidth' });
-    expect(checkDeviceSettings({ ...printer, encoding: 'utf8' })).toEqual({ ok: false, field: 'encoding' });
-    expect(checkDeviceSettings({ ...printer, connection: { type: 'tcp', host: 'bad host', port: 9100 } })).toEqual({
-      ok: false,
-      field: 'connection',
-    });
-    expect(checkDeviceSettings({ ...printer, connection: { type: 'tcp', host: 'p1', port: 70000 } })).toEqual({
-      ok: false,
-      field: 'connection',
-    });
+  it('names every wrong field at once, each with its own message', () => {
+    const fields = (input: unknown) => {
+      const check = checkDeviceSettings(input);
+      return check.ok ? [] : check.problems;
+    };
+    expect(fields({ ...printer, name: ' ' })).toEqual([{ field: 'name', code: 'DEVICE_NAME_INVALID' }]);
+    expect(fields({ ...printer, paperWidth: 76 })).toEqual([{ field: 'paperWidth', code: 'DEVICE_CONFIG_INVALID' }]);
+    expect(fields({ ...printer, encoding: 'utf8' })).toEqual([{ field: 'encoding', code: 'DEVICE_CONFIG_INVALID' }]);
+    expect(fields({ ...printer, connection: { type: 'tcp', host: 'p1', port: 70000 } })).toEqual([
+      { field: 'port', code: 'DEVICE_PORT_INVALID' },
+    ]);
+    // The empty network-printer form: its name, host and port are all marked, not only the first.
+    expect(fields({ ...printer, name: '', connection: { type: 'tcp', host: 'bad host', port: null } })).toEqual([
+      { field: 'name', code: 'DEVICE_NAME_INVALID' },
+      { field: 'host', code: 'DEVICE_HOST_INVALID' },
+      { field: 'port', code: 'DEVICE_PORT_INVALID' },
+    ]);
     expect(
-      checkDeviceSettings({
+      fields({
         kind: 'scanner',
         name: 'x',
-        connection: { type: 'serial', path: '/dev/ttyS0', baudRate: 1234, framing: 'CR' },
+        connection: { type: 'serial', path: 'ttyS0', baudRate: 1234, framing: 'CR' },
       }),
-    ).toEqual({ ok: false, field: 'connection' });
-    expect(checkDeviceSettings({ kind: 'drawer', name: 'x' })).toEqual({ ok: false, field: 'kind' });
-    expect(checkDeviceSettings(null)).toEqual({ ok: false, field: 'kind' });
+    ).toEqual([
+      { field: 'path', code: 'DEVICE_PATH_INVALID' },
+      { field: 'baudRate', code: 'DEVICE_CONFIG_INVALID' },
+    ]);
+    expect(
+      fields({ kind: 'scanner', name: 'x', connection: { type: 'hid', vendorId: -1, productId: 1, mode: 'pos' } }),
+    ).toEqual([{ field: 'vendorId', code: 'DEVICE_USB_ID_INVALID' }]);
+    expect(fields({ kind: 'drawer', name: 'x' })).toEqual([{ field: 'kind', code: 'DEVICE_CONFIG_INVALID' }]);
+    expect(fields(null)).toEqual([{ field: 'kind', code: 'DEVICE_CONFIG_INVALID' }]);
   });
 
   it('lets the USB printer file be a printer device only, never any file', () => {
@@ -65,12 +76,22 @@ describe('keyboard-wedge settings', () => {
     });
   });
 
-  it('names the wrong field', () => {
-    expect(checkWedgeSettings({ minLength: 0 })).toEqual({ ok: false, field: 'minLength' });
-    expect(checkWedgeSettings({ burstTimeoutMs: 5 })).toEqual({ ok: false, field: 'burstTimeoutMs' });
-    expect(checkWedgeSettings({ maxGapMs: 12.5 })).toEqual({ ok: false, field: 'maxGapMs' });
-    expect(checkWedgeSettings({ suffix: 'a b' })).toEqual({ ok: false, field: 'suffix' });
-    expect(checkWedgeSettings({ terminators: [] })).toEqual({ ok: false, field: 'terminators' });
-    expect(checkWedgeSettings({ terminators: ['Escape'] })).toEqual({ ok: false, field: 'terminators' });
+  it('names every wrong field, with the range it must be in', () => {
+    const problems = (input: unknown) => {
+      const check = checkWedgeSettings(input);
+      return check.ok ? [] : check.problems;
+    };
+    expect(problems({ minLength: 0, burstTimeoutMs: 5 })).toEqual([
+      { field: 'minLength', code: 'WEDGE_RANGE', params: { min: 1, max: 64 } },
+      { field: 'burstTimeoutMs', code: 'WEDGE_RANGE', params: { min: 20, max: 2000 } },
+    ]);
+    expect(problems({ maxGapMs: 12.5 })).toEqual([
+      { field: 'maxGapMs', code: 'WEDGE_RANGE', params: { min: 1, max: 1000 } },
+    ]);
+    expect(problems({ suffix: 'a b' })).toEqual([{ field: 'suffix', code: 'WEDGE_AFFIX_INVALID' }]);
+    expect(problems({ terminators: [] })).toEqual([{ field: 'terminators', code: 'WEDGE_TERMINATOR_REQUIRED' }]);
+    expect(problems({ terminators: ['Escape'] })).toEqual([
+      { field: 'terminators', code: 'WEDGE_TERMINATOR_REQUIRED' },
+    ]);
   });
 });

@@ -19,6 +19,7 @@ const defaultParams: Partial<Record<ErrorCode, Record<string, string | number>>>
   COMMUNITY_TOO_LONG: { max: limits.communityMax },
   INTERESTS_INVALID: { max: limits.interestsMaxCount, maxLength: limits.interestMax },
   QUERY_TOO_LONG: { max: limits.queryMax },
+  DEVICE_NAME_INVALID: { max: limits.deviceNameMax },
 };
 
 /** The codes that have an `errorFallbacks.*` message; the catalogue is the list. */

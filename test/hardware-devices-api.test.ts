@@ -65,7 +65,7 @@ describe('device set-up through the API', () => {
     await core.methods.saveWedgeSettings({ maxAvgGapMs: 60, maxGapMs: 120, terminators: ['Enter'] });
     expect(await heard).toEqual({ maxAvgGapMs: 60, maxGapMs: 120, terminators: ['Enter'] });
     await expect(core.methods.saveWedgeSettings({ minLength: 0 })).rejects.toMatchObject({
-      code: 'DEVICE_CONFIG_INVALID',
+      code: 'WEDGE_RANGE',
       field: 'minLength',
     });
     expect(await core.methods.getWedgeSettings()).toEqual({ maxAvgGapMs: 60, maxGapMs: 120, terminators: ['Enter'] });

@@ -165,7 +165,7 @@ describe('a network printer (simulated, TCP on 127.0.0.1)', () => {
       core.methods.saveDevice({
         settings: { ...tcpPrinter(sim.port), connection: { type: 'tcp', host: 'no such host!', port: 9100 } },
       }),
-    ).rejects.toMatchObject({ code: 'DEVICE_CONFIG_INVALID', field: 'connection' });
+    ).rejects.toMatchObject({ code: 'DEVICE_HOST_INVALID', field: 'host' });
     await expect(core.methods.testPrint({ printerId: 'nope' })).rejects.toMatchObject({ code: 'DEVICE_UNKNOWN' });
     await expect(core.methods.reprintJob({ jobId: 'nope' })).rejects.toMatchObject({ code: 'PRINT_JOB_UNKNOWN' });
     expect(await core.methods.listDeviceConfigs()).toEqual(before);

@@ -1,5 +1,5 @@
 // Device use cases: status, set-up, test print, drawer, print queue, member QR, wedge timing.
-import { LinliError, type DeviceConfig, type PrintJobInfo, type ReceiptDocument } from '../../contract';
+import { LinliError, formError, type DeviceConfig, type PrintJobInfo, type ReceiptDocument } from '../../contract';
 import { checkDeviceSettings, checkWedgeSettings } from '../../domain/device-settings';
 import { testPageDocument, welcomeSlipDocument } from '../../domain/printouts';
 import { columnsFor, layoutReceipt, previewLines } from '../../domain/receipt-layout';
@@ -49,7 +49,7 @@ export const deviceHandlers = {
   listDeviceConfigs: (_input, { ports }) => ports.store.deviceConfig.all(),
   async saveDevice(input, { ports }) {
     const check = checkDeviceSettings(input.settings);
-    if (!check.ok) throw new LinliError('DEVICE_CONFIG_INVALID', undefined, check.field);
+    if (!check.ok) throw formError(check.problems);
     const existing = input.id ? requireConfig(ports, input.id) : null;
     if (existing && existing.kind !== check.settings.kind)
       throw new LinliError('DEVICE_CONFIG_INVALID', undefined, 'kind');
@@ -139,7 +139,7 @@ export const deviceHandlers = {
   getWedgeSettings: (_input, { ports }) => readWedge(ports),
   saveWedgeSettings(input, { ports }) {
     const check = checkWedgeSettings(input);
-    if (!check.ok) throw new LinliError('DEVICE_CONFIG_INVALID', undefined, check.field);
+    if (!check.ok) throw formError(check.problems);
     ports.store.settings.set(wedgeKey, JSON.stringify(check.settings));
     ports.events.emit('wedgeSettings', check.settings);
     return check.settings;

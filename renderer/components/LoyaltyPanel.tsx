@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { MemberLoyalty } from '../../contract';
 import { useApp } from '../app-context';
 import { formatDate, formatDateTime } from '../format';
+import { Field } from './kit/Field';
+import { fieldErrorsOf, isFormLevel } from './kit/field-errors';
+import { InlineError } from './kit/InlineError';
 import { TierProgress } from './TierProgress';
 import { useAction } from './use-action';
 
@@ -14,7 +17,8 @@ export function LoyaltyPanel({ memberId, initial }: { memberId: string; initial?
   const [loyalty, setLoyalty] = useState<MemberLoyalty | null>(initial ?? null);
   const [points, setPoints] = useState('');
   const [reason, setReason] = useState('');
-  const action = useAction();
+  const action = useAction({ inline: true });
+  const adjustErrors = fieldErrorsOf(action.error);
   const currency = session?.store?.currency ?? 'CNY';
   const manager = session?.staff?.role === 'manager';
 
@@ -127,28 +131,31 @@ export function LoyaltyPanel({ memberId, initial }: { memberId: string; initial?
         </>
       )}
       {manager ? (
-        <form className="adjust-form" onSubmit={(e) => void adjust(e)}>
+        <form className="adjust-form" noValidate onSubmit={(e) => void adjust(e)}>
           <h3>{t('loyalty.adjust')}</h3>
-          <label className="field">
-            <span className="field__label">{t('loyalty.adjustPoints')}</span>
+          <Field label={t('loyalty.adjustPoints')} field="points" error={adjustErrors.points}>
             <input
-              className="input"
+              className="input adjust-form__points"
               inputMode="numeric"
               value={points}
               onChange={(e) => setPoints(e.target.value)}
               data-testid="adjust-points"
             />
-          </label>
-          <label className="field field--grow">
-            <span className="field__label">{t('loyalty.adjustReason')}</span>
-            <input
-              className="input"
+          </Field>
+          <Field label={t('loyalty.adjustReason')} field="reason" error={adjustErrors.reason} grow>
+            <textarea
+              className="input adjust-form__reason"
+              rows={2}
               value={reason}
               maxLength={200}
               onChange={(e) => setReason(e.target.value)}
               data-testid="adjust-reason"
             />
-          </label>
+          </Field>
+          <InlineError
+            error={isFormLevel(action.error, ['points', 'reason']) ? action.error : null}
+            testId="adjust-error"
+          />
           <button type="submit" className="button" disabled={action.busy} data-testid="adjust-submit">
             {t('loyalty.adjustSubmit')}
           </button>

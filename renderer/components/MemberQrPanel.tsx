@@ -15,7 +15,8 @@ export function MemberQrPanel({ memberId }: { memberId: string }) {
   const [code, setCode] = useState<MemberQrCode | null>(null);
   const [image, setImage] = useState<string | null>(null);
   const [now, setNow] = useState(() => Date.now());
-  const [notice, setNotice] = useState<string | null>(null);
+  // A flag, not words: the notice follows a language switch.
+  const [slipQueued, setSlipQueued] = useState(false);
 
   useEffect(() => {
     if (!open) return;
@@ -45,7 +46,7 @@ export function MemberQrPanel({ memberId }: { memberId: string }) {
     try {
       await api.printWelcomeSlip({ memberId });
       clearError();
-      setNotice(t('memberQr.slipQueued'));
+      setSlipQueued(true);
     } catch (e) {
       showError(e);
     }
@@ -64,9 +65,9 @@ export function MemberQrPanel({ memberId }: { memberId: string }) {
           </button>
         </div>
       </div>
-      {notice && (
+      {slipQueued && (
         <p className="notice" data-testid="welcome-slip-notice">
-          {notice}
+          {t('memberQr.slipQueued')}
         </p>
       )}
       {open && code && (

@@ -1,8 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { WedgeSettings } from '../../contract';
+import type { ApiErrorShape, WedgeSettings } from '../../contract';
 import { useApp } from '../app-context';
 import { toErrorShape } from '../errors';
+import { Field } from './kit/Field';
+import { fieldErrorsOf, isFormLevel } from './kit/field-errors';
+import { InlineError } from './kit/InlineError';
 import { defaultWedgeConfig } from '../scanner/wedge-decoder';
 
 type NumberKey = 'minLength' | 'maxAvgGapMs' | 'maxGapMs' | 'burstTimeoutMs';
@@ -11,7 +14,7 @@ const numberKeys: NumberKey[] = ['maxAvgGapMs', 'maxGapMs', 'burstTimeoutMs', 'm
 /** Keyboard-wedge timing for scanners slower or faster than usual (most need nothing). */
 export function WedgeSettingsPanel() {
   const { t } = useTranslation();
-  const { api, showError, clearError } = useApp();
+  const { api } = useApp();
   const [form, setForm] = useState<Record<NumberKey | 'prefix' | 'suffix', string> & { enter: boolean; tab: boolean }>(
     () => ({
       minLength: String(defaultWedgeConfig.minLength),
@@ -24,7 +27,8 @@ export function WedgeSettingsPanel() {
       tab: defaultWedgeConfig.terminators.includes('Tab'),
     }),
   );
-  const [bad, setBad] = useState<string | null>(null);
+  const [refused, setRefused] = useState<ApiErrorShape | null>(null);
+  const bad = fieldErrorsOf(refused);
   const [saved, setSaved] = useState(false);
 
   useEffect(() => {
@@ -52,13 +56,11 @@ export function WedgeSettingsPanel() {
     };
     try {
       await api.saveWedgeSettings(settings);
-      clearError();
-      setBad(null);
+      setRefused(null);
       setSaved(true);
     } catch (e) {
-      setBad(toErrorShape(e).field ?? null);
+      setRefused(toErrorShape(e));
       setSaved(false);
-      showError(e);
     }
   };
 
@@ -68,27 +70,25 @@ export function WedgeSettingsPanel() {
       <p className="muted">{t('devices.wedge.hint')}</p>
       <div className="form__grid">
         {numberKeys.map((k) => (
-          <label key={k} className="field">
-            <span className="field__label">{t(`devices.wedge.${k}`)}</span>
+          <Field key={k} label={t(`devices.wedge.${k}`)} field={k} error={bad[k]}>
             <input
-              className={bad === k ? 'input input--invalid' : 'input'}
+              className="input"
               inputMode="numeric"
               value={form[k]}
               data-testid={`wedge-${k}`}
               onChange={(e) => setForm({ ...form, [k]: e.target.value })}
             />
-          </label>
+          </Field>
         ))}
         {(['prefix', 'suffix'] as const).map((k) => (
-          <label key={k} className="field">
-            <span className="field__label">{t(`devices.wedge.${k}`)}</span>
+          <Field key={k} label={t(`devices.wedge.${k}`)} field={k} error={bad[k]}>
             <input
-              className={bad === k ? 'input input--invalid' : 'input'}
+              className="input"
               value={form[k]}
               data-testid={`wedge-${k}`}
               onChange={(e) => setForm({ ...form, [k]: e.target.value })}
             />
-          </label>
+          </Field>
         ))}
       </div>
       <div className="radio-row">
@@ -101,6 +101,13 @@ export function WedgeSettingsPanel() {
           {t('devices.wedge.endTab')}
         </label>
       </div>
+      {/* The end keys have no input of their own; they and anything else go here. */}
+      <InlineError
+        error={
+          refused && isFormLevel(refused, [...numberKeys, 'prefix', 'suffix']) ? (bad.terminators ?? refused) : null
+        }
+        testId="wedge-error"
+      />
       {saved && <p className="notice">{t('devices.wedge.saved')}</p>}
       <button type="submit" className="button button--primary" data-testid="wedge-save">
         {t('devices.save')}

@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   baudRates,
   printerEncodings,
   serialFramings,
+  type ApiErrorShape,
   type DeviceConfig,
   type DeviceStatus,
   type DiscoveredDevices,
@@ -11,6 +12,9 @@ import {
 } from '../../contract';
 import { useApp, useScanReceiver } from '../app-context';
 import { CameraScanner } from '../components/CameraScanner';
+import { Field } from '../components/kit/Field';
+import { fieldErrorsOf, isFormLevel } from '../components/kit/field-errors';
+import { InlineError } from '../components/kit/InlineError';
 import { useAction, type RunOptions } from '../components/use-action';
 import { WedgeSettingsPanel } from '../components/WedgeSettingsPanel';
 import { toErrorShape } from '../errors';
@@ -27,15 +31,14 @@ import {
 } from './device-form';
 
 type ScanLogEntry = KioskEvents['scan'] & { at: number };
+type DeviceForm = 'printer' | 'scanner';
+type DeviceNotice = 'saved' | 'testPrintQueued';
 
-function Field({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
-  return (
-    <label className="field" data-testid={testId}>
-      <span className="field__label">{label}</span>
-      {children}
-    </label>
-  );
-}
+// The fields each form shows; an error naming another field belongs to the form as a whole.
+const formFields: Record<DeviceForm, readonly string[]> = {
+  printer: ['name', 'connection', 'host', 'port', 'path', 'baudRate', 'usbPath', 'paperWidth', 'encoding'],
+  scanner: ['name', 'connection', 'path', 'baudRate', 'framing', 'vendorId', 'productId', 'mode'],
+};
 
 /** A device's state as a coloured dot and words, the same everywhere. */
 function StatusLine({ status }: { status: DeviceStatus }) {
@@ -75,8 +78,12 @@ export function DeviceSetup() {
   const [found, setFound] = useState<DiscoveredDevices | null>(null);
   const [printer, setPrinter] = useState<PrinterForm>(emptyPrinterForm);
   const [scanner, setScanner] = useState<ScannerForm>(emptyScannerForm);
-  const [badField, setBadField] = useState<{ form: 'printer' | 'scanner'; field: string } | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  // The last refused save, by form: its fields are marked, the rest goes beside its Save button.
+  const [refused, setRefused] = useState<{ form: DeviceForm; error: ApiErrorShape } | null>(null);
+  // A key, not words: the notice follows a language switch.
+  const [notice, setNotice] = useState<DeviceNotice | null>(null);
+  // Errors of a device row's buttons (test print, drawer, switch off, remove) go under the list.
+  const [rowError, setRowError] = useState<ApiErrorShape | null>(null);
   const [scans, setScans] = useState<ScanLogEntry[]>([]);
   const [inject, setInject] = useState({ deviceId: '', text: '' });
   const { busy, run: runAction } = useAction();
@@ -119,15 +126,20 @@ export function DeviceSetup() {
   });
 
   /** One call, then the lists again; the buttons stay disabled until both are done. */
-  const run = (action: () => Promise<unknown>, done?: string, options?: RunOptions) =>
-    runAction(async () => {
-      await action();
-      setBadField(null);
-      if (done) setNotice(done);
-      await reload();
-    }, options);
+  const run = (action: () => Promise<unknown>, done?: DeviceNotice, options?: RunOptions) =>
+    runAction(
+      async () => {
+        setNotice(null);
+        await action();
+        setRefused(null);
+        setRowError(null);
+        if (done) setNotice(done);
+        await reload();
+      },
+      options ?? { onError: (e) => setRowError(toErrorShape(e)) },
+    );
 
-  const save = (event: FormEvent, form: 'printer' | 'scanner') => {
+  const save = (event: FormEvent, form: DeviceForm) => {
     event.preventDefault();
     const settings = form === 'printer' ? printerSettings(printer) : scannerSettings(scanner);
     return run(
@@ -136,19 +148,16 @@ export function DeviceSetup() {
         if (form === 'printer') setPrinter(emptyPrinterForm);
         else setScanner(emptyScannerForm);
       },
-      t('devices.saved'),
-      {
-        onError: (e) => {
-          const shape = toErrorShape(e);
-          setBadField(shape.field ? { form, field: shape.field } : null);
-          showError(e);
-        },
-      },
+      'saved',
+      { onError: (e) => setRefused({ form, error: toErrorShape(e) }) },
     );
   };
 
-  const invalid = (form: 'printer' | 'scanner', field: string) =>
-    badField?.form === form && badField.field === field ? 'input input--invalid' : 'input';
+  const errorsOf = (form: DeviceForm) => (refused?.form === form ? fieldErrorsOf(refused.error) : {});
+  const formErrorOf = (form: DeviceForm) =>
+    refused?.form === form && isFormLevel(refused.error, formFields[form]) ? refused.error : null;
+  const printerErrors = errorsOf('printer');
+  const scannerErrors = errorsOf('scanner');
   const receiptPrinterId = devices.find((d) => d.kind === 'printer' && d.enabled)?.id;
   const simulatedScanners = configs.filter(
     (c) => c.kind === 'scanner' && c.connection.type === 'simulator' && c.enabled,
@@ -170,7 +179,7 @@ export function DeviceSetup() {
       </div>
       {notice && (
         <p className="notice" data-testid="devices-notice">
-          {notice}
+          {t(`devices.${notice}`)}
         </p>
       )}
 
@@ -207,7 +216,7 @@ export function DeviceSetup() {
                       className="button"
                       data-testid="device-test-print"
                       disabled={busy}
-                      onClick={() => void run(() => api.testPrint({ printerId: d.id }), t('devices.testPrintQueued'))}
+                      onClick={() => void run(() => api.testPrint({ printerId: d.id }), 'testPrintQueued')}
                     >
                       {t('devices.testPrint')}
                     </button>
@@ -252,20 +261,21 @@ export function DeviceSetup() {
             );
           })}
         </ul>
+        <InlineError error={rowError} testId="devices-row-error" />
       </div>
 
       <div className="profile__grid">
         <form className="panel form" onSubmit={(e) => void save(e, 'printer')} data-testid="printer-form">
           <h2>{t('devices.addPrinter')}</h2>
-          <Field label={t('devices.name')}>
+          <Field label={t('devices.name')} field="name" error={printerErrors.name}>
             <input
-              className={invalid('printer', 'name')}
+              className="input"
               value={printer.name}
               data-testid="printer-name"
               onChange={(e) => setPrinter({ ...printer, name: e.target.value })}
             />
           </Field>
-          <Field label={t('devices.connection')}>
+          <Field label={t('devices.connection')} field="connection" error={printerErrors.connection}>
             <select
               className="input"
               value={printer.connection}
@@ -281,18 +291,18 @@ export function DeviceSetup() {
           </Field>
           {printer.connection === 'tcp' && (
             <div className="form__grid">
-              <Field label={t('devices.host')}>
+              <Field label={t('devices.host')} field="host" error={printerErrors.host}>
                 <input
-                  className={invalid('printer', 'connection')}
+                  className="input"
                   value={printer.host}
                   inputMode="url"
                   data-testid="printer-host"
                   onChange={(e) => setPrinter({ ...printer, host: e.target.value })}
                 />
               </Field>
-              <Field label={t('devices.port')}>
+              <Field label={t('devices.port')} field="port" error={printerErrors.port}>
                 <input
-                  className={invalid('printer', 'connection')}
+                  className="input"
                   value={printer.port}
                   inputMode="numeric"
                   data-testid="printer-port"
@@ -303,9 +313,9 @@ export function DeviceSetup() {
           )}
           {printer.connection === 'serial' && (
             <div className="form__grid">
-              <Field label={t('devices.path')}>
+              <Field label={t('devices.path')} field="path" error={printerErrors.path}>
                 <input
-                  className={invalid('printer', 'connection')}
+                  className="input"
                   value={printer.path}
                   placeholder={t('devices.pathHint')}
                   data-testid="printer-path"
@@ -313,7 +323,7 @@ export function DeviceSetup() {
                   onChange={(e) => setPrinter({ ...printer, path: e.target.value })}
                 />
               </Field>
-              <Field label={t('devices.baudRate')}>
+              <Field label={t('devices.baudRate')} field="baudRate" error={printerErrors.baudRate}>
                 <select
                   className="input"
                   value={printer.baudRate}
@@ -328,9 +338,9 @@ export function DeviceSetup() {
             </div>
           )}
           {printer.connection === 'usb-file' && (
-            <Field label={t('devices.usbPath')}>
+            <Field label={t('devices.usbPath')} field="usbPath" error={printerErrors.usbPath}>
               <input
-                className={invalid('printer', 'connection')}
+                className="input"
                 value={printer.usbPath}
                 data-testid="printer-usb-path"
                 onChange={(e) => setPrinter({ ...printer, usbPath: e.target.value })}
@@ -338,7 +348,7 @@ export function DeviceSetup() {
             </Field>
           )}
           <div className="form__grid">
-            <Field label={t('devices.paperWidth')}>
+            <Field label={t('devices.paperWidth')} field="paperWidth" error={printerErrors.paperWidth}>
               <div className="radio-row">
                 {(['58', '80'] as const).map((w) => (
                   <label key={w} className="check">
@@ -354,7 +364,7 @@ export function DeviceSetup() {
                 ))}
               </div>
             </Field>
-            <Field label={t('devices.encoding')}>
+            <Field label={t('devices.encoding')} field="encoding" error={printerErrors.encoding}>
               <select
                 className="input"
                 value={printer.encoding}
@@ -378,6 +388,7 @@ export function DeviceSetup() {
             />
             {t('devices.drawer')}
           </label>
+          <InlineError error={formErrorOf('printer')} testId="printer-form-error" />
           <button type="submit" className="button button--primary" data-testid="printer-save" disabled={busy}>
             {t('devices.save')}
           </button>
@@ -385,15 +396,15 @@ export function DeviceSetup() {
 
         <form className="panel form" onSubmit={(e) => void save(e, 'scanner')} data-testid="scanner-form">
           <h2>{t('devices.addScanner')}</h2>
-          <Field label={t('devices.name')}>
+          <Field label={t('devices.name')} field="name" error={scannerErrors.name}>
             <input
-              className={invalid('scanner', 'name')}
+              className="input"
               value={scanner.name}
               data-testid="scanner-name"
               onChange={(e) => setScanner({ ...scanner, name: e.target.value })}
             />
           </Field>
-          <Field label={t('devices.connection')}>
+          <Field label={t('devices.connection')} field="connection" error={scannerErrors.connection}>
             <select
               className="input"
               value={scanner.connection}
@@ -409,9 +420,9 @@ export function DeviceSetup() {
           </Field>
           {scanner.connection === 'serial' && (
             <>
-              <Field label={t('devices.path')}>
+              <Field label={t('devices.path')} field="path" error={scannerErrors.path}>
                 <input
-                  className={invalid('scanner', 'connection')}
+                  className="input"
                   value={scanner.path}
                   placeholder={t('devices.pathHint')}
                   data-testid="scanner-path"
@@ -420,7 +431,7 @@ export function DeviceSetup() {
                 />
               </Field>
               <div className="form__grid">
-                <Field label={t('devices.baudRate')}>
+                <Field label={t('devices.baudRate')} field="baudRate" error={scannerErrors.baudRate}>
                   <select
                     className="input"
                     value={scanner.baudRate}
@@ -432,7 +443,7 @@ export function DeviceSetup() {
                     ))}
                   </select>
                 </Field>
-                <Field label={t('devices.framing')}>
+                <Field label={t('devices.framing')} field="framing" error={scannerErrors.framing}>
                   <select
                     className="input"
                     value={scanner.framing}
@@ -452,7 +463,7 @@ export function DeviceSetup() {
           {scanner.connection === 'hid' && (
             <>
               {found && found.hid.length > 0 && (
-                <Field label={t('devices.hidDevice')}>
+                <Field label={t('devices.hidDevice')} field="hidDevice" error={scannerErrors.hidDevice}>
                   <select
                     className="input"
                     data-testid="scanner-hid-device"
@@ -479,24 +490,24 @@ export function DeviceSetup() {
                 </Field>
               )}
               <div className="form__grid">
-                <Field label={t('devices.vendorId')}>
+                <Field label={t('devices.vendorId')} field="vendorId" error={scannerErrors.vendorId}>
                   <input
-                    className={invalid('scanner', 'connection')}
+                    className="input"
                     value={scanner.vendorId}
                     data-testid="scanner-vendor"
                     onChange={(e) => setScanner({ ...scanner, vendorId: e.target.value })}
                   />
                 </Field>
-                <Field label={t('devices.productId')}>
+                <Field label={t('devices.productId')} field="productId" error={scannerErrors.productId}>
                   <input
-                    className={invalid('scanner', 'connection')}
+                    className="input"
                     value={scanner.productId}
                     data-testid="scanner-product"
                     onChange={(e) => setScanner({ ...scanner, productId: e.target.value })}
                   />
                 </Field>
               </div>
-              <Field label={t('devices.hidMode')}>
+              <Field label={t('devices.hidMode')} field="mode" error={scannerErrors.mode}>
                 <select
                   className="input"
                   value={scanner.mode}
@@ -509,6 +520,7 @@ export function DeviceSetup() {
               </Field>
             </>
           )}
+          <InlineError error={formErrorOf('scanner')} testId="scanner-form-error" />
           <button type="submit" className="button button--primary" data-testid="scanner-save" disabled={busy}>
             {t('devices.save')}
           </button>
@@ -539,7 +551,7 @@ export function DeviceSetup() {
                   .catch(() => setInject({ ...inject, text: '' }));
               }}
             >
-              <Field label={t('devices.inject')}>
+              <Field label={t('devices.inject')} field="inject">
                 <input
                   className="input"
                   value={inject.text}

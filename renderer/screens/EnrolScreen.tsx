@@ -4,7 +4,11 @@ import { useForm, type FieldErrors } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { consentPurposes, genders, isErrorCode, type ApiErrorShape, type MemberSummary } from '../../contract';
 import { useApp, useScanReceiver } from '../app-context';
+import { DateField } from '../components/kit/DateField';
+import { Field } from '../components/kit/Field';
 import { FieldError } from '../components/FieldError';
+import { fieldErrorsOf, isFormLevel } from '../components/kit/field-errors';
+import { InlineError } from '../components/kit/InlineError';
 import { toErrorShape } from '../errors';
 import { enrolDefaults, enrolFieldOf, enrolSchema, toEnrolInput, type EnrolFormValues } from './enrol-form';
 
@@ -25,9 +29,22 @@ function clientErrors(errors: FieldErrors<EnrolFormValues>): Record<string, ApiE
   return out;
 }
 
+// The fields of this form as the core names them; an error naming none of them goes by the button.
+const enrolFields = [
+  'name',
+  'phone',
+  'birthday',
+  'gender',
+  'community',
+  'interests',
+  'referralCode',
+  'consents',
+  'card',
+] as const;
+
 export function EnrolScreen() {
   const { t } = useTranslation();
-  const { api, navigate, showError, clearError } = useApp();
+  const { api, navigate, clearError } = useApp();
   const [serverError, setServerError] = useState<ApiErrorShape | null>(null);
   const [existing, setExisting] = useState<MemberSummary | null>(null);
   const {
@@ -46,9 +63,11 @@ export function EnrolScreen() {
     cardMode === 'scan' ? (text) => setValue('cardNumber', text, { shouldDirty: true, shouldValidate: false }) : null,
   );
 
+  // Every wrong field at once: the form's own checks first, then what the core refused.
   const local = clientErrors(errors);
-  const errorFor = (field: string): ApiErrorShape | null =>
-    local[field] ?? (serverError?.field === field ? serverError : null);
+  const server = fieldErrorsOf(serverError);
+  const errorFor = (field: string): ApiErrorShape | null => local[field] ?? server[field] ?? null;
+  const formLevel = isFormLevel(serverError, enrolFields) ? serverError : null;
 
   const onValid = async (values: EnrolFormValues) => {
     setServerError(null);
@@ -62,17 +81,13 @@ export function EnrolScreen() {
       clearError();
       setExisting(result.existing);
     } catch (e) {
-      const shape = toErrorShape(e);
-      setServerError(shape);
-      showError(shape);
+      setServerError(toErrorShape(e));
     }
   };
 
-  const onInvalid = (invalid: FieldErrors<EnrolFormValues>) => {
+  const onInvalid = () => {
     setServerError(null);
     setExisting(null);
-    const first = Object.values(clientErrors(invalid))[0];
-    if (first) showError(first);
   };
 
   return (
@@ -95,10 +110,7 @@ export function EnrolScreen() {
 
       <form className="form" noValidate onSubmit={(e) => void handleSubmit(onValid, onInvalid)(e)}>
         <div className="form__grid">
-          <label className="field">
-            <span className="field__label">
-              {t('enrol.name')} <span className="required">*</span>
-            </span>
+          <Field label={t('enrol.name')} field="name" error={errorFor('name')} required>
             <input
               className="input"
               autoComplete="off"
@@ -106,13 +118,9 @@ export function EnrolScreen() {
               aria-required="true"
               {...register('name')}
             />
-            <FieldError field="name" error={errorFor('name')} />
-          </label>
+          </Field>
 
-          <label className="field">
-            <span className="field__label">
-              {t('enrol.phone')} <span className="required">*</span>
-            </span>
+          <Field label={t('enrol.phone')} field="phone" error={errorFor('phone')} required>
             <input
               className="input"
               type="tel"
@@ -122,17 +130,19 @@ export function EnrolScreen() {
               aria-required="true"
               {...register('phone')}
             />
-            <FieldError field="phone" error={errorFor('phone')} />
-          </label>
+          </Field>
 
-          <label className="field">
-            <span className="field__label">{t('enrol.birthday')}</span>
-            <input className="input" type="date" data-testid="enrol-birthday" {...register('birthday')} />
-            <FieldError field="birthday" error={errorFor('birthday')} />
-          </label>
+          <Field label={t('enrol.birthday')} field="birthday" error={errorFor('birthday')}>
+            <DateField
+              value={watch('birthday')}
+              testId="enrol-birthday"
+              fromYear={1900}
+              toYear={new Date().getFullYear()}
+              onChange={(v) => setValue('birthday', v, { shouldDirty: true })}
+            />
+          </Field>
 
-          <label className="field">
-            <span className="field__label">{t('enrol.gender')}</span>
+          <Field label={t('enrol.gender')} field="gender" error={errorFor('gender')}>
             <select className="input" data-testid="enrol-gender" {...register('gender')}>
               {genders.map((g) => (
                 <option key={g} value={g}>
@@ -140,38 +150,29 @@ export function EnrolScreen() {
                 </option>
               ))}
             </select>
-            <FieldError field="gender" error={errorFor('gender')} />
-          </label>
+          </Field>
 
-          <label className="field">
-            <span className="field__label">{t('enrol.community')}</span>
+          <Field label={t('enrol.community')} field="community" error={errorFor('community')}>
             <input className="input" autoComplete="off" data-testid="enrol-community" {...register('community')} />
-            <FieldError field="community" error={errorFor('community')} />
-          </label>
+          </Field>
 
-          <label className="field">
-            <span className="field__label">{t('enrol.interests')}</span>
-            <input
-              className="input"
-              autoComplete="off"
-              placeholder={t('enrol.interestsHint')}
-              data-testid="enrol-interests"
-              {...register('interests')}
-            />
-            <FieldError field="interests" error={errorFor('interests')} />
-          </label>
+          <Field
+            label={t('enrol.interests')}
+            field="interests"
+            error={errorFor('interests')}
+            hint={t('enrol.interestsHint')}
+          >
+            <input className="input" autoComplete="off" data-testid="enrol-interests" {...register('interests')} />
+          </Field>
 
-          <label className="field">
-            <span className="field__label">{t('enrol.referral')}</span>
-            <input
-              className="input"
-              autoComplete="off"
-              placeholder={t('enrol.referralHint')}
-              data-testid="enrol-referral"
-              {...register('referralCode')}
-            />
-            <FieldError field="referralCode" error={errorFor('referralCode')} />
-          </label>
+          <Field
+            label={t('enrol.referral')}
+            field="referralCode"
+            error={errorFor('referralCode')}
+            hint={t('enrol.referralHint')}
+          >
+            <input className="input" autoComplete="off" data-testid="enrol-referral" {...register('referralCode')} />
+          </Field>
         </div>
 
         <fieldset className="fieldset">
@@ -213,20 +214,20 @@ export function EnrolScreen() {
             </label>
           </div>
           {cardMode === 'scan' && (
-            <label className="field">
-              <span className="field__label">{t('enrol.cardNumber')}</span>
+            <Field label={t('enrol.cardNumber')} field="card" error={errorFor('card')} hint={t('enrol.cardNumberHint')}>
               <input
                 className="input"
                 autoComplete="off"
-                placeholder={t('enrol.cardNumberHint')}
+                inputMode="numeric"
                 data-testid="enrol-card-number"
                 {...register('cardNumber')}
               />
-            </label>
+            </Field>
           )}
-          <FieldError field="card" error={errorFor('card')} />
+          {cardMode !== 'scan' && <FieldError field="card" error={errorFor('card')} />}
         </fieldset>
 
+        <InlineError error={formLevel} testId="enrol-error" />
         <div className="actions">
           <button
             type="submit"

@@ -1,6 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  type ApiErrorShape,
   consentPurposes,
   type CardInfo,
   type ConsentPurpose,
@@ -11,7 +12,8 @@ import { useApp } from '../app-context';
 import { CardDialog, type CardDialogKind, type CardDialogResult } from '../components/CardDialog';
 import { LoyaltyPanel } from '../components/LoyaltyPanel';
 import { MemberQrPanel } from '../components/MemberQrPanel';
-import { useAction } from '../components/use-action';
+import { useAction, type RunOptions } from '../components/use-action';
+import { toErrorShape } from '../errors';
 import { formatDate, formatDateTime } from '../format';
 
 /** The record that is in force for each purpose: the newest one. */
@@ -41,6 +43,7 @@ export function ProfileScreen({ memberId, initial }: { memberId: string; initial
   const { api, navigate, showError } = useApp();
   const [member, setMember] = useState<MemberProfile | null>(initial ?? null);
   const [dialog, setDialog] = useState<DialogState>(null);
+  const [dialogError, setDialogError] = useState<ApiErrorShape | null>(null);
   const { busy, run } = useAction();
 
   useEffect(() => {
@@ -60,16 +63,25 @@ export function ProfileScreen({ memberId, initial }: { memberId: string; initial
   }, [api, memberId, initial, showError]);
 
   /** Runs one change; the server answers with the whole new profile. */
-  const change = (work: () => Promise<MemberProfile>): Promise<boolean> => run(async () => setMember(await work()));
+  const change = (work: () => Promise<MemberProfile>, options?: RunOptions): Promise<boolean> =>
+    run(async () => setMember(await work()), options);
+
+  const openDialog = (next: DialogState) => {
+    setDialogError(null);
+    setDialog(next);
+  };
 
   const confirmDialog = async ({ reason, card }: CardDialogResult) => {
     if (!dialog) return;
     const number = dialog.number ?? '';
-    const done = await change(() => {
-      if (dialog.kind === 'assign') return api.assignCard({ memberId, card });
-      if (dialog.kind === 'block') return api.blockCard({ memberId, number, reason });
-      return api.replaceCard({ memberId, number, reason, card });
-    });
+    const done = await change(
+      () => {
+        if (dialog.kind === 'assign') return api.assignCard({ memberId, card });
+        if (dialog.kind === 'block') return api.blockCard({ memberId, number, reason });
+        return api.replaceCard({ memberId, number, reason, card });
+      },
+      { onError: (e) => setDialogError(toErrorShape(e)) },
+    );
     if (done) setDialog(null);
   };
 
@@ -196,7 +208,7 @@ export function ProfileScreen({ memberId, initial }: { memberId: string; initial
             className="button button--primary"
             data-testid="card-assign"
             disabled={busy}
-            onClick={() => setDialog({ kind: 'assign' })}
+            onClick={() => openDialog({ kind: 'assign' })}
           >
             {t('cards.assign')}
           </button>
@@ -226,7 +238,7 @@ export function ProfileScreen({ memberId, initial }: { memberId: string; initial
                     className="button"
                     data-testid={`card-block-${card.number}`}
                     disabled={busy}
-                    onClick={() => setDialog({ kind: 'block', number: card.number })}
+                    onClick={() => openDialog({ kind: 'block', number: card.number })}
                   >
                     {t('cards.block')}
                   </button>
@@ -235,7 +247,7 @@ export function ProfileScreen({ memberId, initial }: { memberId: string; initial
                     className="button"
                     data-testid={`card-replace-${card.number}`}
                     disabled={busy}
-                    onClick={() => setDialog({ kind: 'replace', number: card.number })}
+                    onClick={() => openDialog({ kind: 'replace', number: card.number })}
                   >
                     {t('cards.replace')}
                   </button>
@@ -251,6 +263,8 @@ export function ProfileScreen({ memberId, initial }: { memberId: string; initial
           kind={dialog.kind}
           number={dialog.number}
           busy={busy}
+          error={dialogError}
+          onEdit={() => setDialogError(null)}
           onConfirm={(result) => void confirmDialog(result)}
           onCancel={() => setDialog(null)}
         />

@@ -11,7 +11,8 @@ const code = (c: ErrorCode) => ({ message: c });
 export const enrolSchema = z.object({
   name: z.string().trim().min(1, code('NAME_REQUIRED')).max(limits.nameMax, code('NAME_TOO_LONG')),
   phone: z.string().trim().min(1, code('PHONE_REQUIRED')),
-  birthday: z.string(),
+  // The date picks give 'YYYY-MM-DD', '' or 'partial' (not every part picked yet).
+  birthday: z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/, code('BIRTHDAY_INVALID')),
   gender: z.enum(genders),
   community: z.string(),
   interests: z.string(),
