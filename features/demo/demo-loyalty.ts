@@ -35,6 +35,11 @@ const tierPrices: Record<string, Record<string, number>> = {
   'TEA-002': { silver: 12_000, gold: 11_500 },
   'SNK-001': { gold: 3500 },
   'CUP-001': { gold: 4000 },
+  'TEA-003': { silver: 15_000, gold: 14_200 },
+  'TEA-004': { silver: 21_600, gold: 20_500 },
+  'CUP-003': { gold: 15_800 },
+  'GFT-001': { silver: 28_000, gold: 26_800 },
+  'SNK-002': { gold: 2500 },
 };
 
 /**

@@ -27,12 +27,13 @@ interface HeaderProps {
 export function Header({ session, route, onNavigate, onLogout }: HeaderProps) {
   const { t } = useTranslation();
   const staff = session?.staff ?? null;
+  const storeName = session?.store?.name ?? t('app.storeUnknown');
   return (
     <header className="header">
       <div className="header__brand">
         <span className="header__app">{t('app.title')}</span>
-        <span className="header__store" data-testid="store-name">
-          {session?.store?.name ?? t('app.storeUnknown')}
+        <span className="header__store" data-testid="store-name" title={storeName}>
+          {storeName}
         </span>
       </div>
       {staff && (
@@ -55,8 +56,16 @@ export function Header({ session, route, onNavigate, onLogout }: HeaderProps) {
       )}
       <div className="header__session">
         {staff && (
-          <span className="header__staff" data-testid="staff-name">
-            {staff.name} · <span data-testid="staff-role">{t(`roles.${staff.role}`)}</span>
+          // Name over role, so a long name is cut (and shown whole on hover) instead of pushing the nav.
+          <span
+            className="header__staff"
+            data-testid="staff-name"
+            title={`${staff.name} · ${t(`roles.${staff.role}`)}`}
+          >
+            <span className="header__staff-name">{staff.name}</span>
+            <span className="header__staff-role" data-testid="staff-role">
+              {t(`roles.${staff.role}`)}
+            </span>
           </span>
         )}
         {staff && <PrinterStatusBadge />}

@@ -37,19 +37,19 @@ export function PrinterStatusBadge() {
           ? t(`devices.problem.${summary.problem}`)
           : t(`devices.health.${summary.health ?? 'unknown'}`),
       });
+  const waiting = summary && summary.queued > 0 ? t('printerStatus.waiting', { count: summary.queued }) : null;
   return (
     <button
       type="button"
       className={`printer-badge printer-badge--${light}`}
       data-testid="printer-status"
       data-light={light}
+      title={waiting ? `${status} · ${waiting}` : status}
       onClick={() => navigate({ name: 'printQueue' })}
     >
       <span className="printer-badge__dot" aria-hidden="true" />
-      <span>{status}</span>
-      {summary && summary.queued > 0 && (
-        <span className="printer-badge__queued">{t('printerStatus.waiting', { count: summary.queued })}</span>
-      )}
+      <span className="printer-badge__text">{status}</span>
+      {waiting && <span className="printer-badge__queued">{waiting}</span>}
     </button>
   );
 }

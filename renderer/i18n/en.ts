@@ -22,8 +22,8 @@ export const en: Messages = {
     switchTo: '中文',
   },
   nav: {
-    search: 'Find member',
-    enrol: 'Enrol member',
+    search: 'Find',
+    enrol: 'Enrol',
     logout: 'Log out',
   },
   roles: {
@@ -74,9 +74,9 @@ export const en: Messages = {
     gender: 'Gender',
     community: 'Community',
     interests: 'Interests',
-    interestsHint: 'Separate with commas, e.g. baking, family, yoga',
+    interestsHint: 'e.g. baking, family, yoga',
     referral: 'Referral code',
-    referralHint: 'Code of the member who brought them (optional)',
+    referralHint: "Referrer's code (optional)",
     consents: 'Consent',
     required: 'required',
     card: 'Member card',
@@ -266,7 +266,7 @@ export const en: Messages = {
     },
   },
   printerStatus: {
-    none: 'No printer set up',
+    none: 'No printer',
     label: 'Printer: {{status}}',
     waiting: '{{count}} waiting',
   },

@@ -76,7 +76,7 @@ export const zhCN = {
     gender: '性别',
     community: '所在小区',
     interests: '兴趣爱好',
-    interestsHint: '用逗号分隔，例如：烘焙, 亲子, 瑜伽',
+    interestsHint: '例如：烘焙, 亲子, 瑜伽',
     referral: '推荐码',
     referralHint: '推荐人的会员推荐码（选填）',
     consents: '授权同意',

@@ -11,20 +11,26 @@ export interface HostProcess {
   stop(): Promise<void>;
 }
 
-function spawnHost(dataDir: string): ChildProcess {
+function spawnHost(dataDir: string, extraArgs: readonly string[] = []): ChildProcess {
   const entry = join(root, 'dist/node/host.js');
   if (!existsSync(entry)) throw new Error('dist/node/host.js is missing: run `npm run build` first (npm test does).');
-  return spawn(process.execPath, [entry, '--data-dir', dataDir, '--port', '0'], {
+  return spawn(process.execPath, [entry, '--data-dir', dataDir, '--port', '0', ...extraArgs], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, LINLI_DEMO: '1' },
   });
 }
 
-/** Starts the built browser host exactly as `npm run web` does, on a free port. */
-export async function startHostProcess(dataDir: string, opts: { timeoutMs?: number } = {}): Promise<HostProcess> {
+/**
+ * Starts the built browser host exactly as `npm run web` does, on a free port. `demo: false` starts
+ * it without demo data (a fresh data directory then shows the terminal set-up).
+ */
+export async function startHostProcess(
+  dataDir: string,
+  opts: { timeoutMs?: number; demo?: boolean } = {},
+): Promise<HostProcess> {
   const timeoutMs = opts.timeoutMs ?? 60_000;
-  const child = spawnHost(dataDir);
+  const child = spawnHost(dataDir, opts.demo === false ? ['--no-demo'] : []);
   let output = '';
   const url = await new Promise<string>((resolveUrl, reject) => {
     const timer = setTimeout(() => {

@@ -1,0 +1,101 @@
+// npm run screenshots — builds, starts the browser host on a throw-away demo store and writes PNGs of
+// the main counter screens at a landscape and a portrait till size, in Chinese and English, into
+// docs/screens/ (listed in docs/screens/README.md). Device scale 1, so the files stay small and
+// show exactly the pixels a till of that size shows. Needs a Chromium (LINLI_CHROMIUM or installed).
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { demoMember } from '../features/demo/demo-loyalty';
+import { findChromium } from '../host-support/find-chromium';
+import { chromiumFlags } from '../test/support/chromium';
+import { startHostProcess } from '../test/support/host-process';
+import { tempDir } from '../test/support/temp-core';
+
+const outDir = resolve(import.meta.dirname, '../docs/screens');
+const viewports = [
+  { width: 1280, height: 800 },
+  { width: 1080, height: 1920 },
+];
+const languages = ['zh-CN', 'en'] as const;
+/** A basket that is more than a screenful in the portrait list and exactly fills the landscape one. */
+const basket = ['TEA-001', 'TEA-002', 'TEA-003', 'SNK-001', 'SNK-002', 'CUP-001', 'CUP-003', 'GFT-001'];
+
+async function useLanguage(page: Page, language: string) {
+  if ((await page.evaluate(() => document.documentElement.lang)) !== language)
+    await page.getByTestId('lang-switch').click();
+  await page.waitForFunction((lng) => document.documentElement.lang === lng, language);
+}
+
+async function shoot(page: Page, name: string, size: { width: number; height: number }, language: string) {
+  // Fonts and the receipt's QR code settle before the picture is taken.
+  await page.evaluate(() => document.fonts.ready);
+  const file = join(outDir, `${name}-${size.width}x${size.height}-${language}.png`);
+  await page.screenshot({ path: file });
+  console.log(file);
+}
+
+async function main() {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('No Chromium found: set LINLI_CHROMIUM or install chromium.');
+  mkdirSync(outDir, { recursive: true });
+  const data = tempDir('linli-screenshots-');
+  const host = await startHostProcess(data.dir);
+  const browser = await chromium.launch({ executablePath, headless: true, args: chromiumFlags });
+  try {
+    for (const size of viewports) {
+      const page = await browser.newPage({ viewport: size, deviceScaleFactor: 1 });
+      for (const language of languages) {
+        await page.goto(host.url);
+        const logout = page.getByTestId('nav-logout');
+        const tile = page.getByRole('button', { name: /李娜/ });
+        await logout.or(tile).first().waitFor();
+        if (await logout.isVisible()) await logout.click();
+        await useLanguage(page, language);
+        await tile.click();
+        await page.getByTestId('pin-input').fill('99');
+        await shoot(page, 'login', size, language);
+        await page.getByTestId('pin-input').fill('9999');
+        await page.getByTestId('login-submit').click();
+
+        await page.getByTestId('search-input').waitFor();
+        await page.keyboard.type(`${demoMember.card}\n`);
+        await page.getByTestId('loyalty-balance').waitFor();
+        await shoot(page, 'profile', size, language);
+
+        await page.getByTestId('nav-checkout').click();
+        await page.getByTestId('checkout-empty').waitFor();
+        await page.keyboard.type(`${demoMember.card}\n`);
+        await page.getByTestId('checkout-member-tier').waitFor();
+        for (const sku of basket) {
+          await page.getByTestId(`product-${sku}`).click();
+          await page.getByTestId(`line-${sku}`).waitFor();
+        }
+        await page.getByTestId('checkout-cash').fill('2000');
+        await shoot(page, 'checkout', size, language);
+        await page.getByTestId('checkout-complete').click();
+        await page.getByTestId('receipt-preview').waitFor();
+        await shoot(page, 'receipt', size, language);
+
+        await page.getByTestId('checkout-refund').click();
+        await page.getByTestId('refund-line-TEA-001').waitFor();
+        await page.getByTestId('refund-plus-TEA-001').click();
+        await shoot(page, 'refund', size, language);
+
+        await page.getByTestId('nav-reports').click();
+        await page.getByTestId('report-chart-tenders').waitFor();
+        await shoot(page, 'reports', size, language);
+
+        await page.getByTestId('nav-devices').click();
+        await page.getByTestId('printer-form').waitFor();
+        await shoot(page, 'devices', size, language);
+      }
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    await host.stop();
+    data.remove();
+  }
+}
+
+await main();
