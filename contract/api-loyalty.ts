@@ -91,7 +91,7 @@ export const loyaltyMethods = {
       z.object({
         memberId,
         points: int('POINTS_INVALID', -1_000_000, 1_000_000, 'points'),
-        reason: text('REASON_REQUIRED', { max: 200, tooLong: 'REASON_TOO_LONG', field: 'reason' }),
+        reason: text('REASON_REQUIRED', { max: 200, tooLong: 'REASON_TOO_LONG', field: 'reason', required: true }),
       }),
     )
     .returns<MemberLoyalty>(),

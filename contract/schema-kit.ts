@@ -37,6 +37,8 @@ export function text(
     missing?: ErrorCode;
     /** For text no person typed (a scanner's bytes): its own code instead of TEXT_MALFORMED. */
     malformed?: ErrorCode;
+    /** Blank (empty or only spaces) is refused with `missing` (else `code`): it is a form's required field. */
+    required?: boolean;
     field?: string;
     params?: IssueTag['params'];
   } = {},
@@ -44,12 +46,13 @@ export function text(
   const max = opts.max ?? 1000;
   const tag = { ...(opts.field ? { field: opts.field } : {}), ...(opts.params ? { params: opts.params } : {}) };
   const { missing } = opts;
-  return z
+  const schema = z
     .string(
       missing ? { error: (issue) => fail(issue.input === undefined ? missing : code, tag).error() } : fail(code, tag),
     )
     .max(max, fail(opts.tooLong ?? code, { ...tag, params: { max, ...opts.params } }))
     .refine(isWellFormed, fail(opts.malformed ?? 'TEXT_MALFORMED', tag));
+  return opts.required ? schema.refine((s) => s.trim() !== '', fail(missing ?? code, tag)) : schema;
 }
 
 /** A record id made on a terminal (ULID) or by the hub; an unknown one answers `code`. */

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MemberLoyalty } from '../../contract';
 import { useApp } from '../app-context';
@@ -6,6 +6,7 @@ import { formatDate, formatDateTime } from '../format';
 import { Field } from './kit/Field';
 import { fieldErrorsOf, isFormLevel } from './kit/field-errors';
 import { InlineError } from './kit/InlineError';
+import { useRevealInvalid } from './kit/use-reveal-invalid';
 import { TierProgress } from './TierProgress';
 import { useAction } from './use-action';
 
@@ -19,6 +20,8 @@ export function LoyaltyPanel({ memberId, initial }: { memberId: string; initial?
   const [reason, setReason] = useState('');
   const action = useAction({ inline: true });
   const adjustErrors = fieldErrorsOf(action.error);
+  const adjustForm = useRef<HTMLFormElement>(null);
+  useRevealInvalid(adjustForm, action.error);
   const currency = session?.store?.currency ?? 'CNY';
   const manager = session?.staff?.role === 'manager';
 
@@ -131,7 +134,7 @@ export function LoyaltyPanel({ memberId, initial }: { memberId: string; initial?
         </>
       )}
       {manager ? (
-        <form className="adjust-form" noValidate onSubmit={(e) => void adjust(e)}>
+        <form ref={adjustForm} className="adjust-form" noValidate onSubmit={(e) => void adjust(e)}>
           <h3>{t('loyalty.adjust')}</h3>
           <Field label={t('loyalty.adjustPoints')} field="points" error={adjustErrors.points}>
             <input

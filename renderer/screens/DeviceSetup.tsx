@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   baudRates,
@@ -15,6 +15,7 @@ import { CameraScanner } from '../components/CameraScanner';
 import { Field } from '../components/kit/Field';
 import { fieldErrorsOf, isFormLevel } from '../components/kit/field-errors';
 import { InlineError } from '../components/kit/InlineError';
+import { useRevealInvalid } from '../components/kit/use-reveal-invalid';
 import { useAction, type RunOptions } from '../components/use-action';
 import { WedgeSettingsPanel } from '../components/WedgeSettingsPanel';
 import { toErrorShape } from '../errors';
@@ -156,6 +157,9 @@ export function DeviceSetup() {
   const errorsOf = (form: DeviceForm) => (refused?.form === form ? fieldErrorsOf(refused.error) : {});
   const formErrorOf = (form: DeviceForm) =>
     refused?.form === form && isFormLevel(refused.error, formFields[form]) ? refused.error : null;
+  const printerForm = useRef<HTMLFormElement>(null);
+  const scannerForm = useRef<HTMLFormElement>(null);
+  useRevealInvalid(refused?.form === 'printer' ? printerForm : scannerForm, refused);
   const printerErrors = errorsOf('printer');
   const scannerErrors = errorsOf('scanner');
   const receiptPrinterId = devices.find((d) => d.kind === 'printer' && d.enabled)?.id;
@@ -265,7 +269,12 @@ export function DeviceSetup() {
       </div>
 
       <div className="profile__grid">
-        <form className="panel form" onSubmit={(e) => void save(e, 'printer')} data-testid="printer-form">
+        <form
+          ref={printerForm}
+          className="panel form"
+          onSubmit={(e) => void save(e, 'printer')}
+          data-testid="printer-form"
+        >
           <h2>{t('devices.addPrinter')}</h2>
           <Field label={t('devices.name')} field="name" error={printerErrors.name}>
             <input
@@ -394,7 +403,12 @@ export function DeviceSetup() {
           </button>
         </form>
 
-        <form className="panel form" onSubmit={(e) => void save(e, 'scanner')} data-testid="scanner-form">
+        <form
+          ref={scannerForm}
+          className="panel form"
+          onSubmit={(e) => void save(e, 'scanner')}
+          data-testid="scanner-form"
+        >
           <h2>{t('devices.addScanner')}</h2>
           <Field label={t('devices.name')} field="name" error={scannerErrors.name}>
             <input

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useForm, type FieldErrors } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { consentPurposes, genders, isErrorCode, type ApiErrorShape, type MemberSummary } from '../../contract';
@@ -9,6 +9,7 @@ import { Field } from '../components/kit/Field';
 import { FieldError } from '../components/FieldError';
 import { fieldErrorsOf, isFormLevel } from '../components/kit/field-errors';
 import { InlineError } from '../components/kit/InlineError';
+import { useRevealInvalid } from '../components/kit/use-reveal-invalid';
 import { toErrorShape } from '../errors';
 import { enrolDefaults, enrolFieldOf, enrolSchema, toEnrolInput, type EnrolFormValues } from './enrol-form';
 
@@ -68,6 +69,9 @@ export function EnrolScreen() {
   const server = fieldErrorsOf(serverError);
   const errorFor = (field: string): ApiErrorShape | null => local[field] ?? server[field] ?? null;
   const formLevel = isFormLevel(serverError, enrolFields) ? serverError : null;
+  const formRef = useRef<HTMLFormElement>(null);
+  const [refusals, setRefusals] = useState(0);
+  useRevealInvalid(formRef, refusals);
 
   const onValid = async (values: EnrolFormValues) => {
     setServerError(null);
@@ -82,12 +86,14 @@ export function EnrolScreen() {
       setExisting(result.existing);
     } catch (e) {
       setServerError(toErrorShape(e));
+      setRefusals((n) => n + 1);
     }
   };
 
   const onInvalid = () => {
     setServerError(null);
     setExisting(null);
+    setRefusals((n) => n + 1);
   };
 
   return (
@@ -108,7 +114,7 @@ export function EnrolScreen() {
         </div>
       )}
 
-      <form className="form" noValidate onSubmit={(e) => void handleSubmit(onValid, onInvalid)(e)}>
+      <form ref={formRef} className="form" noValidate onSubmit={(e) => void handleSubmit(onValid, onInvalid)(e)}>
         <div className="form__grid">
           <Field label={t('enrol.name')} field="name" error={errorFor('name')} required>
             <input
