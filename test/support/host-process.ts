@@ -11,20 +11,24 @@ export interface HostProcess {
   stop(): Promise<void>;
 }
 
-function spawnHost(dataDir: string): ChildProcess {
+/** `demo: false` starts it as `--no-demo` does: an empty database asks for the store's set-up. */
+function spawnHost(dataDir: string, demo = true): ChildProcess {
   const entry = join(root, 'dist/node/host.js');
   if (!existsSync(entry)) throw new Error('dist/node/host.js is missing: run `npm run build` first (npm test does).');
   return spawn(process.execPath, [entry, '--data-dir', dataDir, '--port', '0'], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, LINLI_DEMO: '1' },
+    env: { ...process.env, LINLI_DEMO: demo ? '1' : '0' },
   });
 }
 
 /** Starts the built browser host exactly as `npm run web` does, on a free port. */
-export async function startHostProcess(dataDir: string, opts: { timeoutMs?: number } = {}): Promise<HostProcess> {
+export async function startHostProcess(
+  dataDir: string,
+  opts: { timeoutMs?: number; demo?: boolean } = {},
+): Promise<HostProcess> {
   const timeoutMs = opts.timeoutMs ?? 60_000;
-  const child = spawnHost(dataDir);
+  const child = spawnHost(dataDir, opts.demo ?? true);
   let output = '';
   const url = await new Promise<string>((resolveUrl, reject) => {
     const timer = setTimeout(() => {
