@@ -3,15 +3,16 @@ import type { ScanOutcome, SessionInfo } from './types';
 import type { ScanInput } from './api-members';
 import { memberMethods } from './api-members';
 import { loyaltyMethods, type LoyaltyEvents } from './api-loyalty';
+import { catalogueMethods } from './api-catalogue';
 import { deviceMethods, type DeviceEvents } from './api-devices';
 import type { AccessOf, ClientMethod, InputOf, OutputOf, ParsedOf } from './method';
 
 /**
- * Every request the UI can make, declared once per area (members, loyalty, devices): input schema,
+ * Every request the UI can make, declared once per area (members, loyalty, catalogue, devices): input schema,
  * access, output type. One argument (a plain object) or none, one JSON-safe result; failures reject
  * with a LinliError. Both hosts (Electron IPC, browser HTTP) carry exactly this.
  */
-export const kioskMethods = { ...memberMethods, ...loyaltyMethods, ...deviceMethods };
+export const kioskMethods = { ...memberMethods, ...loyaltyMethods, ...catalogueMethods, ...deviceMethods };
 
 type Declared = typeof kioskMethods;
 export type KioskMethodName = keyof Declared;

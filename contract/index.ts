@@ -1,6 +1,7 @@
 export * from './api';
 export * from './api-members';
 export * from './api-loyalty';
+export * from './api-catalogue';
 export * from './loyalty-types';
 export * from './api-devices';
 export * from './device-types';

@@ -17,6 +17,10 @@ export const syncEventTypes = [
   'points.expired',
   'points.adjusted',
   'day.closed',
+  /** A product, its member prices or whether it is sold changed at the terminal (payload: the whole product). */
+  'product.saved',
+  /** A tier was added or changed at the terminal (payload: the whole tier). */
+  'tier.saved',
 ] as const;
 
 export type SyncEventType = (typeof syncEventTypes)[number];

@@ -11,6 +11,7 @@
 import type { LedgerPoint } from '../domain/points';
 import type {
   CardBlockReason,
+  CatalogueProduct,
   ConsentRecord,
   CouponDefinitionInfo,
   DeviceConfig,
@@ -29,7 +30,7 @@ import type { NewConsent } from '../domain/consent';
 import type { Db } from './open';
 import type { AuditEntry } from './repositories/audit';
 import type { CardRow } from './repositories/cards';
-import type { NewProduct } from './repositories/catalogue';
+import type { NewProduct, SavedProduct, SavedTier } from './repositories/catalogue';
 import type { CouponUseRow } from './repositories/coupons';
 import type { MemberRow, NewMember } from './repositories/members';
 import type { OutboxEvent } from './repositories/outbox';
@@ -159,6 +160,17 @@ export interface CatalogueRepository {
   productBySku: (sku: string) => ProductInfo | null;
   /** Records a product (active). */
   insertProduct: (p: NewProduct) => void;
+  /** Every product, active or not, by category and SKU: what a manager keeps. */
+  allProducts: () => CatalogueProduct[];
+  /** The product with this id, active or not, or null. */
+  anyProduct: (id: string) => CatalogueProduct | null;
+  /** The product with this barcode, active or not, or null (a barcode belongs to one product for good). */
+  anyProductByBarcode: (barcode: string) => CatalogueProduct | null;
+  /**
+   * Adds the product, or replaces every column of the one with this id; its member prices are
+   * replaced as a whole. The caller has checked that SKU and barcode are free (they are unique keys).
+   */
+  saveProduct: (p: SavedProduct) => void;
   /** Sets the product's price for one tier, replacing an earlier one. */
   setTierPrice: (productId: string, tierCode: string, priceMinor: number) => void;
   /** The tiers by rank. They change only when the hub (or the seed) sends new rules; read once per change. */
@@ -168,6 +180,11 @@ export interface CatalogueRepository {
     code: string,
     rule: Pick<TierInfo, 'qualifyMetric' | 'threshold' | 'windowDays' | 'pointsMultiplierPct'>,
   ) => void;
+  /**
+   * Adds the tier, or changes the one with this code (its id stays the first one). The caller has
+   * checked that the rank is free (it is a unique key); `tiers()` reads the change afterwards.
+   */
+  saveTier: (t: SavedTier) => void;
 }
 
 /** The points ledger (append only: the table refuses UPDATE and DELETE) and the tier history. */

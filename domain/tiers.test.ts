@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TierInfo } from '../contract';
 import { tiers } from './fixtures';
-import { downgradeTo, qualifyingTier, tierProgress, unitPriceFor, upgradeTo } from './tiers';
+import { downgradeTo, qualifyingTier, tierLadderProblem, tierProgress, unitPriceFor, upgradeTo } from './tiers';
 
 const [gold, normal, silver] = tiers as [TierInfo, TierInfo, TierInfo];
 
@@ -37,5 +37,25 @@ describe('tiers', () => {
     expect(unitPriceFor(6800, prices, gold, tiers)).toBe(6000);
     expect(unitPriceFor(6800, { silver: 6200 }, gold, tiers)).toBe(6200);
     expect(unitPriceFor(6800, { gold: 7000 }, gold, tiers)).toBe(6800);
+  });
+
+  it('a tier added or changed must keep the ladder in order: its own rank, a higher threshold than the tiers below it', () => {
+    const platinum: TierInfo = { ...gold, code: 'platinum', rank: 3, threshold: 500_000 };
+    expect(tierLadderProblem(tiers, platinum)).toBeNull();
+    expect(tierLadderProblem(tiers, { ...platinum, rank: 2 })).toMatchObject({ code: 'TIER_RANK_TAKEN', other: gold });
+    // Below gold in rank, above it in threshold (and the nearest offending neighbour is named).
+    expect(tierLadderProblem(tiers, { ...platinum, rank: 3, threshold: 200_000 })).toMatchObject({
+      code: 'TIER_THRESHOLD_ORDER',
+      lower: gold,
+    });
+    expect(tierLadderProblem(tiers, { ...silver, threshold: 250_000 })).toMatchObject({
+      code: 'TIER_THRESHOLD_ORDER',
+      lower: { code: 'silver' },
+      higher: gold,
+    });
+    // Changing a tier is checked against the others, not against its own old rules.
+    expect(tierLadderProblem(tiers, { ...silver, threshold: 60_000 })).toBeNull();
+    // A tier measured in points is not compared with tiers measured in spend.
+    expect(tierLadderProblem(tiers, { ...platinum, qualifyMetric: 'points', threshold: 1000 })).toBeNull();
   });
 });

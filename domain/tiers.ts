@@ -64,3 +64,28 @@ export function unitPriceFor(
   }
   return price;
 }
+
+export type LadderProblem =
+  { code: 'TIER_RANK_TAKEN'; other: TierInfo } | { code: 'TIER_THRESHOLD_ORDER'; lower: TierInfo; higher: TierInfo };
+
+/**
+ * Whether `tier` (added, or changed by its code) fits the ladder of `tiers`: its rank is its own,
+ * and among tiers qualified for by the same metric a higher rank needs a higher threshold, or a
+ * member could reach gold without ever being silver and `qualifyingTier` would skip a tier. Tiers
+ * measured by different metrics (spend in fen, points) are not compared. The lowest tier's
+ * threshold is never tested (everyone is in it) but still orders it below the next.
+ */
+export function tierLadderProblem(tiers: readonly TierInfo[], tier: TierInfo): LadderProblem | null {
+  const others = sortTiers(tiers).filter((t) => t.code !== tier.code);
+  const taken = others.find((t) => t.rank === tier.rank);
+  if (taken) return { code: 'TIER_RANK_TAKEN', other: taken };
+  const same = others.filter((t) => t.qualifyMetric === tier.qualifyMetric);
+  // The nearest neighbours in rank are the ones named in the message.
+  const below = same.filter((t) => t.rank < tier.rank).reverse();
+  const above = same.filter((t) => t.rank > tier.rank);
+  const lower = below.find((t) => t.threshold >= tier.threshold);
+  if (lower) return { code: 'TIER_THRESHOLD_ORDER', lower, higher: tier };
+  const higher = above.find((t) => t.threshold <= tier.threshold);
+  if (higher) return { code: 'TIER_THRESHOLD_ORDER', lower: tier, higher };
+  return null;
+}

@@ -16,6 +16,7 @@ import {
 import { latestSchemaVersion } from '../db/migrate';
 import { openDatabase } from '../db/open';
 import { createRepositories } from '../db/repositories';
+import { catalogueHandlers, catchUpEntryTier } from './catalogue/catalogue';
 import { checkoutHandlers } from './checkout/checkout';
 import { refundHandlers } from './checkout/refund';
 import { seedDemoStore } from './demo/demo';
@@ -121,6 +122,8 @@ export function openLinli(options: LinliOptions): LinliCore {
     devices,
   };
 
+  catchUpEntryTier(ports);
+
   const info: AppInfo = {
     version: appVersion,
     schemaVersion: latestSchemaVersion,
@@ -139,6 +142,7 @@ export function openLinli(options: LinliOptions): LinliCore {
     ...scanHandlers,
     ...loyaltyHandlers,
     ...couponHandlers,
+    ...catalogueHandlers,
     ...checkoutHandlers,
     ...refundHandlers,
     ...dayCloseHandlers,

@@ -1,5 +1,6 @@
 import { LinliError, limits, type SessionInfo } from '../../contract';
 import { validateName } from '../../domain/member-input';
+import { ensureEntryTier } from '../catalogue/catalogue';
 import { hashPin } from './pin-hash';
 import type { SomeHandlers } from '../handler';
 import { isPinFormat, sessionInfo } from './staff-session';
@@ -7,7 +8,8 @@ import { isPinFormat, sessionInfo } from './staff-session';
 /**
  * A terminal started without demo data has no store and nobody who could log in. The first person
  * at the screen names the store and becomes its manager; after that this is refused for good
- * (more staff and store changes come from the hub).
+ * (more staff and store changes come from the hub). The store starts with the entry tier; products
+ * and more tiers are the manager's to add (features/catalogue).
  */
 export const setupHandlers = {
   setupTerminal(input, { ports }): SessionInfo {
@@ -33,6 +35,8 @@ export const setupHandlers = {
       ports.store.stores.insert({ id: storeId, code: storeCode, name: storeName, currency: 'CNY', createdAt: at });
       ports.store.staff.insert({ id: staffId, storeId, name: managerName, role: 'manager', pinHash, createdAt: at });
       ports.store.settings.set('store_id', storeId);
+      // Members need a tier to be priced and earn points in; the manager renames it or adds more.
+      ensureEntryTier(ports, staffId, at);
       ports.store.audit.append({
         id: ports.ids.newId(),
         at,
