@@ -231,7 +231,9 @@ type Measured = NonNullable<Awaited<ReturnType<typeof measure>>>;
 
 /** Bursts or clicks that changed nothing within 10 s: retried, and listed after the figures. */
 const misses: string[] = [];
-const maxMisses = 20;
+// Past this many a measurement ends with the samples it has (a very loaded machine): figures, not a failure.
+const maxMisses = Math.max(50, samples);
+const tooManyMisses = () => misses.length >= maxMisses;
 
 /** Medians of where the time went: the burst, each API request, and the last answer to the frame. */
 function breakdown(results: Measured[]): string {
@@ -319,7 +321,6 @@ async function main() {
     let basket = new Map<string, number>();
     // After a miss the page's state is unknown: start the sale again from an empty basket.
     const recover = async () => {
-      if (misses.length > maxMisses) throw new Error(`more than ${maxMisses} misses:\n${misses.join('\n')}`);
       await settle(page, 500);
       if ((await page.getByTestId('checkout-new').count()) > 0) await page.getByTestId('checkout-new').click();
       await voidBasket();
@@ -352,7 +353,7 @@ async function main() {
     const scanTimes: number[] = [];
     const scanFromEnter: number[] = [];
     const scanResults: Measured[] = [];
-    for (let i = 0; scanResults.length < samples; i++) {
+    for (let i = 0; scanResults.length < samples && !tooManyMisses(); i++) {
       if (i > 0 && i % scansPerBasket === 0) await voidBasket();
       const r = await scanProduct();
       if (!r) continue;
@@ -395,7 +396,7 @@ async function main() {
     const memberResults: Measured[] = [];
     const goldTimes: number[] = [];
     const seededTimes: number[] = [];
-    for (let k = 0; memberResults.length < memberSamples; k++) {
+    for (let k = 0; memberResults.length < memberSamples && !tooManyMisses(); k++) {
       const r = await memberScan(k);
       if (!r) continue;
       memberTimes.push(r.total);
@@ -408,7 +409,8 @@ async function main() {
 
     // "Complete" → receipt preview painted: an anonymous cash sale of two lines.
     const sale = async () => {
-      while (basket.size < 2) await scanProduct();
+      while (basket.size < 2 && !tooManyMisses()) await scanProduct();
+      if (basket.size < 2) return null;
       await page.getByTestId('checkout-cash').fill('1000');
       const r = await measure(page, { on: 'click', selector: '[data-testid="receipt-preview"]', text: null }, () =>
         page.getByTestId('checkout-complete').click(),
@@ -426,7 +428,7 @@ async function main() {
     };
     for (let i = 0; i < 3; i++) await sale();
     const completeResults: Measured[] = [];
-    while (completeResults.length < completeSamples) {
+    while (completeResults.length < completeSamples && !tooManyMisses()) {
       const r = await sale();
       if (r) completeResults.push(r);
     }
@@ -450,15 +452,15 @@ async function main() {
           : `seeded in ${seed.buildSeconds.toFixed(1)} s and cached in ${seed.cacheDir} for the next run`),
     );
     console.log(
-      `scan → line painted      p50 ${ms(s.p50)} ms  p95 ${ms(s.p95)} ms  goal p95 ≤ ${goals.scanToLineP95Ms} ms: ${verdict(s.p95, goals.scanToLineP95Ms)}  (${samples} scans of ${products.length} products, first key to frame, ${keyDelayMs} ms a key; from Enter p50 ${ms(se.p50)} ms  p95 ${ms(se.p95)} ms)`,
+      `scan → line painted      p50 ${ms(s.p50)} ms  p95 ${ms(s.p95)} ms  goal p95 ≤ ${goals.scanToLineP95Ms} ms: ${verdict(s.p95, goals.scanToLineP95Ms)}  (${scanResults.length} scans of ${products.length} products, first key to frame, ${keyDelayMs} ms a key; from Enter p50 ${ms(se.p50)} ms  p95 ${ms(se.p95)} ms)`,
     );
     console.log(breakdown(scanResults));
     console.log(
-      `member card → shown      p50 ${ms(m.p50)} ms  p95 ${ms(m.p95)} ms  goal p95 ≤ ${goals.memberScanP95Ms} ms: ${verdict(m.p95, goals.memberScanP95Ms)}  (${memberSamples} scans: gold member p50 ${ms(goldP50)} ms, generated members p50 ${ms(seededP50)} ms; from Enter p50 ${ms(me.p50)} ms  p95 ${ms(me.p95)} ms)`,
+      `member card → shown      p50 ${ms(m.p50)} ms  p95 ${ms(m.p95)} ms  goal p95 ≤ ${goals.memberScanP95Ms} ms: ${verdict(m.p95, goals.memberScanP95Ms)}  (${memberResults.length} scans: gold member p50 ${ms(goldP50)} ms, generated members p50 ${ms(seededP50)} ms; from Enter p50 ${ms(me.p50)} ms  p95 ${ms(me.p95)} ms)`,
     );
     console.log(breakdown(memberResults));
     console.log(
-      `Complete → receipt shown p50 ${ms(c.p50)} ms  p95 ${ms(c.p95)} ms  goal p95 ≤ ${goals.completeToPreviewP95Ms} ms: ${verdict(c.p95, goals.completeToPreviewP95Ms)}  (${completeSamples} cash sales of two lines)`,
+      `Complete → receipt shown p50 ${ms(c.p50)} ms  p95 ${ms(c.p95)} ms  goal p95 ≤ ${goals.completeToPreviewP95Ms} ms: ${verdict(c.p95, goals.completeToPreviewP95Ms)}  (${completeResults.length} cash sales of two lines)`,
     );
     console.log(breakdown(completeResults));
     console.log(
