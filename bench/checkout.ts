@@ -20,11 +20,11 @@ import { databaseFileName, openLinli } from '../features/app';
 import { demoStaff } from '../features/demo/demo';
 import { openDatabase, type Db } from '../db/open';
 import { createRepositories } from '../db/repositories';
+import { generate, memberId, seedDemoStore } from './seed';
 
 const members = Number(process.env.LINLI_BENCH_MEMBERS ?? 1_000_000);
 const entries = Number(process.env.LINLI_BENCH_ENTRIES ?? 10_000_000);
 const samples = Number(process.env.LINLI_BENCH_SAMPLES ?? 1000);
-const heavyEntries = 1000;
 
 function xorshift(seed: number) {
   return () => {
@@ -56,82 +56,6 @@ function percentiles(values: number[]) {
   return { p50: at(50), p95: at(95) };
 }
 const ms = (n: number) => Number(n.toFixed(3));
-const memberId = (i: number) => `M${String(i).padStart(12, '0')}`;
-
-/** Bulk generation: raw prepared INSERTs in large transactions, synchronous=OFF (generation only). */
-function generate(file: string) {
-  const db = openDatabase(file);
-  db.pragma('synchronous = OFF');
-  const repos = createRepositories(db);
-  const storeId = repos.settings.get('store_id');
-  const terminalId = repos.settings.get('terminal_id')!;
-  const at = '2026-03-01T02:00:00.000Z';
-  const insertMember =
-    db.prepare(`INSERT INTO members (id, name, phone_e164, phone_last4, phone_national, gender, interests, referral_code,
-    store_id, enrolled_at, updated_at) VALUES (?, ?, ?, ?, ?, 'unspecified', '[]', ?, ?, ?, ?)`);
-  const insertEntry =
-    db.prepare(`INSERT INTO points_ledger (id, member_id, kind, points, reason, store_id, terminal_id, at, expires_on)
-    VALUES (?, ?, ?, ?, 'sale', ?, ?, ?, ?)`);
-  const batch = 100_000;
-  for (let start = 0; start < members; start += batch) {
-    db.transaction(() => {
-      for (let i = start; i < Math.min(members, start + batch); i++) {
-        const phone = `+86139${String((i * 7_654_321) % 100_000_000).padStart(8, '0')}`;
-        insertMember.run(
-          memberId(i),
-          `会员${i}`,
-          phone,
-          phone.slice(-4),
-          phone,
-          `B${i.toString(32).toUpperCase().padStart(7, '0')}`,
-          storeId,
-          at,
-          at,
-        );
-      }
-    })();
-    process.stdout.write(`\r  members ${Math.round((100 * Math.min(members, start + batch)) / members)}%`);
-  }
-  process.stdout.write('\n');
-  // Member 0 gets exactly 1,000 entries (the balance figure); the rest are spread evenly.
-  const rest = Math.max(0, entries - heavyEntries);
-  const perMember = Math.floor(rest / Math.max(1, members - 1));
-  const extra = rest - perMember * Math.max(1, members - 1);
-  const quota = (m: number) => (m === 0 ? heavyEntries : perMember + (m - 1 < extra ? 1 : 0));
-  let written = 0;
-  let member = 0;
-  let k = 0;
-  while (written < entries && member < members) {
-    db.transaction(() => {
-      for (let n = 0; n < batch && written < entries && member < members; n++) {
-        const earn = k % 5 !== 4;
-        const day = 1 + (k % 27);
-        insertEntry.run(
-          `L${String(written).padStart(12, '0')}`,
-          memberId(member),
-          earn ? 'earn' : 'redeem',
-          earn ? 40 + (k % 60) : -30,
-          storeId,
-          terminalId,
-          `2026-0${1 + (k % 5)}-${String(day).padStart(2, '0')}T03:00:00.000Z`,
-          earn ? '2027-12-31' : null,
-        );
-        written++;
-        k++;
-        if (k >= quota(member)) {
-          member++;
-          k = 0;
-        }
-      }
-    })();
-    process.stdout.write(`\r  ledger ${Math.round((100 * written) / entries)}%`);
-  }
-  process.stdout.write('\n');
-  db.exec('CREATE TABLE IF NOT EXISTS bench_bare (id INTEGER PRIMARY KEY, at TEXT NOT NULL)');
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  db.close();
-  return written;
-}
 
 // ---- The same-rows floor ------------------------------------------------------------------------
 
@@ -620,9 +544,11 @@ async function main() {
       `Generating ${members.toLocaleString('en')} members and ${entries.toLocaleString('en')} ledger entries in ${dir} …`,
     );
     const started = performance.now();
-    // First open seeds the demo store (products, prices, tiers, coupons) exactly as the app does.
-    await openLinli({ dataDir: dir, demo: true, host: 'browser' }).close();
-    const written = generate(file);
+    await seedDemoStore(dir);
+    // The bare commit's table is made with the rows, before the final checkpoint.
+    const written = generate(file, { members, entries }, (db) =>
+      db.exec('CREATE TABLE IF NOT EXISTS bench_bare (id INTEGER PRIMARY KEY, at TEXT NOT NULL)'),
+    );
     const generationSeconds = (performance.now() - started) / 1000;
     const bytes = statSync(file).size;
 
