@@ -1,6 +1,12 @@
 // What a refund gives back, line by line: worked out once here for both the refund (inside its
 // transaction) and its preview (before the cashier confirms), so the two cannot disagree.
-import { LinliError, type RefundPreview, type SaleLineRecord, type SaleRecord, type TenderMethod } from '../../contract';
+import {
+  LinliError,
+  type RefundPreview,
+  type SaleLineRecord,
+  type SaleRecord,
+  type TenderMethod,
+} from '../../contract';
 import { refundLine } from '../../domain/ledger';
 import { cumulativeShare } from '../../domain/money';
 import { today } from '../loyalty/loyalty-config';
