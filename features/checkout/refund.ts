@@ -1,9 +1,8 @@
 // Refunds against the original receipt: full or partial, by line and quantity. Each refunded unit
 // reverses its share of the points it earned and returns its share of the points it was paid
-// with (domain/ledger.ts); the quantity check (here and a trigger in the database) means
-// nothing can be reversed twice. Coupon rule (docs/decisions/0004): a partial refund keeps the
-// coupon used and refunds what the customer actually paid for the lines; refunding the whole sale
-// gives the coupon back if it is still within its validity window.
+// with (domain/ledger.ts); the quantity check (in refund-plan.ts and a trigger in the database)
+// means nothing can be reversed twice. What a refund gives back (money, points, coupons: the rule
+// of docs/decisions/0004) is worked out by planRefund, for the refund and for its preview alike.
 import {
   LinliError,
   type ParsedInput,

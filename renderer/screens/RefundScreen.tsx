@@ -28,7 +28,7 @@ const tenderKeys = { cash: 'tenders.cash', bank_card: 'tenders.bank_card', mobil
 export function RefundScreen({ receiptNo: initialNo }: { receiptNo?: string | undefined }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
-  const { api, showError, clearError } = useApp();
+  const { api, clearError } = useApp();
   const [receiptNo, setReceiptNo] = useState(initialNo ?? '');
   const [sale, setSale] = useState<SaleRecord | null>(null);
   const [quantities, setQuantities] = useState<Record<string, number>>({});
@@ -40,6 +40,7 @@ export function RefundScreen({ receiptNo: initialNo }: { receiptNo?: string | un
   const [preview, setPreview] = useState<RefundPreview | null>(null);
   const [previewError, setPreviewError] = useState<ApiErrorShape | null>(null);
   const [confirming, setConfirming] = useState(false);
+  const [findError, setFindError] = useState<ApiErrorShape | null>(null);
   const { resetError } = action;
 
   const find = useCallback(
@@ -52,13 +53,15 @@ export function RefundScreen({ receiptNo: initialNo }: { receiptNo?: string | un
         requestId.current = null;
         const first = found.tenders[0]?.method;
         setMethod(first ?? 'cash');
+        setFindError(null);
         clearError();
       } catch (e) {
         setSale(null);
-        showError(e);
+        // Shown beside the receipt number that was not found.
+        setFindError(toErrorShape(e));
       }
     },
-    [api, clearError, showError],
+    [api, clearError],
   );
 
   useEffect(() => {
@@ -138,7 +141,10 @@ export function RefundScreen({ receiptNo: initialNo }: { receiptNo?: string | un
           <input
             className="input input--large mono"
             value={receiptNo}
-            onChange={(e) => setReceiptNo(e.target.value)}
+            onChange={(e) => {
+              setReceiptNo(e.target.value);
+              setFindError(null);
+            }}
             autoComplete="off"
             data-testid="refund-receipt-no"
           />
@@ -147,6 +153,7 @@ export function RefundScreen({ receiptNo: initialNo }: { receiptNo?: string | un
           {t('refund.find')}
         </button>
       </form>
+      <InlineError error={findError} testId="refund-find-error" />
       <p className="hint">{t('refund.hint')}</p>
 
       <div className="checkout__grid">
