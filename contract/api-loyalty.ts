@@ -11,6 +11,7 @@ import {
   type MemberCoupon,
   type MemberLoyalty,
   type ProductInfo,
+  type RefundPreview,
   type RefundResult,
   type SaleQuote,
   type SaleRecord,
@@ -80,6 +81,10 @@ export const refundRequest = z.object({
 });
 export type RefundRequest = z.input<typeof refundRequest>;
 
+/** A refund as the cashier is choosing it: no request id (nothing is recorded). */
+export const refundPreviewRequest = refundRequest.omit({ requestId: true });
+export type RefundPreviewRequest = z.input<typeof refundPreviewRequest>;
+
 export const loyaltyMethods = {
   listProducts: m.staff(noInput).returns<ProductInfo[]>(),
   listTiers: m.staff(noInput).returns<TierInfo[]>(),
@@ -103,6 +108,8 @@ export const loyaltyMethods = {
   getSale: m
     .staff(z.object({ receiptNo: text('SALE_UNKNOWN', { max: 64, field: 'receiptNo' }) }))
     .returns<SaleRecord>(),
+  /** What `refund` with the same lines would give back (money, points, coupons); writes nothing. */
+  previewRefund: m.staff(refundPreviewRequest).returns<RefundPreview>(),
   refund: m.staff(refundRequest).returns<RefundResult>(),
   /** Points expiry and tier downgrades; also runs on a schedule. */
   runLoyaltyJobs: m.staff(noInput).returns<LoyaltyJobResult>(),

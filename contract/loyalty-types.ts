@@ -130,6 +130,10 @@ export interface QuoteLine {
   /** amountMinor − couponDiscountMinor: what this line costs the customer. */
   netMinor: number;
   pointsEligible: boolean;
+  /** The line's share of the points redeemed on the sale (pricing spreads them by net amount). */
+  pointsRedeemed: number;
+  /** What those points paid of this line: netMinor − pointsValueMinor is paid in money. */
+  pointsValueMinor: number;
 }
 
 export interface QuoteCoupon {
@@ -188,8 +192,6 @@ export interface TenderRecord {
 export interface SaleLineRecord extends QuoteLine {
   id: string;
   pointsEarned: number;
-  pointsRedeemed: number;
-  pointsValueMinor: number;
   refundedQuantity: number;
 }
 
@@ -231,8 +233,32 @@ export interface RefundRecord {
   pointsReversed: number;
   pointsReturned: number;
   couponsReturned: string[];
-  lines: { lineId: string; quantity: number; amountMinor: number }[];
+  lines: RefundLineAmount[];
   tender: TenderRecord;
+}
+
+/** One refunded line: how many units and the money they give back. */
+export interface RefundLineAmount {
+  lineId: string;
+  quantity: number;
+  amountMinor: number;
+}
+
+/**
+ * What a refund gives back, worked out before anything is written (previewRefund) by the same code
+ * the refund records with, so the figures the cashier confirms are the figures recorded.
+ */
+export interface RefundPreview {
+  /** Money back, all to the one refund tender. */
+  tender: { method: TenderMethod; amountMinor: number };
+  /** Negative or zero: points the refunded units had earned, taken back. */
+  pointsReversed: number;
+  /** Positive or zero: points the refunded units were paid with, given back. */
+  pointsReturned: number;
+  couponsReturned: string[];
+  lines: RefundLineAmount[];
+  /** The member's points after the refund; null for an anonymous sale. */
+  balanceAfter: number | null;
 }
 
 export interface RefundResult {
@@ -296,6 +322,7 @@ export interface DayReportResult {
 export type {
   CheckoutRequest,
   RefundLineInput,
+  RefundPreviewRequest,
   RefundRequest,
   SaleDraft,
   SaleLineInput,

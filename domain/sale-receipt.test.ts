@@ -1,59 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { SaleRecord } from '../contract';
-import { tiers } from './fixtures';
+import { amountColumn, columnAddsUp, sampleSale, tiers } from './fixtures';
 import { localTime, saleReceipt, textBar } from './sale-receipt';
 
-const sale: SaleRecord = {
-  id: 's1',
-  receiptNo: 'AB12-000007',
-  at: '2026-06-15T04:05:00.000Z',
-  staffName: '张伟',
-  currency: 'CNY',
-  member: {
-    id: 'm1',
-    name: '陈金卡',
-    phone: '+8613700000888',
-    phoneDisplay: '137 0000 0888',
-    community: null,
-    enrolledAt: '',
-    activeCard: null,
-  },
-  lines: [
-    {
-      id: 'l1',
-      productId: 'p1',
-      sku: 'TEA-001',
-      name: { zh: '桂花乌龙茶', en: 'Oolong' },
-      category: 'tea',
-      quantity: 2,
-      listUnitMinor: 6800,
-      unitMinor: 6500,
-      amountMinor: 13_000,
-      memberSavingMinor: 600,
-      couponDiscountMinor: 1000,
-      netMinor: 12_000,
-      pointsEligible: true,
-      pointsEarned: 150,
-      pointsRedeemed: 2000,
-      pointsValueMinor: 2000,
-      refundedQuantity: 0,
-    },
-  ],
-  coupons: [{ code: 'SAVE10', definitionId: 'd1', name: { zh: '满50减10', en: '' }, discountMinor: 1000 }],
-  tenders: [{ method: 'cash', amountMinor: 10_000, reference: null }],
-  listTotalMinor: 13_600,
-  memberSavingsMinor: 600,
-  couponDiscountMinor: 1000,
-  taxMinor: 1381,
-  pointsValueMinor: 2000,
-  totalMinor: 12_000,
-  amountDueMinor: 10_000,
-  cashReceivedMinor: 10_000,
-  changeMinor: 0,
-  pointsEarned: 150,
-  pointsRedeemed: 2000,
-  refundedMinor: 0,
-};
+const sale = sampleSale;
 
 describe('sale receipt document', () => {
   it('has everything the issue lists: store, staff, lines, savings, coupon, points, balance, tier progress, number, barcode, QR', () => {
@@ -75,10 +24,11 @@ describe('sale receipt document', () => {
       'AB12-000007',
       '2026-06-15 12:05',
       '桂花乌龙茶',
-      '2 × ¥65.00',
-      '¥130.00',
+      '2 × ¥68.00',
+      '¥136.00',
+      '会员价 ¥65.00 Member price',
       '会员价节省',
-      '¥6.00',
+      '-¥6.00',
       'SAVE10',
       '-¥10.00',
       '¥120.00',
@@ -99,6 +49,40 @@ describe('sale receipt document', () => {
     });
     expect(doc.blocks.find((b) => b.type === 'qr')).toMatchObject({ data: 'https://linli.example/r/s1' });
     expect(doc.blocks.at(-1)).toEqual({ type: 'drawer' });
+  });
+
+  it('has an amount column that adds up: list amounts, savings and coupon to the total, points to what is due', () => {
+    const doc = saleReceipt(
+      sale,
+      { name: '邻里体验店', code: 'DEMO', utcOffsetMinutes: 480 },
+      { balanceAfter: 3150, tierName: null, feedbackUrl: null, progress: null },
+    );
+    const column = amountColumn(doc);
+    expect(column).toEqual({
+      lines: [13_600],
+      subtotal: 13_600,
+      adjustments: [-600, -1000],
+      total: 12_000,
+      payments: [-2000],
+      due: 10_000,
+    });
+    expect(columnAddsUp(column)).toBe(true);
+    // The member price is a description line, not a figure in the column.
+    expect(doc.blocks).toContainEqual({ type: 'text', text: '  会员价 ¥65.00 Member price' });
+    expect(JSON.stringify(doc.blocks)).toContain('含税 ¥13.81 tax included');
+  });
+
+  it('adds tax charged at the till as its own row of the column', () => {
+    const taxed = { ...sale, taxMinor: 1560, totalMinor: 13_560, amountDueMinor: 11_560, pointsValueMinor: 2000 };
+    const column = amountColumn(
+      saleReceipt(
+        taxed,
+        { name: '邻里体验店', code: 'DEMO', utcOffsetMinutes: 480 },
+        { balanceAfter: null, tierName: null, feedbackUrl: null, progress: null },
+      ),
+    );
+    expect(column.adjustments).toEqual([-600, -1000, 1560]);
+    expect(columnAddsUp(column)).toBe(true);
   });
 
   it('prints no QR code until the brand has set a feedback address (never a placeholder domain)', () => {

@@ -50,27 +50,35 @@ export function saleReceipt(sale: SaleRecord, store: ReceiptStore, extras: SaleR
     if (extras.tierName) blocks.push({ type: 'row', left: '等级 Tier', right: extras.tierName });
   }
   blocks.push({ type: 'rule' });
+  // The amount column adds up on its face: line amounts at list price sum to the subtotal; member
+  // savings, coupons (and tax added at the till) take it to the total; points take that to what is
+  // due. Member prices are told in the line's description, never as a figure in the column.
   for (const line of sale.lines) {
     blocks.push({ type: 'text', text: line.name.zh });
-    blocks.push({ type: 'row', left: `  ${line.quantity} × ${money(line.unitMinor)}`, right: money(line.amountMinor) });
-    if (line.memberSavingMinor > 0)
-      blocks.push({
-        type: 'row',
-        left: `  会员价 Member price (${money(line.listUnitMinor)})`,
-        right: `-${money(line.memberSavingMinor)}`,
-      });
+    blocks.push({
+      type: 'row',
+      left: `  ${line.quantity} × ${money(line.listUnitMinor)}`,
+      right: money(line.listUnitMinor * line.quantity),
+    });
+    if (line.unitMinor < line.listUnitMinor)
+      blocks.push({ type: 'text', text: `  会员价 ${money(line.unitMinor)} Member price` });
   }
   blocks.push({ type: 'rule' });
-  const memberSavings = sale.lines.reduce((a, l) => a + l.memberSavingMinor, 0);
-  if (memberSavings > 0) blocks.push({ type: 'row', left: '会员价节省 Member savings', right: money(memberSavings) });
+  blocks.push({ type: 'row', left: '小计 Subtotal', right: money(sale.listTotalMinor) });
+  if (sale.memberSavingsMinor > 0)
+    blocks.push({ type: 'row', left: '会员价节省 Member savings', right: money(-sale.memberSavingsMinor) });
   for (const c of sale.coupons)
-    blocks.push({ type: 'row', left: `券 ${c.name.zh} ${c.code}`, right: `-${money(c.discountMinor)}` });
+    blocks.push({ type: 'row', left: `券 ${c.name.zh} ${c.code}`, right: money(-c.discountMinor) });
+  const taxAdded = sale.totalMinor - (sale.listTotalMinor - sale.memberSavingsMinor - sale.couponDiscountMinor);
+  if (taxAdded > 0) blocks.push({ type: 'row', left: '税 Tax', right: money(taxAdded) });
   blocks.push({ type: 'row', left: '合计 TOTAL', right: money(sale.totalMinor), bold: true });
+  if (taxAdded <= 0 && sale.taxMinor > 0)
+    blocks.push({ type: 'text', text: `  含税 ${money(sale.taxMinor)} tax included` });
   if (sale.pointsRedeemed > 0) {
     blocks.push({
       type: 'row',
       left: `积分抵扣 Points (${sale.pointsRedeemed})`,
-      right: `-${money(sale.totalMinor - sale.amountDueMinor)}`,
+      right: money(-sale.pointsValueMinor),
     });
     blocks.push({ type: 'row', left: '应付 Due', right: money(sale.amountDueMinor), bold: true });
   }

@@ -1,6 +1,8 @@
 import receiptline from 'receiptline';
 import { describe, expect, it } from 'vitest';
-import type { ReceiptDocument } from '../contract';
+import type { ReceiptBlock, ReceiptDocument } from '../contract';
+import { amountColumn, columnAddsUp, sampleSale } from '../domain/fixtures';
+import { saleReceipt } from '../domain/sale-receipt';
 import { decodeEscPos } from '../hardware/escpos/decode-stream';
 import { encodeReceipt } from '../hardware/escpos/encode-receipt';
 import { encodeText } from '../hardware/escpos/commands';
@@ -55,5 +57,31 @@ describe('cross-check with receiptline (GB18030 mode)', () => {
       expect(fsAmp).toBeGreaterThanOrEqual(0);
       expect(fsAmp).toBeLessThan(Buffer.from(stream).indexOf(Buffer.from(encodeText(texts[0]!, 'gb18030'))));
     }
+  });
+});
+
+describe('a sale receipt on paper', () => {
+  it('prints an amount column that adds up: each printed amount is where the document put it', () => {
+    const doc = saleReceipt(
+      sampleSale,
+      { name: '邻里体验店', code: 'DEMO', utcOffsetMinutes: 480 },
+      { balanceAfter: 3150, tierName: null, feedbackUrl: null, progress: null },
+    );
+    // Read the paper back: a rule is a line of dashes, a row ends in its amount (GB18030 prints ¥ as
+    // the full-width ￥), the rest is text.
+    const paper: ReceiptDocument = {
+      kind: 'sale',
+      title: doc.title,
+      blocks: decodeEscPos(encodeReceipt(doc, { paperWidth: 80, encoding: 'gb18030' })).flatMap((i): ReceiptBlock[] => {
+        if (i.type !== 'line') return [];
+        if (/^-+$/.test(i.text.trim())) return [{ type: 'rule' }];
+        const row = /^(.*\S)\s+(-?[¥￥]\d+\.\d\d)$/.exec(i.text.trimEnd());
+        return row ? [{ type: 'row', left: row[1]!.trim(), right: row[2]! }] : [{ type: 'text', text: i.text }];
+      }),
+    };
+    const column = amountColumn(paper);
+    expect(column).toEqual(amountColumn(doc));
+    expect(columnAddsUp(column)).toBe(true);
+    expect(column.due).toBe(sampleSale.amountDueMinor);
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
+import { amountColumn, columnAddsUp } from '../domain/fixtures';
 import { brandFeedbackUrl, tempDir } from './support/temp-core';
 import {
   balance,
@@ -87,6 +88,11 @@ describe('checkout on a real SQLite file', () => {
       String(result.balanceAfter),
     ])
       expect(text).toContain(s);
+    // Its amount column adds up: list amounts − member savings − coupon = total; − points = due.
+    const column = amountColumn(result.receipt);
+    expect(columnAddsUp(column)).toBe(true);
+    expect(column).toMatchObject({ total: result.sale.totalMinor, due: result.sale.amountDueMinor });
+    expect(column.subtotal).toBe(result.sale.listTotalMinor);
     expect(result.receipt.blocks.some((b) => b.type === 'qr')).toBe(true);
     expect(result.receipt.blocks.some((b) => b.type === 'drawer')).toBe(true);
     // The receipt was queued for the (simulated) printer together with the sale.

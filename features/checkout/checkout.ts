@@ -87,7 +87,7 @@ function toQuote(ports: Ports, p: Priced): SaleQuote {
     ...saleTotalsOf(p.sale),
     currency: receiptStore(ports).currency,
     member: p.member && p.tier ? { ...toSummary(ports, p.member), tier: p.tier, balance: p.balance ?? 0 } : null,
-    lines: p.sale.lines.map(({ pointsRedeemed: _r, pointsValueMinor: _v, pointsEarned: _e, ...line }) => line),
+    lines: p.sale.lines.map(({ pointsEarned: _e, ...line }) => line),
     coupons: p.sale.coupons,
     taxIncluded: tax.included,
     taxRateBp: tax.rateBp,

@@ -1,26 +1,25 @@
 // Refunds against the original receipt: full or partial, by line and quantity. Each refunded unit
 // reverses its share of the points it earned and returns its share of the points it was paid
-// with (domain/ledger.ts); the quantity check (here and a trigger in the database) means
-// nothing can be reversed twice. Coupon rule (docs/decisions/0004): a partial refund keeps the
-// coupon used and refunds what the customer actually paid for the lines; refunding the whole sale
-// gives the coupon back if it is still within its validity window.
+// with (domain/ledger.ts); the quantity check (in refund-plan.ts and a trigger in the database)
+// means nothing can be reversed twice. What a refund gives back (money, points, coupons: the rule
+// of docs/decisions/0004) is worked out by planRefund, for the refund and for its preview alike.
 import {
   LinliError,
   type ParsedInput,
+  type RefundPreview,
   type RefundRecord,
   type RefundResult,
   type SaleRecord,
   type TenderRecord,
 } from '../../contract';
-import { refundLine } from '../../domain/ledger';
-import { cumulativeShare } from '../../domain/money';
 import { formatReceiptNo, normaliseReceiptNo, terminalTag } from '../../domain/receipt-number';
 import { refundReceipt } from '../../domain/sale-receipt';
 import type { RefundLineRow, RefundRow } from '../../db/repositories/sales';
 import type { Ports } from '../ports';
 import { expiresOnFor } from '../loyalty/loyalty-accounts';
-import { loyaltyPolicy, receiptStore, today } from '../loyalty/loyalty-config';
+import { loyaltyPolicy, receiptStore } from '../loyalty/loyalty-config';
 import type { SomeHandlers } from '../handler';
+import { planRefund, refundPreview, wantedLines } from './refund-plan';
 import { checkReplay, duplicateRequest, queuePrint, requestHash, saleRecord } from './sale-views';
 
 export function getSale(ports: Ports, input: { receiptNo: string }): SaleRecord {
@@ -58,13 +57,7 @@ function refund(ports: Ports, input: ParsedInput<'refund'>, staff: { id: string 
   const earlier = ports.store.sales.refundByRequestId(requestId);
   if (earlier) return replay(ports, checkReplay(earlier, hash));
   const sale = getSale(ports, { receiptNo: input.receiptNo });
-  if (input.lines.length === 0) throw new LinliError('REFUND_EMPTY');
-  const wanted = new Map<string, number>();
-  for (const l of input.lines) {
-    if (!sale.lines.some((s) => s.id === l.lineId)) throw new LinliError('INVALID_INPUT', undefined, 'lines');
-    if (l.quantity > 0) wanted.set(l.lineId, (wanted.get(l.lineId) ?? 0) + l.quantity);
-  }
-  if (wanted.size === 0) throw new LinliError('REFUND_EMPTY');
+  const wanted = wantedLines(sale, input.lines);
   const tender = checkTender(input.tender);
   const at = ports.clock.now().toISOString();
   const refundId = ports.ids.newId();
@@ -79,40 +72,9 @@ function refund(ports: Ports, input: ParsedInput<'refund'>, staff: { id: string 
       const expiresOn = expiresOnFor(ports, loyaltyPolicy(ports).expiry);
       const seq = ports.store.sales.nextSequence(ports.config.terminalId);
       const receiptNo = formatReceiptNo(terminalTag(ports.config.terminalId), seq);
-      const rows: RefundLineRow[] = [];
-      for (const [lineId, quantity] of wanted) {
-        const line = lines.find((l) => l.id === lineId)!;
-        if (line.refundedQuantity + quantity > line.quantity)
-          throw new LinliError('REFUND_QUANTITY', { max: line.quantity - line.refundedQuantity }, 'quantity');
-        const r = refundLine(
-          {
-            quantity: line.quantity,
-            pointsEarned: line.pointsEarned,
-            pointsRedeemed: line.pointsRedeemed,
-            valueMinor: line.netMinor - line.pointsValueMinor,
-            refundedQuantity: line.refundedQuantity,
-          },
-          quantity,
-        );
-        rows.push({
-          id: ports.ids.newId(),
-          saleLineId: lineId,
-          quantity,
-          amountMinor: r.amountMinor,
-          netMinor: cumulativeShare(line.netMinor, line.quantity, line.refundedQuantity, quantity),
-          pointsReversed: r.reverseEarned,
-          pointsReturned: r.returnRedeemed,
-        });
-        line.refundedQuantity += quantity;
-      }
-      const everything = lines.every((l) => l.refundedQuantity === l.quantity);
-      const day = today(ports);
-      const couponsReturned = everything
-        ? ports.store.sales
-            .coupons(sale.id)
-            .filter((c) => (ports.store.coupons.definition(c.definitionId)?.validTo ?? '') >= day)
-            .map((c) => c.code)
-        : [];
+      const plan = planRefund(ports, sale.id, lines, wanted);
+      const rows: RefundLineRow[] = plan.lines.map((l) => ({ ...l, id: ports.ids.newId() }));
+      const { couponsReturned } = plan;
       const row: RefundRow = {
         id: refundId,
         requestId,
@@ -123,10 +85,10 @@ function refund(ports: Ports, input: ParsedInput<'refund'>, staff: { id: string 
         saleId: sale.id,
         staffId: staff.id,
         at,
-        amountMinor: rows.reduce((a, r) => a + r.amountMinor, 0),
-        netMinor: rows.reduce((a, r) => a + r.netMinor, 0),
-        pointsReversed: rows.reduce((a, r) => a + r.pointsReversed, 0),
-        pointsReturned: rows.reduce((a, r) => a + r.pointsReturned, 0),
+        amountMinor: plan.amountMinor,
+        netMinor: plan.netMinor,
+        pointsReversed: plan.pointsReversed,
+        pointsReturned: plan.pointsReturned,
         tenderMethod: tender.method,
         tenderReference: tender.reference,
         couponsReturned,
@@ -207,6 +169,14 @@ function refund(ports: Ports, input: ParsedInput<'refund'>, staff: { id: string 
   return result;
 }
 
+/** What `refund` would give back for these lines, by the same plan; writes nothing. */
+function previewRefund(ports: Ports, input: ParsedInput<'previewRefund'>): RefundPreview {
+  const sale = getSale(ports, { receiptNo: input.receiptNo });
+  const plan = planRefund(ports, sale.id, ports.store.sales.lines(sale.id), wantedLines(sale, input.lines));
+  const memberId = sale.member?.id ?? null;
+  return refundPreview(plan, input.tender.method, memberId ? ports.store.points.balance(memberId) : null);
+}
+
 function replay(ports: Ports, row: RefundRow): RefundResult {
   const saleRow = ports.store.sales.get(row.saleId)!;
   return {
@@ -221,5 +191,6 @@ function replay(ports: Ports, row: RefundRow): RefundResult {
 
 export const refundHandlers = {
   getSale: (input, { ports }) => getSale(ports, input),
+  previewRefund: (input, { ports }) => previewRefund(ports, input),
   refund: (input, { ports, staff }) => refund(ports, input, staff),
 } satisfies SomeHandlers;

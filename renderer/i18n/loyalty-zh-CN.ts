@@ -43,7 +43,7 @@ export const loyaltyZhCN = {
     short: '还差',
     complete: '完成收款',
     completing: '处理中…',
-    void: '取消本单',
+    void: '作废本单',
     done: '收款完成',
     changeDue: '找零 {{change}}',
     pointsEarned: '获得积分 +{{points}}',

@@ -1,18 +1,24 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
+  ApiErrorShape,
   CheckoutResult,
   ExternalTenderMethod,
   LocalName,
   ProductInfo,
+  QuoteLine,
   SaleDraft,
   SaleQuote,
   TenderInput,
 } from '../../contract';
 import { useApp, useScanReceiver } from '../app-context';
 import { ReceiptPreview } from '../components/ReceiptPreview';
+import { Dialog } from '../components/kit/Dialog';
+import { InlineError } from '../components/kit/InlineError';
 import { useAction } from '../components/use-action';
+import { toErrorShape } from '../errors';
 import { formatMinor, newRequestId, parseMajor } from '../money';
+import '../styles/sale.css';
 
 const emptyDraft: SaleDraft = { memberId: null, lines: [], couponCodes: [], pointsToRedeem: 0 };
 
@@ -31,7 +37,9 @@ interface Props {
 /**
  * The sale in progress lives here and nowhere else until "Complete": every change is priced by
  * the core (quoteSale) and only an accepted change replaces the basket, so what the cashier sees
- * is what will be recorded. Voiding simply forgets it: nothing was written.
+ * is what will be recorded. Voiding forgets it (after asking, when it has lines): nothing was written.
+ * Errors show where the cashier acted: Complete's in the pay panel, a refused typed code beside the
+ * code input, refused points beside the points form; scans and quantity changes use the banner.
  */
 export function CheckoutScreen({ memberId, productId, couponCode }: Props) {
   const { t, i18n } = useTranslation();
@@ -51,7 +59,11 @@ export function CheckoutScreen({ memberId, productId, couponCode }: Props) {
   const [extMethod, setExtMethod] = useState<ExternalTenderMethod | 'none'>('none');
   const [extAmountText, setExtAmountText] = useState('');
   const [extRef, setExtRef] = useState('');
-  const { busy, run } = useAction();
+  const pay = useAction({ inline: true });
+  const { busy, resetError: resetPayError } = pay;
+  const [codeError, setCodeError] = useState<ApiErrorShape | null>(null);
+  const [pointsError, setPointsError] = useState<ApiErrorShape | null>(null);
+  const [confirmVoid, setConfirmVoid] = useState(false);
   const draftRef = useRef<SaleDraft>(emptyDraft);
   const queue = useRef<Promise<void>>(Promise.resolve());
   const requestId = useRef<string | null>(null);
@@ -73,11 +85,19 @@ export function CheckoutScreen({ memberId, productId, couponCode }: Props) {
     setExtMethod('none');
     setExtAmountText('');
     setExtRef('');
-  }, []);
+    setCodeError(null);
+    setPointsError(null);
+    setConfirmVoid(false);
+    resetPayError();
+  }, [resetPayError]);
 
   /** Runs changes one after another (scans arrive faster than answers) and keeps only accepted ones. */
   const change = useCallback(
-    (next: (current: SaleDraft) => SaleDraft | Promise<SaleDraft>) => {
+    (
+      next: (current: SaleDraft) => SaleDraft | Promise<SaleDraft>,
+      /** Where a refusal is shown instead of the banner (the panel the change came from). */
+      onError?: (error: ApiErrorShape) => void,
+    ) => {
       queue.current = queue.current.then(async () => {
         try {
           if (resultRef.current) reset(); // a scan after a finished sale starts the next one
@@ -100,7 +120,8 @@ export function CheckoutScreen({ memberId, productId, couponCode }: Props) {
           setQuote(q);
           clearError();
         } catch (e) {
-          showError(e);
+          if (onError) onError(toErrorShape(e));
+          else showError(e);
         }
       });
       return queue.current;
@@ -109,17 +130,17 @@ export function CheckoutScreen({ memberId, productId, couponCode }: Props) {
   );
 
   const handleCode = useCallback(
-    (text: string) => {
+    (text: string, onError?: (error: ApiErrorShape) => void) => {
       void change(async (d) => {
         const outcome = await api.handleScan({ text, source: 'wedge' });
         if (outcome.kind === 'member') return { ...d, memberId: outcome.member.id };
         if (outcome.kind === 'product') return addProduct(d, outcome.product.id);
         return d.couponCodes.includes(outcome.code) ? d : { ...d, couponCodes: [...d.couponCodes, outcome.code] };
-      });
+      }, onError);
     },
     [api, change],
   );
-  useScanReceiver(handleCode);
+  useScanReceiver(useCallback((text: string) => handleCode(text), [handleCode]));
 
   const started = useRef(false);
   useEffect(() => {
@@ -139,7 +160,8 @@ export function CheckoutScreen({ memberId, productId, couponCode }: Props) {
     const text = code.trim();
     if (!text) return;
     setCode('');
-    handleCode(text);
+    setCodeError(null);
+    handleCode(text, setCodeError);
   };
 
   const setQuantity = (index: number, quantity: number) =>
@@ -153,7 +175,8 @@ export function CheckoutScreen({ memberId, productId, couponCode }: Props) {
 
   const applyPoints = (points: number) => {
     setPointsText(points ? String(points) : '');
-    void change((d) => ({ ...d, pointsToRedeem: points }));
+    setPointsError(null);
+    void change((d) => ({ ...d, pointsToRedeem: points }), setPointsError);
   };
 
   const due = quote?.amountDueMinor ?? 0;
@@ -169,10 +192,15 @@ export function CheckoutScreen({ memberId, productId, couponCode }: Props) {
     if (extMethod !== 'none' && extAmount > 0)
       tenders.push({ method: extMethod, amountMinor: extAmount, reference: extRef });
     if (cash > 0) tenders.push({ method: 'cash', amountMinor: cash });
-    await run(async () => {
+    await pay.run(async () => {
       requestId.current ??= newRequestId();
       setResult(await api.checkout({ ...draftRef.current, requestId: requestId.current, tenders }));
     });
+  };
+
+  const voidSale = () => {
+    reset();
+    clearError();
   };
 
   const productName = (id: string) => {
@@ -273,7 +301,10 @@ export function CheckoutScreen({ memberId, productId, couponCode }: Props) {
               <input
                 className="input input--large"
                 value={code}
-                onChange={(e) => setCode(e.target.value)}
+                onChange={(e) => {
+                  setCode(e.target.value);
+                  setCodeError(null);
+                }}
                 placeholder={t('checkout.codePlaceholder')}
                 autoComplete="off"
                 data-testid="checkout-code-input"
@@ -283,6 +314,7 @@ export function CheckoutScreen({ memberId, productId, couponCode }: Props) {
               {t('checkout.add')}
             </button>
           </form>
+          <InlineError error={codeError} testId="checkout-code-error" />
           <p className="hint">{t('checkout.scanHint')}</p>
 
           {draft.lines.length === 0 ? (
@@ -332,7 +364,14 @@ export function CheckoutScreen({ memberId, productId, couponCode }: Props) {
                         +
                       </button>
                     </div>
-                    <div className="sale-line__amount">{q ? money(q.netMinor) : ''}</div>
+                    <div
+                      className="sale-line__amount"
+                      data-testid={`line-net-${q?.sku ?? line.productId}`}
+                      data-minor={q ? q.netMinor - q.pointsValueMinor : undefined}
+                      title={t('sale.line.net')}
+                    >
+                      {q ? money(q.netMinor - q.pointsValueMinor) : ''}
+                    </div>
                     <button
                       type="button"
                       className="button button--ghost"
@@ -341,6 +380,7 @@ export function CheckoutScreen({ memberId, productId, couponCode }: Props) {
                     >
                       {t('checkout.remove')}
                     </button>
+                    {q && <LineFigures line={q} tier={member ? name(member.tier.name) : ''} money={money} />}
                   </li>
                 );
               })}
@@ -365,18 +405,22 @@ export function CheckoutScreen({ memberId, productId, couponCode }: Props) {
         </div>
 
         <div className="checkout__side">
+          {/* Reads top-down as a sum: list total − member savings − each coupon (+ tax added) = total;
+              total − points = due. Every figure is the quote's, none is worked out here. */}
           <div className="panel totals" data-testid="checkout-totals">
+            <div className="kv">
+              <dt>{t('checkout.listTotal')}</dt>
+              <dd data-testid="checkout-list-total" data-minor={quote?.listTotalMinor ?? 0}>
+                {money(quote?.listTotalMinor ?? 0)}
+              </dd>
+            </div>
             {quote && quote.memberSavingsMinor > 0 && (
-              <>
-                <div className="kv">
-                  <dt>{t('checkout.listTotal')}</dt>
-                  <dd>{money(quote.listTotalMinor)}</dd>
-                </div>
-                <div className="kv">
-                  <dt>{t('checkout.memberSavings')}</dt>
-                  <dd data-testid="checkout-member-savings">−{money(quote.memberSavingsMinor)}</dd>
-                </div>
-              </>
+              <div className="kv">
+                <dt>{t('checkout.memberSavings')}</dt>
+                <dd data-testid="checkout-member-savings" data-minor={quote.memberSavingsMinor}>
+                  −{money(quote.memberSavingsMinor)}
+                </dd>
+              </div>
             )}
             {draft.couponCodes.length > 0 && (
               <ul className="plain coupons" data-testid="checkout-coupons">
@@ -385,7 +429,7 @@ export function CheckoutScreen({ memberId, productId, couponCode }: Props) {
                     <dt>
                       {name(c.name)} <span className="mono muted">{c.code}</span>
                     </dt>
-                    <dd>
+                    <dd data-testid={`checkout-coupon-${c.code}`} data-minor={c.discountMinor}>
                       −{money(c.discountMinor)}{' '}
                       <button
                         type="button"
@@ -401,22 +445,25 @@ export function CheckoutScreen({ memberId, productId, couponCode }: Props) {
                 ))}
               </ul>
             )}
+            {quote && !quote.taxIncluded && quote.taxMinor > 0 && (
+              <div className="kv">
+                <dt>{t('sale.totals.tax', { rate: quote.taxRateBp / 100 })}</dt>
+                <dd data-testid="checkout-tax">+{money(quote.taxMinor)}</dd>
+              </div>
+            )}
             <div className="kv kv--total">
               <dt>{t('checkout.total')}</dt>
               <dd data-testid="checkout-total">{money(quote?.totalMinor ?? 0)}</dd>
             </div>
-            {quote && quote.taxRateBp > 0 && (
-              <p className="muted">
-                {t(quote.taxIncluded ? 'checkout.taxIncluded' : 'checkout.taxAdded', {
-                  rate: quote.taxRateBp / 100,
-                  tax: money(quote.taxMinor),
-                })}
+            {quote && quote.taxIncluded && quote.taxRateBp > 0 && (
+              <p className="muted" data-testid="checkout-tax-note">
+                {t('checkout.taxIncluded', { rate: quote.taxRateBp / 100, tax: money(quote.taxMinor) })}
               </p>
             )}
             {quote && quote.pointsValueMinor > 0 && (
               <div className="kv">
                 <dt>{t('checkout.points')}</dt>
-                <dd data-testid="checkout-points-value">
+                <dd data-testid="checkout-points-value" data-minor={quote.pointsValueMinor}>
                   {t('checkout.pointsValue', { value: money(quote.pointsValueMinor), points: quote.pointsRedeemed })}
                 </dd>
               </div>
@@ -456,7 +503,10 @@ export function CheckoutScreen({ memberId, productId, couponCode }: Props) {
                   className="input"
                   inputMode="numeric"
                   value={pointsText}
-                  onChange={(e) => setPointsText(e.target.value)}
+                  onChange={(e) => {
+                    setPointsText(e.target.value);
+                    setPointsError(null);
+                  }}
                   data-testid="checkout-points"
                 />
                 <button type="submit" className="button" data-testid="checkout-points-apply">
@@ -471,6 +521,7 @@ export function CheckoutScreen({ memberId, productId, couponCode }: Props) {
                   {t('checkout.pointsMax')}
                 </button>
               </div>
+              <InlineError error={pointsError} testId="checkout-points-error" />
             </form>
           )}
 
@@ -544,6 +595,7 @@ export function CheckoutScreen({ memberId, productId, couponCode }: Props) {
                 ? `${t('checkout.change')} ${money(changeDue)}`
                 : `${t('checkout.short')} ${money(-changeDue)}`}
             </p>
+            <InlineError error={pay.error} testId="checkout-pay-error" />
             <div className="actions">
               <button
                 type="button"
@@ -558,10 +610,7 @@ export function CheckoutScreen({ memberId, productId, couponCode }: Props) {
                 type="button"
                 className="button button--ghost"
                 data-testid="checkout-void"
-                onClick={() => {
-                  reset();
-                  clearError();
-                }}
+                onClick={() => (draft.lines.length > 0 ? setConfirmVoid(true) : voidSale())}
               >
                 {t('checkout.void')}
               </button>
@@ -569,6 +618,66 @@ export function CheckoutScreen({ memberId, productId, couponCode }: Props) {
           </div>
         </div>
       </div>
+      {confirmVoid && (
+        <Dialog
+          title={t('sale.void.title')}
+          testId="void-dialog"
+          danger
+          confirmLabel={t('sale.void.confirm')}
+          onSubmit={voidSale}
+          onCancel={() => setConfirmVoid(false)}
+        >
+          <p data-testid="void-dialog-summary">
+            {t('sale.void.body', {
+              count: draft.lines.reduce((a, l) => a + l.quantity, 0),
+              amount: money(quote?.totalMinor ?? 0),
+            })}
+          </p>
+        </Dialog>
+      )}
     </section>
+  );
+}
+
+/**
+ * One basket line's figures, as a small sum: list price × quantity, the member price's saving, the
+ * line's coupon share and points share (each only when there is one), to the line's amount to pay.
+ */
+function LineFigures({ line, tier, money }: { line: QuoteLine; tier: string; money: (minor: number) => string }) {
+  const { t } = useTranslation();
+  const rows: { key: string; label: string; minor: number }[] = [
+    {
+      key: 'list',
+      label: t('sale.line.list', { qty: line.quantity, price: money(line.listUnitMinor) }),
+      minor: line.listUnitMinor * line.quantity,
+    },
+  ];
+  if (line.memberSavingMinor > 0)
+    rows.push({
+      key: 'member',
+      label: t('sale.line.memberPrice', { tier, price: money(line.unitMinor) }),
+      minor: -line.memberSavingMinor,
+    });
+  if (line.couponDiscountMinor > 0)
+    rows.push({ key: 'coupon', label: t('sale.line.coupon'), minor: -line.couponDiscountMinor });
+  if (line.pointsValueMinor > 0)
+    rows.push({
+      key: 'points',
+      label: t('sale.line.points', { points: line.pointsRedeemed }),
+      minor: -line.pointsValueMinor,
+    });
+  // A line at list price and quantity 1 has nothing to explain.
+  if (rows.length === 1 && line.quantity === 1) return null;
+  return (
+    <dl className="sale-line__figures">
+      {rows.map((r) => (
+        <div key={r.key} className="sale-line__figure">
+          <dt>{r.label}</dt>
+          <dd data-testid={`line-${r.key}-${line.sku}`} data-minor={r.minor}>
+            {r.minor < 0 ? `−${money(-r.minor)}` : money(r.minor)}
+          </dd>
+        </div>
+      ))}
+    </dl>
   );
 }

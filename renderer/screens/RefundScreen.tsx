@@ -1,25 +1,47 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ExternalTenderMethod, RefundResult, SaleRecord, TenderMethod } from '../../contract';
+import type {
+  ApiErrorShape,
+  ExternalTenderMethod,
+  RefundPreview,
+  RefundResult,
+  SaleRecord,
+  TenderMethod,
+} from '../../contract';
 import { useApp, useScanReceiver } from '../app-context';
 import { ReceiptPreview } from '../components/ReceiptPreview';
+import { Dialog } from '../components/kit/Dialog';
+import { InlineError } from '../components/kit/InlineError';
 import { useAction } from '../components/use-action';
+import { toErrorShape } from '../errors';
 import { formatDateTime } from '../format';
 import { formatMinor, newRequestId } from '../money';
+import '../styles/sale.css';
 
-/** Refund against the original receipt: find it, choose quantities per line, pick where the money goes. */
+const tenderKeys = { cash: 'tenders.cash', bank_card: 'tenders.bank_card', mobile: 'tenders.mobile' } as const;
+
+/**
+ * Refund against the original receipt: find it, choose quantities per line, pick where the money goes.
+ * What the refund gives back (money, points, coupons) is the core's preview, shown as lines are
+ * picked and again in the confirm dialog; after committing, the recorded figures in the same shape.
+ */
 export function RefundScreen({ receiptNo: initialNo }: { receiptNo?: string | undefined }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
-  const { api, showError, clearError } = useApp();
+  const { api, clearError } = useApp();
   const [receiptNo, setReceiptNo] = useState(initialNo ?? '');
   const [sale, setSale] = useState<SaleRecord | null>(null);
   const [quantities, setQuantities] = useState<Record<string, number>>({});
   const [method, setMethod] = useState<TenderMethod>('cash');
   const [reference, setReference] = useState('');
   const [result, setResult] = useState<RefundResult | null>(null);
-  const action = useAction();
+  const action = useAction({ inline: true });
   const requestId = useRef<string | null>(null);
+  const [preview, setPreview] = useState<RefundPreview | null>(null);
+  const [previewError, setPreviewError] = useState<ApiErrorShape | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [findError, setFindError] = useState<ApiErrorShape | null>(null);
+  const { resetError } = action;
 
   const find = useCallback(
     async (no: string) => {
@@ -31,13 +53,15 @@ export function RefundScreen({ receiptNo: initialNo }: { receiptNo?: string | un
         requestId.current = null;
         const first = found.tenders[0]?.method;
         setMethod(first ?? 'cash');
+        setFindError(null);
         clearError();
       } catch (e) {
         setSale(null);
-        showError(e);
+        // Shown beside the receipt number that was not found.
+        setFindError(toErrorShape(e));
       }
     },
-    [api, clearError, showError],
+    [api, clearError],
   );
 
   useEffect(() => {
@@ -49,8 +73,38 @@ export function RefundScreen({ receiptNo: initialNo }: { receiptNo?: string | un
     void find(text);
   });
 
-  const submit = async (event: FormEvent) => {
+  const chosen = Object.entries(quantities)
+    .filter(([, q]) => q > 0)
+    .map(([lineId, quantity]) => ({ lineId, quantity }));
+  const chosenKey = JSON.stringify(chosen);
+
+  // The preview follows every pick; an answer that arrives after a newer pick is dropped.
+  const asked = useRef(0);
+  useEffect(() => {
+    const n = ++asked.current;
+    setPreviewError(null);
+    if (!sale || chosenKey === '[]') {
+      setPreview(null);
+      return;
+    }
+    api
+      .previewRefund({ receiptNo: sale.receiptNo, lines: JSON.parse(chosenKey) as typeof chosen, tender: { method } })
+      .then((p) => n === asked.current && setPreview(p))
+      .catch((e: unknown) => {
+        if (n !== asked.current) return;
+        setPreview(null);
+        setPreviewError(toErrorShape(e));
+      });
+  }, [api, sale, chosenKey, method]);
+
+  const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (!sale || !preview) return;
+    resetError();
+    setConfirming(true);
+  };
+
+  const commit = async () => {
     if (!sale) return;
     await action.run(async () => {
       // One id per refund the cashier means, kept across retries so the core records it once.
@@ -64,6 +118,7 @@ export function RefundScreen({ receiptNo: initialNo }: { receiptNo?: string | un
       setResult(r);
       setSale(r.sale);
       setQuantities({});
+      setConfirming(false);
       requestId.current = null;
     });
   };
@@ -86,7 +141,10 @@ export function RefundScreen({ receiptNo: initialNo }: { receiptNo?: string | un
           <input
             className="input input--large mono"
             value={receiptNo}
-            onChange={(e) => setReceiptNo(e.target.value)}
+            onChange={(e) => {
+              setReceiptNo(e.target.value);
+              setFindError(null);
+            }}
             autoComplete="off"
             data-testid="refund-receipt-no"
           />
@@ -95,6 +153,7 @@ export function RefundScreen({ receiptNo: initialNo }: { receiptNo?: string | un
           {t('refund.find')}
         </button>
       </form>
+      <InlineError error={findError} testId="refund-find-error" />
       <p className="hint">{t('refund.hint')}</p>
 
       <div className="checkout__grid">
@@ -116,9 +175,14 @@ export function RefundScreen({ receiptNo: initialNo }: { receiptNo?: string | un
                 return (
                   <li key={line.id} className="sale-line" data-testid={`refund-line-${line.sku}`}>
                     <div className="sale-line__name">{lng === 'en' ? line.name.en : line.name.zh}</div>
-                    <div className="muted">
+                    <div className="muted" data-testid={`refund-paid-${line.sku}`}>
                       {t('refund.sold', { qty: line.quantity, refunded: line.refundedQuantity })} ·{' '}
-                      {money(line.netMinor)}
+                      {line.pointsRedeemed > 0
+                        ? t('sale.refund.paidWithPoints', {
+                            amount: money(line.netMinor - line.pointsValueMinor),
+                            points: line.pointsRedeemed,
+                          })
+                        : t('sale.refund.paid', { amount: money(line.netMinor - line.pointsValueMinor) })}
                     </div>
                     <div className="stepper" aria-label={t('refund.refundQty')}>
                       <button
@@ -174,10 +238,26 @@ export function RefundScreen({ receiptNo: initialNo }: { receiptNo?: string | un
                 </label>
               )}
             </div>
+            <div className="refund-preview" data-testid="refund-preview">
+              {preview ? (
+                <>
+                  <h3>{t('sale.refund.preview')}</h3>
+                  <RefundFigures
+                    figures={preview}
+                    member={sale.member !== null}
+                    money={money}
+                    testId="refund-preview"
+                  />
+                </>
+              ) : (
+                left > 0 && <p className="muted">{t('sale.refund.choose')}</p>
+              )}
+              <InlineError error={previewError} testId="refund-preview-error" />
+            </div>
             <button
               type="submit"
               className="button button--primary button--wide"
-              disabled={action.busy || left === 0}
+              disabled={action.busy || left === 0 || !preview}
               data-testid="refund-submit"
             >
               {t('refund.submit')}
@@ -187,15 +267,15 @@ export function RefundScreen({ receiptNo: initialNo }: { receiptNo?: string | un
         {result && (
           <div className="panel" data-testid="refund-result">
             <h2>{t('refund.done')}</h2>
-            <p className="big-figure" data-testid="refund-amount">
+            <p className="big-figure" data-testid="refund-amount" data-minor={result.refund.amountMinor}>
               {t('refund.amount')} {money(result.refund.amountMinor)}
             </p>
             {result.sale.member && (
               <ul className="plain">
-                <li data-testid="refund-points-reversed">
+                <li data-testid="refund-points-reversed" data-points={result.refund.pointsReversed}>
                   {t('refund.pointsReversed', { points: result.refund.pointsReversed })}
                 </li>
-                <li data-testid="refund-points-returned">
+                <li data-testid="refund-points-returned" data-points={result.refund.pointsReturned}>
                   {t('refund.pointsReturned', { points: result.refund.pointsReturned })}
                 </li>
                 <li data-testid="refund-balance-after" data-points={result.balanceAfter ?? ''}>
@@ -210,6 +290,85 @@ export function RefundScreen({ receiptNo: initialNo }: { receiptNo?: string | un
           </div>
         )}
       </div>
+      {confirming && sale && preview && (
+        <Dialog
+          title={t('sale.refund.confirmTitle')}
+          testId="refund-dialog"
+          confirmLabel={t('sale.refund.confirm')}
+          busy={action.busy}
+          error={action.error}
+          onSubmit={() => void commit()}
+          onCancel={() => setConfirming(false)}
+        >
+          <ul className="plain">
+            {preview.lines.map((l) => {
+              const line = sale.lines.find((x) => x.id === l.lineId);
+              return (
+                <li key={l.lineId}>
+                  {t('sale.refund.quantity', {
+                    name: line ? (lng === 'en' ? line.name.en : line.name.zh) : l.lineId,
+                    qty: l.quantity,
+                  })}
+                </li>
+              );
+            })}
+          </ul>
+          <RefundFigures figures={preview} member={sale.member !== null} money={money} testId="refund-dialog" />
+        </Dialog>
+      )}
     </section>
+  );
+}
+
+/** What a refund gives back, as the preview and the confirm dialog show it. */
+function RefundFigures({
+  figures,
+  member,
+  money,
+  testId,
+}: {
+  figures: RefundPreview;
+  member: boolean;
+  money: (minor: number) => string;
+  testId: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <dl className="kv-list">
+      <div className="kv">
+        <dt>{t('sale.refund.money', { method: t(tenderKeys[figures.tender.method]) })}</dt>
+        <dd data-testid={`${testId}-money`} data-minor={figures.tender.amountMinor}>
+          {money(figures.tender.amountMinor)}
+        </dd>
+      </div>
+      {member && (
+        <>
+          <div className="kv">
+            <dt>{t('sale.refund.pointsReturned')}</dt>
+            <dd data-testid={`${testId}-points-returned`} data-points={figures.pointsReturned}>
+              +{figures.pointsReturned}
+            </dd>
+          </div>
+          <div className="kv">
+            <dt>{t('sale.refund.pointsReversed')}</dt>
+            <dd data-testid={`${testId}-points-reversed`} data-points={figures.pointsReversed}>
+              {figures.pointsReversed}
+            </dd>
+          </div>
+          <div className="kv">
+            <dt>{t('sale.refund.balanceAfter')}</dt>
+            <dd data-testid={`${testId}-balance-after`} data-points={figures.balanceAfter ?? ''}>
+              {figures.balanceAfter ?? ''}
+            </dd>
+          </div>
+        </>
+      )}
+      {figures.couponsReturned.map((code) => (
+        <div key={code} className="kv">
+          <dt>{t('sale.refund.couponReturned')}</dt>
+          <dd className="mono">{code}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }

@@ -81,7 +81,9 @@ describe.skipIf(!executablePath)('counter: a sale with a gold member, a coupon, 
     await page.getByTestId('checkout-refund').click();
     await page.getByTestId('refund-line-SNK-001').waitFor();
     await page.getByTestId('refund-plus-SNK-001').click();
+    await expect.poll(() => page.getByTestId('refund-preview-money').getAttribute('data-minor')).toBe('2027');
     await page.getByTestId('refund-submit').click();
+    await page.getByTestId('refund-dialog-confirm').click();
     await expect.poll(() => page.getByTestId('refund-balance-after').getAttribute('data-points')).toBe('3209');
     expect(await page.getByTestId('refund-amount').textContent()).toContain('¥20.27');
     expect(await page.getByTestId('refund-points-reversed').textContent()).toContain('-30');
@@ -116,10 +118,13 @@ describe.skipIf(!executablePath)('counter: a sale with a gold member, a coupon, 
     await page.getByTestId('line-SNK-001').waitFor();
     await page.getByTestId('checkout-code-input').fill('SAVE10');
     await page.getByTestId('checkout-code-submit').click();
-    await expect.poll(() => page.getByTestId('error').getAttribute('data-code')).toBe('COUPON_MIN_SPEND');
-    expect(await page.getByTestId('error').textContent()).toContain('¥50.00');
+    // The refusal shows beside the code input it was typed into.
+    const refused = page.getByTestId('checkout-code-error');
+    await expect.poll(() => refused.getAttribute('data-code')).toBe('COUPON_MIN_SPEND');
+    expect(await refused.textContent()).toContain('¥50.00');
     expect(await page.getByTestId('checkout-total').textContent()).toContain('39.00');
     await page.getByTestId('checkout-void').click();
+    await page.getByTestId('void-dialog-confirm').click();
     await page.getByTestId('checkout-empty').waitFor();
     await page.getByTestId('nav-reports').click();
     // Still only the one sale from the first test.
