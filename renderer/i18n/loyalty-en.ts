@@ -19,7 +19,6 @@ export const loyaltyEn: MessageShape<typeof loyaltyZhCN> = {
     plus: 'More',
     remove: 'Remove',
     listPrice: 'List {{price}}',
-    memberPrice: '{{tier}} price',
     coupons: 'Coupons',
     removeCoupon: 'Remove',
     listTotal: 'At list prices',

@@ -17,7 +17,6 @@ export const loyaltyZhCN = {
     plus: '增加',
     remove: '删除',
     listPrice: '原价 {{price}}',
-    memberPrice: '{{tier}}价',
     coupons: '优惠券',
     removeCoupon: '移除',
     listTotal: '原价合计',

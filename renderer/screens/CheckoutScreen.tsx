@@ -335,11 +335,6 @@ export function CheckoutScreen({ memberId, productId, couponCode }: Props) {
                     >
                       {q && q.unitMinor < q.listUnitMinor && <s className="muted">{money(q.listUnitMinor)}</s>}{' '}
                       <strong>{q ? money(q.unitMinor) : ''}</strong>
-                      {q && q.unitMinor < q.listUnitMinor && member && (
-                        <span className="badge badge--ok">
-                          {t('checkout.memberPrice', { tier: name(member.tier.name) })}
-                        </span>
-                      )}
                     </div>
                     <div className="stepper">
                       <button

@@ -157,113 +157,6 @@ export function RefundScreen({ receiptNo: initialNo }: { receiptNo?: string | un
       <p className="hint">{t('refund.hint')}</p>
 
       <div className="checkout__grid">
-        {sale && (
-          <form className="panel" onSubmit={(e) => void submit(e)} data-testid="refund-sale">
-            <p className="muted">
-              {sale.receiptNo} · {formatDateTime(sale.at, lng)} · {sale.staffName}
-              {sale.member ? ` · ${t('refund.member', { name: sale.member.name })}` : ''}
-            </p>
-            {left === 0 && (
-              <p className="notice" data-testid="refund-nothing-left">
-                {t('refund.nothingLeft')}
-              </p>
-            )}
-            <ul className="sale-lines">
-              {sale.lines.map((line) => {
-                const max = line.quantity - line.refundedQuantity;
-                const q = quantities[line.id] ?? 0;
-                return (
-                  <li key={line.id} className="sale-line" data-testid={`refund-line-${line.sku}`}>
-                    <div className="sale-line__name">{lng === 'en' ? line.name.en : line.name.zh}</div>
-                    <div className="muted" data-testid={`refund-paid-${line.sku}`}>
-                      {t('refund.sold', { qty: line.quantity, refunded: line.refundedQuantity })} ·{' '}
-                      {line.pointsRedeemed > 0
-                        ? t('sale.refund.paidWithPoints', {
-                            amount: money(line.netMinor - line.pointsValueMinor),
-                            points: line.pointsRedeemed,
-                          })
-                        : t('sale.refund.paid', { amount: money(line.netMinor - line.pointsValueMinor) })}
-                    </div>
-                    <div className="stepper" aria-label={t('refund.refundQty')}>
-                      <button
-                        type="button"
-                        className="button"
-                        disabled={q <= 0}
-                        data-testid={`refund-minus-${line.sku}`}
-                        onClick={() => setQuantities({ ...quantities, [line.id]: q - 1 })}
-                      >
-                        −
-                      </button>
-                      <span className="stepper__value" data-testid={`refund-qty-${line.sku}`}>
-                        {q}
-                      </span>
-                      <button
-                        type="button"
-                        className="button"
-                        disabled={q >= max}
-                        data-testid={`refund-plus-${line.sku}`}
-                        onClick={() => setQuantities({ ...quantities, [line.id]: q + 1 })}
-                      >
-                        +
-                      </button>
-                    </div>
-                  </li>
-                );
-              })}
-            </ul>
-            <div className="inline">
-              <label className="field">
-                <span className="field__label">{t('refund.tender')}</span>
-                <select
-                  className="input"
-                  value={method}
-                  onChange={(e) => setMethod(e.target.value as TenderMethod)}
-                  data-testid="refund-method"
-                >
-                  <option value="cash">{t('tenders.cash')}</option>
-                  <option value="bank_card">{t('tenders.bank_card')}</option>
-                  <option value="mobile">{t('tenders.mobile')}</option>
-                </select>
-              </label>
-              {method !== 'cash' && (
-                <label className="field field--grow">
-                  <span className="field__label">{t('checkout.reference')}</span>
-                  <input
-                    className="input"
-                    value={reference}
-                    maxLength={64}
-                    onChange={(e) => setReference(e.target.value)}
-                    data-testid="refund-reference"
-                  />
-                </label>
-              )}
-            </div>
-            <div className="refund-preview" data-testid="refund-preview">
-              {preview ? (
-                <>
-                  <h3>{t('sale.refund.preview')}</h3>
-                  <RefundFigures
-                    figures={preview}
-                    member={sale.member !== null}
-                    money={money}
-                    testId="refund-preview"
-                  />
-                </>
-              ) : (
-                left > 0 && <p className="muted">{t('sale.refund.choose')}</p>
-              )}
-              <InlineError error={previewError} testId="refund-preview-error" />
-            </div>
-            <button
-              type="submit"
-              className="button button--primary button--wide"
-              disabled={action.busy || left === 0 || !preview}
-              data-testid="refund-submit"
-            >
-              {t('refund.submit')}
-            </button>
-          </form>
-        )}
         {result && (
           <div className="panel" data-testid="refund-result">
             <h2>{t('refund.done')}</h2>
@@ -288,6 +181,118 @@ export function RefundScreen({ receiptNo: initialNo }: { receiptNo?: string | un
             ))}
             <ReceiptPreview doc={result.receipt} />
           </div>
+        )}
+        {sale && (
+          <form className="panel refund__form" onSubmit={(e) => void submit(e)} data-testid="refund-sale">
+            <div className="refund__lines">
+              <p className="muted">
+                {sale.receiptNo} · {formatDateTime(sale.at, lng)} · {sale.staffName}
+                {sale.member ? ` · ${t('refund.member', { name: sale.member.name })}` : ''}
+              </p>
+              {left === 0 && (
+                <p className="notice" data-testid="refund-nothing-left">
+                  {t('refund.nothingLeft')}
+                </p>
+              )}
+              <ul className="sale-lines">
+                {sale.lines.map((line) => {
+                  const max = line.quantity - line.refundedQuantity;
+                  const q = quantities[line.id] ?? 0;
+                  return (
+                    <li key={line.id} className="sale-line" data-testid={`refund-line-${line.sku}`}>
+                      <div className="sale-line__name">{lng === 'en' ? line.name.en : line.name.zh}</div>
+                      <div className="muted" data-testid={`refund-paid-${line.sku}`}>
+                        {t('refund.sold', { qty: line.quantity, refunded: line.refundedQuantity })} ·{' '}
+                        {line.pointsRedeemed > 0
+                          ? t('sale.refund.paidWithPoints', {
+                              amount: money(line.netMinor - line.pointsValueMinor),
+                              points: line.pointsRedeemed,
+                            })
+                          : t('sale.refund.paid', { amount: money(line.netMinor - line.pointsValueMinor) })}
+                      </div>
+                      <div className="stepper" aria-label={t('refund.refundQty')}>
+                        <button
+                          type="button"
+                          className="button"
+                          disabled={q <= 0}
+                          data-testid={`refund-minus-${line.sku}`}
+                          onClick={() => setQuantities({ ...quantities, [line.id]: q - 1 })}
+                        >
+                          −
+                        </button>
+                        <span className="stepper__value" data-testid={`refund-qty-${line.sku}`}>
+                          {q}
+                        </span>
+                        <button
+                          type="button"
+                          className="button"
+                          disabled={q >= max}
+                          data-testid={`refund-plus-${line.sku}`}
+                          onClick={() => setQuantities({ ...quantities, [line.id]: q + 1 })}
+                        >
+                          +
+                        </button>
+                      </div>
+                    </li>
+                  );
+                })}
+              </ul>
+            </div>
+            {/* What goes back and the button stay beside the lines, not a screen below them. */}
+            <div className="refund__side">
+              <div className="inline">
+                <label className="field">
+                  <span className="field__label">{t('refund.tender')}</span>
+                  <select
+                    className="input"
+                    value={method}
+                    onChange={(e) => setMethod(e.target.value as TenderMethod)}
+                    data-testid="refund-method"
+                  >
+                    <option value="cash">{t('tenders.cash')}</option>
+                    <option value="bank_card">{t('tenders.bank_card')}</option>
+                    <option value="mobile">{t('tenders.mobile')}</option>
+                  </select>
+                </label>
+                {method !== 'cash' && (
+                  <label className="field field--grow">
+                    <span className="field__label">{t('checkout.reference')}</span>
+                    <input
+                      className="input"
+                      value={reference}
+                      maxLength={64}
+                      onChange={(e) => setReference(e.target.value)}
+                      data-testid="refund-reference"
+                    />
+                  </label>
+                )}
+              </div>
+              <div className="refund-preview" data-testid="refund-preview">
+                {preview ? (
+                  <>
+                    <h3>{t('sale.refund.preview')}</h3>
+                    <RefundFigures
+                      figures={preview}
+                      member={sale.member !== null}
+                      money={money}
+                      testId="refund-preview"
+                    />
+                  </>
+                ) : (
+                  left > 0 && <p className="muted">{t('sale.refund.choose')}</p>
+                )}
+                <InlineError error={previewError} testId="refund-preview-error" />
+              </div>
+              <button
+                type="submit"
+                className="button button--primary button--wide"
+                disabled={action.busy || left === 0 || !preview}
+                data-testid="refund-submit"
+              >
+                {t('refund.submit')}
+              </button>
+            </div>
+          </form>
         )}
       </div>
       {confirming && sale && preview && (
