@@ -4,7 +4,7 @@ import type { MemberLoyalty } from '../../contract';
 import { useApp } from '../app-context';
 import { formatDate, formatDateTime } from '../format';
 import { Field } from './kit/Field';
-import { fieldErrorsOf, isFormLevel } from './kit/field-errors';
+import { fieldErrorsOf, formLevelError } from './kit/field-errors';
 import { InlineError } from './kit/InlineError';
 import { useRevealInvalid } from './kit/use-reveal-invalid';
 import { TierProgress } from './TierProgress';
@@ -155,10 +155,7 @@ export function LoyaltyPanel({ memberId, initial }: { memberId: string; initial?
               data-testid="adjust-reason"
             />
           </Field>
-          <InlineError
-            error={isFormLevel(action.error, ['points', 'reason']) ? action.error : null}
-            testId="adjust-error"
-          />
+          <InlineError error={formLevelError(action.error, ['points', 'reason'])} testId="adjust-error" />
           <button type="submit" className="button" disabled={action.busy} data-testid="adjust-submit">
             {t('loyalty.adjustSubmit')}
           </button>

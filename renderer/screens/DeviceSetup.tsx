@@ -13,7 +13,7 @@ import {
 import { useApp, useScanReceiver } from '../app-context';
 import { CameraScanner } from '../components/CameraScanner';
 import { Field } from '../components/kit/Field';
-import { fieldErrorsOf, isFormLevel } from '../components/kit/field-errors';
+import { fieldErrorsOf, formLevelError } from '../components/kit/field-errors';
 import { InlineError } from '../components/kit/InlineError';
 import { useRevealInvalid } from '../components/kit/use-reveal-invalid';
 import { useAction, type RunOptions } from '../components/use-action';
@@ -156,7 +156,7 @@ export function DeviceSetup() {
 
   const errorsOf = (form: DeviceForm) => (refused?.form === form ? fieldErrorsOf(refused.error) : {});
   const formErrorOf = (form: DeviceForm) =>
-    refused?.form === form && isFormLevel(refused.error, formFields[form]) ? refused.error : null;
+    refused?.form === form ? formLevelError(refused.error, formFields[form]) : null;
   const printerForm = useRef<HTMLFormElement>(null);
   const scannerForm = useRef<HTMLFormElement>(null);
   useRevealInvalid(refused?.form === 'printer' ? printerForm : scannerForm, refused);

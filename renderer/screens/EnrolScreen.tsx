@@ -7,7 +7,7 @@ import { useApp, useScanReceiver } from '../app-context';
 import { DateField } from '../components/kit/DateField';
 import { Field } from '../components/kit/Field';
 import { FieldError } from '../components/FieldError';
-import { fieldErrorsOf, isFormLevel } from '../components/kit/field-errors';
+import { fieldErrorsOf, formLevelError } from '../components/kit/field-errors';
 import { InlineError } from '../components/kit/InlineError';
 import { useRevealInvalid } from '../components/kit/use-reveal-invalid';
 import { toErrorShape } from '../errors';
@@ -68,7 +68,7 @@ export function EnrolScreen() {
   const local = clientErrors(errors);
   const server = fieldErrorsOf(serverError);
   const errorFor = (field: string): ApiErrorShape | null => local[field] ?? server[field] ?? null;
-  const formLevel = isFormLevel(serverError, enrolFields) ? serverError : null;
+  const formLevel = formLevelError(serverError, enrolFields);
   const formRef = useRef<HTMLFormElement>(null);
   const [refusals, setRefusals] = useState(0);
   useRevealInvalid(formRef, refusals);

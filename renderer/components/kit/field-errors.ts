@@ -22,3 +22,11 @@ export function isFormLevel(error: ApiErrorShape | null | undefined, fields: rea
   const named = Object.keys(fieldErrorsOf(error));
   return named.length === 0 || !named.some((f) => fields.includes(f));
 }
+
+/** The error for a form's own line (beside its button or in its dialog), or null when its fields show it. */
+export function formLevelError(
+  error: ApiErrorShape | null | undefined,
+  fields: readonly string[],
+): ApiErrorShape | null {
+  return error && isFormLevel(error, fields) ? error : null;
+}
