@@ -1,10 +1,16 @@
 // Serial ports (USB-serial adapters, RS-232, and socat pseudo-terminals in tests) via serialport.
 import { existsSync, readdirSync, realpathSync } from 'node:fs';
-import { SerialPort } from 'serialport';
+import type { SerialPort } from 'serialport';
 import type { DiscoveredSerialPort } from '../../contract';
 import { ReplyBuffer, type ByteLink, type PrinterTransport } from './link';
 
-export function openSerialPort(path: string, baudRate: number): Promise<SerialPort> {
+// serialport (and its native binding) loads on first use: most counters have no serial device, and
+// loading it at start cost a quarter of a second of the host's cold start.
+let serialport: Promise<typeof import('serialport')> | null = null;
+const loadSerialport = () => (serialport ??= import('serialport'));
+
+export async function openSerialPort(path: string, baudRate: number): Promise<SerialPort> {
+  const { SerialPort } = await loadSerialport();
   return new Promise((resolve, reject) => {
     const port = new SerialPort({ path, baudRate, autoOpen: false });
     // An 'error' event without a listener would crash the process.
@@ -35,6 +41,7 @@ export function currentTarget(path: string): string | null {
  */
 export async function listSerialPorts(): Promise<DiscoveredSerialPort[]> {
   try {
+    const { SerialPort } = await loadSerialport();
     const ports = await SerialPort.list();
     return ports.map((p) => ({
       path: p.path,
