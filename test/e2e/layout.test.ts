@@ -104,9 +104,13 @@ function measure(page: Page): Promise<string[]> {
         if (x.left < y.right - 1 && y.left < x.right - 1 && x.top < y.bottom - 1 && y.top < x.bottom - 1)
           problems.push(`in the header, ${describe(a)} and ${describe(b)} overlap`);
       }
+    // One row on a landscape till; a portrait display gives the nav a row of its own.
     const header = document.querySelector('header');
-    if (header && header.getBoundingClientRect().height > 80)
-      problems.push(`the header takes ${Math.round(header.getBoundingClientRect().height)}px (more than one row)`);
+    const rows = innerHeight > innerWidth ? 2 : 1;
+    if (header && header.getBoundingClientRect().height > 70 * rows + 10)
+      problems.push(
+        `the header takes ${Math.round(header.getBoundingClientRect().height)}px (more than ${rows} row${rows > 1 ? 's' : ''})`,
+      );
     return problems;
   });
 }
