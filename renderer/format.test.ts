@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, setStoreUtcOffset } from './format';
+import { formatCardNumber, formatDate, formatDateTime, setStoreUtcOffset } from './format';
 
 afterEach(() => setStoreUtcOffset(null));
 
@@ -18,5 +18,12 @@ describe('times on screen', () => {
     setStoreUtcOffset(480);
     expect(formatDate('1990-05-01', 'en')).toBe('May 1, 1990');
     expect(formatDateTime('not a time', 'en')).toBe('not a time');
+  });
+});
+
+describe('formatCardNumber', () => {
+  it('groups the digits by four', () => {
+    expect(formatCardNumber('8800000000000880')).toBe('8800 0000 0000 0880');
+    expect(formatCardNumber('88001')).toBe('8800 1');
   });
 });

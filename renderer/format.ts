@@ -31,3 +31,8 @@ export function formatDate(day: string | null | undefined, lng: string): string 
   if (Number.isNaN(date.getTime())) return day;
   return new Intl.DateTimeFormat(lng, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 }
+
+/** A card number in groups of four (8800 0000 0000 0880): read aloud and compared at a glance. */
+export function formatCardNumber(card: string): string {
+  return card.replace(/(\d{4})(?=\d)/g, '$1 ');
+}

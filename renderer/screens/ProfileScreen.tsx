@@ -14,7 +14,7 @@ import { LoyaltyPanel } from '../components/LoyaltyPanel';
 import { MemberQrPanel } from '../components/MemberQrPanel';
 import { useAction, type RunOptions } from '../components/use-action';
 import { toErrorShape } from '../errors';
-import { formatDate, formatDateTime } from '../format';
+import { formatCardNumber, formatDate, formatDateTime } from '../format';
 
 /** The record that is in force for each purpose: the newest one. */
 function latestConsents(records: ConsentRecord[]): Partial<Record<ConsentPurpose, ConsentRecord>> {
@@ -117,7 +117,7 @@ export function ProfileScreen({ memberId, initial }: { memberId: string; initial
               {member.phoneDisplay}
             </Row>
             <Row label={t('profile.card')} testId="profile-card">
-              {member.activeCard ?? t('cards.none')}
+              {member.activeCard ? formatCardNumber(member.activeCard) : t('cards.none')}
             </Row>
             <Row label={t('profile.birthday')} testId="profile-birthday">
               {member.birthday ? formatDate(member.birthday, lng) : dash}
@@ -218,7 +218,7 @@ export function ProfileScreen({ memberId, initial }: { memberId: string; initial
           {member.cards.map((card) => (
             <li key={card.number} className="row" data-testid={`card-row-${card.number}`} data-status={card.status}>
               <div className="row__main">
-                <span className="row__title mono">{card.number}</span>
+                <span className="row__title mono">{formatCardNumber(card.number)}</span>
                 <span className={card.status === 'active' ? 'badge badge--ok' : 'badge badge--bad'}>
                   {cardStatus(card)}
                 </span>
