@@ -53,12 +53,18 @@ export interface HubAnswer {
   status: number;
   /** The Retry-After header, as sent. */
   retryAfter: string | null;
+  /** The Date header: an HTTP-date Retry-After is read against the hub's clock, not the terminal's. */
+  date: string | null;
   body: unknown;
 }
 
 /** One JSON POST to the brand's hub. Rejects when no answer arrived (refused, reset, timed out). */
 export interface HubHttp {
-  post(url: string, body: unknown, options: { credential?: string; timeoutMs: number }): Promise<HubAnswer>;
+  post(
+    url: string,
+    body: unknown,
+    options: { credential?: string; timeoutMs: number; signal?: AbortSignal },
+  ): Promise<HubAnswer>;
 }
 
 /** The link to the hub: the outbox relay (features/sync/outbox-relay.ts) and how it talks. */

@@ -2,7 +2,7 @@
 import type { HubAnswer, HubHttp } from '../ports';
 
 export const fetchHubHttp: HubHttp = {
-  async post(url, body, { credential, timeoutMs }): Promise<HubAnswer> {
+  async post(url, body, { credential, timeoutMs, signal }): Promise<HubAnswer> {
     const response = await fetch(url, {
       method: 'POST',
       headers: {
@@ -12,11 +12,17 @@ export const fetchHubHttp: HubHttp = {
       },
       body: JSON.stringify(body),
       redirect: 'error',
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs),
     });
     // Reading the body may fail too (the connection dropped mid-answer): that rejects like no answer.
     const text = await response.text();
-    return { status: response.status, retryAfter: response.headers.get('retry-after'), body: parseJson(text) };
+    const { headers } = response;
+    return {
+      status: response.status,
+      retryAfter: headers.get('retry-after'),
+      date: headers.get('date'),
+      body: parseJson(text),
+    };
   },
 };
 

@@ -63,6 +63,9 @@ export function createOutboxRelay(deps: RelayDeps): SyncPort {
   let stopping = false;
   let woken = false;
   let wait: { wakeable: boolean; end: () => void } | null = null;
+  // Closing the core must not wait for a hub that hangs: the request in flight is abandoned (its
+  // events stay in the outbox; if the hub stored them, the resend after the restart is a duplicate).
+  let inFlight: AbortController | null = null;
 
   function status(): SyncStatus {
     const registration = readRegistration(store.settings);
@@ -125,17 +128,25 @@ export function createOutboxRelay(deps: RelayDeps): SyncPort {
       })),
     };
     let answer;
+    inFlight = new AbortController();
     try {
       answer = await http.post(`${registration.url}/v1/push`, body, {
         credential: registration.credential,
         timeoutMs: timing.requestTimeoutMs,
+        signal: inFlight.signal,
       });
     } catch {
       note(false, 'HUB_UNREACHABLE');
       return { next: 'retry', waitMs: null };
+    } finally {
+      inFlight = null;
     }
     const retryAfter = () => {
-      const ms = parseRetryAfter(answer.retryAfter, clock.now());
+      // "Retry after 07:28 GMT" means the hub's 07:28: a terminal whose clock is hours off must
+      // not wait hours (or not at all), so the date is measured against the answer's own Date.
+      const hubNow = answer.date ? new Date(answer.date) : null;
+      const now = hubNow && !Number.isNaN(hubNow.getTime()) ? hubNow : clock.now();
+      const ms = parseRetryAfter(answer.retryAfter, now);
       return ms === null ? null : Math.min(ms, timing.retryAfterMaxMs);
     };
     if (answer.status === 401 || answer.status === 403) {
@@ -228,6 +239,7 @@ export function createOutboxRelay(deps: RelayDeps): SyncPort {
     async stop() {
       stopping = true;
       wait?.end();
+      inFlight?.abort();
       await running;
     },
     wake() {
