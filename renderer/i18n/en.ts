@@ -2,6 +2,7 @@ import type { Messages } from './zh-CN';
 import { loyaltyEn } from './loyalty-en';
 import { saleEn } from './sale-en';
 import { catalogueEn } from './catalogue-en';
+import { syncEn } from './sync-en';
 
 export const en: Messages = {
   notConnected: {
@@ -163,6 +164,7 @@ export const en: Messages = {
   ...loyaltyEn,
   ...saleEn,
   ...catalogueEn,
+  ...syncEn,
   devices: {
     nav: 'Devices',
     title: 'Device set-up',

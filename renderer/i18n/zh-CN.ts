@@ -2,6 +2,7 @@ import type { ErrorCode } from '../../contract';
 import { loyaltyZhCN } from './loyalty-zh-CN';
 import { saleZhCN } from './sale-zh-CN';
 import { catalogueZhCN } from './catalogue-zh-CN';
+import { syncZhCN } from './sync-zh-CN';
 
 /** Widens every leaf to string so the other language must match the keys, not the words. */
 export type MessageShape<T> = { [K in keyof T]: T[K] extends string ? string : MessageShape<T[K]> };
@@ -165,6 +166,7 @@ export const zhCN = {
   ...loyaltyZhCN,
   ...saleZhCN,
   ...catalogueZhCN,
+  ...syncZhCN,
   devices: {
     nav: '设备',
     title: '设备设置',
