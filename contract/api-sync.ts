@@ -23,7 +23,7 @@ export interface SyncStatus {
   parked: number;
   /** When the hub last acknowledged a batch (ISO instant), across restarts. */
   lastSyncAt: string | null;
-  /** Why the last attempt failed (HUB_UNREACHABLE, HUB_BUSY, HUB_UNAUTHORIZED, HUB_ANSWER_INVALID). */
+  /** Why the last attempt failed (HUB_UNREACHABLE, HUB_BUSY, HUB_UNAUTHORIZED, HUB_ANSWER_INVALID, INTERNAL). */
   lastError: ErrorCode | null;
 }
 

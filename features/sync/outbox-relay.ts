@@ -169,7 +169,7 @@ export function createOutboxRelay(deps: RelayDeps): SyncPort {
       size = Math.max(1, Math.floor(batch.length / 2));
       return { next: 'more' };
     }
-    const plan = answer.status === 200 ? planPushAnswer(batch, answer.body) : null;
+    const plan = answer.status >= 200 && answer.status < 300 ? planPushAnswer(batch, answer.body) : null;
     if (!plan) {
       note(true, 'HUB_ANSWER_INVALID');
       return { next: 'retry', waitMs: retryAfter() };
@@ -230,7 +230,7 @@ export function createOutboxRelay(deps: RelayDeps): SyncPort {
       running = loop()
         .catch(() => {
           // A store error (disk full, closed under us): stop pushing; the outbox keeps everything.
-          note(false, 'HUB_UNREACHABLE');
+          note(false, 'INTERNAL');
         })
         .finally(() => {
           running = null;
