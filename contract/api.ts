@@ -5,14 +5,21 @@ import { memberMethods } from './api-members';
 import { loyaltyMethods, type LoyaltyEvents } from './api-loyalty';
 import { catalogueMethods } from './api-catalogue';
 import { deviceMethods, type DeviceEvents } from './api-devices';
+import { syncMethods, type SyncEvents } from './api-sync';
 import type { AccessOf, ClientMethod, InputOf, OutputOf, ParsedOf } from './method';
 
 /**
- * Every request the UI can make, declared once per area (members, loyalty, catalogue, devices): input schema,
+ * Every request the UI can make, declared once per area (members, loyalty, catalogue, devices, sync): input schema,
  * access, output type. One argument (a plain object) or none, one JSON-safe result; failures reject
  * with a LinliError. Both hosts (Electron IPC, browser HTTP) carry exactly this.
  */
-export const kioskMethods = { ...memberMethods, ...loyaltyMethods, ...catalogueMethods, ...deviceMethods };
+export const kioskMethods = {
+  ...memberMethods,
+  ...loyaltyMethods,
+  ...catalogueMethods,
+  ...deviceMethods,
+  ...syncMethods,
+};
 
 type Declared = typeof kioskMethods;
 export type KioskMethodName = keyof Declared;
@@ -33,7 +40,7 @@ export function isKioskMethodName(value: unknown): value is KioskMethodName {
 }
 
 /** Events pushed from the core to every UI. */
-export interface KioskEvents extends LoyaltyEvents, DeviceEvents {
+export interface KioskEvents extends LoyaltyEvents, DeviceEvents, SyncEvents {
   /** A scan from any source was routed (or refused). */
   scan: { input: ScanInput; outcome: ScanOutcome | null; error: ApiErrorShape | null };
   /** Who is logged in changed. */

@@ -4,6 +4,7 @@ export * from './api-loyalty';
 export * from './api-catalogue';
 export * from './loyalty-types';
 export * from './api-devices';
+export * from './api-sync';
 export * from './device-types';
 export * from './receipt';
 export * from './errors';

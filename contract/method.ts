@@ -6,7 +6,7 @@ import type { z } from 'zod';
 /** anyone: before login too; staff: a logged-in staff member; manager: a logged-in manager. */
 export type Access = 'anyone' | 'staff' | 'manager';
 
-export type Area = 'members' | 'loyalty' | 'catalogue' | 'devices';
+export type Area = 'members' | 'loyalty' | 'catalogue' | 'devices' | 'sync';
 
 export interface MethodSpec<I extends z.ZodType = z.ZodType, O = unknown, A extends Access = Access> {
   area: Area;

@@ -33,7 +33,7 @@ import type { CardRow } from './repositories/cards';
 import type { NewProduct, SavedProduct, SavedTier } from './repositories/catalogue';
 import type { CouponUseRow } from './repositories/coupons';
 import type { MemberRow, NewMember } from './repositories/members';
-import type { OutboxEvent } from './repositories/outbox';
+import type { OutboxEvent, ParkedEventRow, QueuedEvent } from './repositories/outbox';
 import type { LedgerRow, LedgerView, TierChangeRow } from './repositories/points';
 import type { NewPrintJob, PrintJobRow } from './repositories/print-jobs';
 import type { DayCloseRow, ReportFigures, ReportPeriod } from './repositories/reports';
@@ -146,6 +146,16 @@ export interface OutboxRepository {
   append: (e: OutboxEvent) => void;
   /** The events waiting in the outbox, in the order they were appended. */
   pending: () => OutboxEvent[];
+  /** The oldest waiting events, at most limit, in the order they were appended: what is sent next. */
+  nextBatch: (limit: number) => QueuedEvent[];
+  /** The hub acknowledged these events (applied or duplicate): they leave the outbox. */
+  acknowledge: (seqs: readonly number[]) => void;
+  /** The hub refused the event: it moves out of the queue, kept with the reason (never resent by itself). */
+  park: (seq: number, reason: string, detail: string | null, at: string) => void;
+  /** The refused events, in the order they were appended. */
+  parked: () => ParkedEventRow[];
+  /** How many events wait for the hub, and how many it refused. */
+  counts: () => { waiting: number; parked: number };
 }
 
 /** Products, their tier prices and the tiers themselves: data the hub will send down later. */

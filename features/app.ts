@@ -33,6 +33,9 @@ import { dayCloseHandlers } from './reports/day-close';
 import { handleScan, scanHandlers } from './scan/scan';
 import { staffHandlers } from './staff/staff-session';
 import { setupHandlers } from './staff/terminal-setup';
+import { fetchHubHttp } from './sync/hub-http';
+import { createOutboxRelay, type SyncTiming } from './sync/outbox-relay';
+import { syncHandlers } from './sync/sync';
 
 export interface LinliOptions {
   dataDir: string;
@@ -44,6 +47,8 @@ export interface LinliOptions {
   deviceTiming?: DeviceTiming;
   /** The hourly points-expiry and downgrade job (off in benchmarks). */
   scheduleJobs?: boolean;
+  /** Push batches, polls and back-off towards the hub (tests shorten them). */
+  syncTiming?: SyncTiming;
 }
 
 export interface LinliCore {
@@ -106,6 +111,14 @@ export function openLinli(options: LinliOptions): LinliCore {
     ...(options.deviceTiming ? { timing: options.deviceTiming } : {}),
   });
 
+  const sync = createOutboxRelay({
+    store,
+    clock,
+    events,
+    http: fetchHubHttp,
+    ...(options.syncTiming ? { timing: options.syncTiming } : {}),
+  });
+
   const ports: Ports = {
     store,
     clock,
@@ -120,6 +133,7 @@ export function openLinli(options: LinliOptions): LinliCore {
     events,
     printer: devices,
     devices,
+    sync,
   };
 
   catchUpEntryTier(ports);
@@ -147,9 +161,19 @@ export function openLinli(options: LinliOptions): LinliCore {
     ...refundHandlers,
     ...dayCloseHandlers,
     ...deviceHandlers,
+    ...syncHandlers,
   };
-  const dispatch = createDispatch(handlers, ports);
+  const handle = createDispatch(handlers, ports);
+  // Every change a person makes comes through here, committed by the time the handler answers: the
+  // relay then pushes it at once instead of at its next poll (the poll covers the hourly jobs).
+  const dispatch: Dispatch = async (method, input) => {
+    const envelope = await handle(method, input);
+    sync.wake();
+    return envelope;
+  };
   const stopJobs = options.scheduleJobs === false ? () => {} : scheduleLoyaltyJobs(ports);
+  // Only a registered terminal pushes; registerWithHub starts it later otherwise.
+  sync.start();
 
   const subscribe = (listener: (event: KioskEventName, payload: unknown) => void): Unsubscribe => {
     listeners.add(listener);
@@ -165,6 +189,7 @@ export function openLinli(options: LinliOptions): LinliCore {
     async close() {
       listeners.clear();
       stopJobs();
+      await sync.stop();
       await devices.close();
       db.close();
     },

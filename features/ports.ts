@@ -1,7 +1,7 @@
 // What the use cases need from the world, declared as interfaces. openLinli (features/app.ts)
 // builds each port once and passes the same object to every use case; none is ever reassigned,
 // so no use case depends on the order in which others were set up.
-import type { KioskEventName, KioskEvents, ReceiptDocument, StaffSummary } from '../contract';
+import type { KioskEventName, KioskEvents, ReceiptDocument, StaffSummary, SyncStatus } from '../contract';
 import type { TerminalStore } from '../db/store';
 import type { PrintSource } from '../db/repositories/print-jobs';
 import type { DevicesPort } from './devices/device-service';
@@ -48,6 +48,41 @@ export interface PrintPort {
   print(doc: ReceiptDocument, options?: PrintOptions): string;
 }
 
+/** What the hub answered one request with; the body is null when it was not JSON. */
+export interface HubAnswer {
+  status: number;
+  /** The Retry-After header, as sent. */
+  retryAfter: string | null;
+  /** The Date header: an HTTP-date Retry-After is read against the hub's clock, not the terminal's. */
+  date: string | null;
+  body: unknown;
+}
+
+/** One JSON POST to the brand's hub. Rejects when no answer arrived (refused, reset, timed out). */
+export interface HubHttp {
+  post(
+    url: string,
+    body: unknown,
+    options: { credential?: string; timeoutMs: number; signal?: AbortSignal },
+  ): Promise<HubAnswer>;
+}
+
+/** The link to the hub: the outbox relay (features/sync/outbox-relay.ts) and how it talks. */
+export interface SyncPort {
+  http: HubHttp;
+  /** How long one request to the hub may take before it counts as unreachable. */
+  requestTimeoutMs: number;
+  status(): SyncStatus;
+  /** Starts pushing (after registration, or at open when registered); a no-op while it runs. */
+  start(): void;
+  /** Stops pushing; resolves once no request is in flight and nothing more is written. */
+  stop(): Promise<void>;
+  /** Something may have been appended to the outbox: push now instead of at the next poll. */
+  wake(): void;
+  /** Forgets the last attempt's outcome (after unregistering) and tells every window. */
+  reset(): void;
+}
+
 export interface Ports {
   store: TerminalStore;
   clock: Clock;
@@ -57,4 +92,5 @@ export interface Ports {
   events: EventSink;
   printer: PrintPort;
   devices: DevicesPort;
+  sync: SyncPort;
 }

@@ -18,6 +18,7 @@ import { ProfileScreen } from './screens/ProfileScreen';
 import { RefundScreen } from './screens/RefundScreen';
 import { ReportsScreen } from './screens/ReportsScreen';
 import { SearchScreen } from './screens/SearchScreen';
+import { SyncScreen } from './screens/SyncScreen';
 
 interface AppProps {
   api: KioskApi;
@@ -147,6 +148,7 @@ export function App({ api, wedgeConfig }: AppProps) {
   else if (route.name === 'devices' && session?.staff?.role === 'manager') screen = <DeviceSetup />;
   else if (route.name === 'catalogue' && session?.staff?.role === 'manager') screen = <CatalogueScreen />;
   else if (route.name === 'printQueue') screen = <PrintQueueScreen />;
+  else if (route.name === 'sync' && session?.staff?.role === 'manager') screen = <SyncScreen />;
   else if (route.name === 'profile')
     screen = <ProfileScreen key={route.memberId} memberId={route.memberId} initial={route.initial} />;
   else screen = <SearchScreen />;

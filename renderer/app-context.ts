@@ -12,7 +12,9 @@ export type Route =
   | { name: 'devices' }
   /** Products, prices and tiers kept at this terminal while no hub sends a catalogue (managers). */
   | { name: 'catalogue' }
-  | { name: 'printQueue' };
+  | { name: 'printQueue' }
+  /** Registration with the brand's hub, the sync status and the events it refused (managers). */
+  | { name: 'sync' };
 
 /** `source` is set for scans the core read from a serial, HID or simulated scanner (already routed there). */
 export type ScanReceiver = (text: string, source?: ScanSource) => void;

@@ -4,6 +4,7 @@ import { m002Loyalty } from './002-loyalty';
 import { m003Devices } from './003-devices';
 import { m004RequestHash } from './004-request-hash';
 import { m005SaleDocuments } from './005-sale-documents';
+import { m006OutboxParked } from './006-outbox-parked';
 
 export interface Migration {
   version: number;
@@ -12,4 +13,11 @@ export interface Migration {
 }
 
 // Append only. Never edit a migration that has shipped: add the next number instead.
-export const migrations: Migration[] = [m001Initial, m002Loyalty, m003Devices, m004RequestHash, m005SaleDocuments];
+export const migrations: Migration[] = [
+  m001Initial,
+  m002Loyalty,
+  m003Devices,
+  m004RequestHash,
+  m005SaleDocuments,
+  m006OutboxParked,
+];

@@ -2,7 +2,14 @@ import type { Db } from '../open';
 import type { AuditRepository } from '../store';
 
 export type AuditAction =
-  'terminal_setup' | 'login' | 'login_failed' | 'login_locked' | 'login_refused_locked' | 'logout';
+  | 'terminal_setup'
+  | 'login'
+  | 'login_failed'
+  | 'login_locked'
+  | 'login_refused_locked'
+  | 'logout'
+  | 'hub_registered'
+  | 'hub_unregistered';
 
 export interface AuditEntry {
   id: string;

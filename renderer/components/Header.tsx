@@ -3,6 +3,7 @@ import type { SessionInfo } from '../../contract';
 import type { Route } from '../app-context';
 import { LanguageSwitch } from './LanguageSwitch';
 import { PrinterStatusBadge } from './PrinterStatusBadge';
+import { SyncStatusBadge } from './SyncStatusBadge';
 
 type NavRoute = 'search' | 'enrol' | 'checkout' | 'refund' | 'reports' | 'catalogue' | 'devices';
 
@@ -69,6 +70,7 @@ export function Header({ session, route, onNavigate, onLogout }: HeaderProps) {
           </span>
         )}
         {staff && <PrinterStatusBadge />}
+        {staff && <SyncStatusBadge />}
         <LanguageSwitch />
         {staff && (
           <button type="button" className="button button--ghost" data-testid="nav-logout" onClick={onLogout}>

@@ -2,6 +2,7 @@ import type { Messages } from './zh-CN';
 import { loyaltyEn } from './loyalty-en';
 import { saleEn } from './sale-en';
 import { catalogueEn } from './catalogue-en';
+import { syncEn } from './sync-en';
 
 export const en: Messages = {
   notConnected: {
@@ -163,6 +164,7 @@ export const en: Messages = {
   ...loyaltyEn,
   ...saleEn,
   ...catalogueEn,
+  ...syncEn,
   devices: {
     nav: 'Devices',
     title: 'Device set-up',
@@ -390,6 +392,17 @@ export const en: Messages = {
     INVALID_INPUT: 'Some input is not valid. Check and try again.',
     TEXT_MALFORMED: 'The text contains a character that cannot be saved. Remove it and try again.',
     HOST_UNREACHABLE: 'Cannot reach the service. Try again shortly.',
+    HUB_URL_INVALID: 'That hub address is not valid: it starts with http:// or https://.',
+    HUB_CODE_INVALID: 'Enter the registration code from the hub.',
+    HUB_TERMINAL_NAME_INVALID: 'Enter a name for this terminal (at most 80 characters).',
+    HUB_UNREACHABLE: 'Cannot reach the brand’s hub. Check the address and the network.',
+    HUB_CODE_USED: 'This registration code was used already. Ask head office for a new one.',
+    HUB_CODE_UNKNOWN: 'This registration code is unknown or expired. Ask head office for a new one.',
+    HUB_ALREADY_REGISTERED: 'This terminal is registered with a hub already. Unregister it first.',
+    HUB_NOT_REGISTERED: 'This terminal is not registered with a hub.',
+    HUB_UNAUTHORIZED: 'Terminal not registered or revoked by the hub. Register it again.',
+    HUB_BUSY: 'The hub is busy. The terminal retries by itself.',
+    HUB_ANSWER_INVALID: 'The hub’s answer was not understood. The terminal retries by itself.',
     MEMBER_QR_EXPIRED: 'This member code has expired. Ask the member to refresh the code on their phone.',
     MEMBER_QR_INVALID: 'This member code is not valid.',
     DEVICE_UNKNOWN: 'This device does not exist.',

@@ -2,6 +2,7 @@ import type { ErrorCode } from '../../contract';
 import { loyaltyZhCN } from './loyalty-zh-CN';
 import { saleZhCN } from './sale-zh-CN';
 import { catalogueZhCN } from './catalogue-zh-CN';
+import { syncZhCN } from './sync-zh-CN';
 
 /** Widens every leaf to string so the other language must match the keys, not the words. */
 export type MessageShape<T> = { [K in keyof T]: T[K] extends string ? string : MessageShape<T[K]> };
@@ -165,6 +166,7 @@ export const zhCN = {
   ...loyaltyZhCN,
   ...saleZhCN,
   ...catalogueZhCN,
+  ...syncZhCN,
   devices: {
     nav: '设备',
     title: '设备设置',
@@ -387,6 +389,17 @@ export const zhCN = {
     INVALID_INPUT: '输入内容有误，请检查后重试。',
     TEXT_MALFORMED: '文字中有无法保存的字符，请删除后重试。',
     HOST_UNREACHABLE: '无法连接到服务，请稍后重试。',
+    HUB_URL_INVALID: '中心地址无效，请输入以 http:// 或 https:// 开头的地址。',
+    HUB_CODE_INVALID: '请输入中心提供的注册码。',
+    HUB_TERMINAL_NAME_INVALID: '请输入终端名称（最多 80 个字）。',
+    HUB_UNREACHABLE: '无法连接到品牌中心，请检查地址和网络。',
+    HUB_CODE_USED: '该注册码已被使用，请向总部索取新的注册码。',
+    HUB_CODE_UNKNOWN: '注册码无效或已过期，请向总部索取新的注册码。',
+    HUB_ALREADY_REGISTERED: '本终端已注册到品牌中心，请先解除注册。',
+    HUB_NOT_REGISTERED: '本终端尚未注册到品牌中心。',
+    HUB_UNAUTHORIZED: '终端未注册或已被中心撤销，请重新注册。',
+    HUB_BUSY: '品牌中心暂时繁忙，稍后自动重试。',
+    HUB_ANSWER_INVALID: '品牌中心的回复无法识别，稍后自动重试。',
     MEMBER_QR_EXPIRED: '会员码已过期，请让会员刷新手机上的会员码。',
     MEMBER_QR_INVALID: '这个会员码无效。',
     DEVICE_UNKNOWN: '没有这个设备。',

@@ -180,6 +180,14 @@ export function DeviceSetup() {
         >
           {t('printQueue.nav')}
         </button>
+        <button
+          type="button"
+          className="button button--ghost"
+          data-testid="devices-sync"
+          onClick={() => navigate({ name: 'sync' })}
+        >
+          {t('sync.nav')}
+        </button>
       </div>
       {notice && (
         <p className="notice" data-testid="devices-notice">

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { openLinli, databaseFileName, type LinliCore } from '../../features/app';
+import { openLinli, databaseFileName, type LinliCore, type LinliOptions } from '../../features/app';
 import type { CheckoutRequest, ProductInfo } from '../../contract';
 import { demoMember } from '../../features/demo/demo-loyalty';
 import { openDatabase, type Db } from '../../db/open';
@@ -24,9 +24,13 @@ let requests = 0;
 export const requestId = () => `test-request-${process.pid}-${++requests}`;
 
 /** A demo store on a fresh SQLite file, a cashier logged in, the clock at 12:00 Beijing time on 15 June 2026. */
-export async function openLoyaltyCore(dir: string, role: 'cashier' | 'manager' = 'cashier'): Promise<LoyaltyCore> {
+export async function openLoyaltyCore(
+  dir: string,
+  role: 'cashier' | 'manager' = 'cashier',
+  more: Pick<LinliOptions, 'syncTiming'> = {},
+): Promise<LoyaltyCore> {
   const clock = { now: new Date('2026-06-15T04:00:00.000Z') };
-  const core = openLinli({ dataDir: dir, demo: true, host: 'browser', now: () => clock.now });
+  const core = openLinli({ dataDir: dir, demo: true, host: 'browser', now: () => clock.now, ...more });
   await loginAs(core, role);
   const db = openDatabase(join(dir, databaseFileName));
   const repos = createRepositories(db);
