@@ -75,6 +75,7 @@ export interface HubErrorBody {
       | 'BAD_REQUEST'
       | 'PAYLOAD_TOO_LARGE'
       | 'RATE_LIMITED'
+      | 'ALREADY_EXISTS'
       | 'CODE_USED'
       | 'CODE_EXPIRED'
       | 'CODE_UNKNOWN'

@@ -1,0 +1,13 @@
+export { HubError, EventRefused } from './errors';
+export { createStore, listStores, storeByCode } from './stores';
+export {
+  authenticate,
+  createRegistrationCode,
+  listTerminals,
+  registerTerminal,
+  revokeTerminal,
+  touchTerminal,
+  type AuthenticatedTerminal,
+} from './terminals';
+export { push, eventsChannel } from './push';
+export { planPush } from './push-plan';
