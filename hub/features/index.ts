@@ -11,3 +11,5 @@ export {
 } from './terminals';
 export { push, eventsChannel } from './push';
 export { planPush } from './push-plan';
+// The server opens the storage through the features rung, never reaching past it (the layer table).
+export { openHubStorage, type HubStorage, type StorageConfig } from '../storage';

@@ -3,7 +3,7 @@
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { acquireDataDirLock, DataDirLockedError, type DataDirLock } from '../../host-support/data-dir-lock';
-import { openHubStorage } from '../storage';
+import { openHubStorage } from '../features';
 import { hubConfigFromEnv, HubConfigError } from './config';
 import { createHubServer } from './server';
 

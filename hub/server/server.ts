@@ -25,7 +25,7 @@ import {
   revokeTerminal,
   touchTerminal,
 } from '../features';
-import type { HubStorage } from '../storage';
+import type { HubStorage } from '../features';
 import { bearer, readJson, sendError, sendJson } from './http-io';
 import { tokenBuckets, type RateLimit } from './rate-limit';
 
