@@ -84,7 +84,7 @@ export const layers = {
   'hub/storage': {
     files: 'hub/storage',
     imports: ['contract', 'domain', 'hub/storage'],
-    packages: ['zod'],
+    packages: ['zod', 'pg', '@electric-sql/pglite'],
     node: true,
   },
   'hub/features': {

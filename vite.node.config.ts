@@ -1,6 +1,6 @@
 import { defineConfig } from 'vite';
 
-// Node-side entry points (the browser host and the Electron main process). Packages stay external
+// Node-side entry points (the browser host, the Electron main process and the hub). Packages stay external
 // and load from node_modules at run time: better-sqlite3 is native and cannot be bundled.
 export default defineConfig({
   build: {
@@ -13,6 +13,8 @@ export default defineConfig({
       input: {
         host: 'browser-host/main.ts',
         'electron-main': 'electron/main.ts',
+        // The brand's hub (npm run hub); pg and PGlite load from node_modules like better-sqlite3.
+        hub: 'hub/server/main.ts',
       },
       output: { format: 'es', entryFileNames: '[name].js' },
     },

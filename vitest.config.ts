@@ -23,6 +23,16 @@ export default defineConfig({
         },
       },
       {
+        // The brand's hub: its own tests and the ones beside its source, on PGlite and PostgreSQL.
+        test: {
+          name: 'hub',
+          include: ['hub/**/*.test.ts', 'test/hub/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],

@@ -2,7 +2,7 @@
 // (the terminal's sync client in features/sync, the hub in hub/). Bodies are JSON; every request
 // but registration carries `Authorization: Bearer <terminal credential>`.
 import { z } from 'zod';
-import { syncEventTypes, syncSchemaVersion } from './sync-events';
+import { syncEventTypes } from './sync-events';
 
 /** The hub refuses a push batch larger than this (413). */
 export const hubLimits = { pushBatchMax: 500, requestBytesMax: 4 * 1024 * 1024 } as const;
@@ -75,11 +75,77 @@ export interface HubErrorBody {
       | 'BAD_REQUEST'
       | 'PAYLOAD_TOO_LARGE'
       | 'RATE_LIMITED'
+      | 'ALREADY_EXISTS'
       | 'CODE_USED'
+      | 'CODE_EXPIRED'
+      | 'CODE_UNKNOWN'
       | 'INTERNAL';
     message: string;
   };
 }
 
+export type HubErrorCode = HubErrorBody['error']['code'];
+
 export const knownSyncEventTypes: readonly string[] = syncEventTypes;
-export { syncSchemaVersion };
+
+/** GET /v1/health (no credential): whether the hub and its database answer. */
+export interface HealthResponse {
+  ok: true;
+  engine: 'postgres' | 'pglite';
+  syncSchemaVersion: number;
+}
+
+// The admin API (/v1/admin/*): `Authorization: Bearer <LINLI_HUB_ADMIN_TOKEN>`, never a terminal's.
+
+/** A store's code is what people type (CLI, the terminal's set-up): short, upper case, no spaces. */
+export const storeCode = z
+  .string()
+  .regex(/^[A-Z0-9][A-Z0-9_-]{1,31}$/, 'a store code is 2–32 upper-case letters, digits, - or _');
+
+/** POST /v1/admin/stores */
+export const createStoreRequest = z.object({ code: storeCode, name: z.string().trim().min(1).max(80) });
+export type CreateStoreRequest = z.infer<typeof createStoreRequest>;
+export interface HubStoreInfo {
+  id: string;
+  code: string;
+  name: string;
+  createdAt: string;
+}
+
+/** POST /v1/admin/registration-codes: a one-time code for one new terminal of the store. */
+export const createRegistrationCodeRequest = z.object({
+  storeCode,
+  /** How long the code may wait to be typed in; a day by default. */
+  validMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(60 * 24 * 30)
+    .default(60 * 24),
+});
+export type CreateRegistrationCodeRequest = z.input<typeof createRegistrationCodeRequest>;
+export interface RegistrationCodeInfo {
+  /** Shown once; the hub keeps only its hash. */
+  code: string;
+  storeCode: string;
+  expiresAt: string;
+}
+
+/** GET /v1/admin/terminals (optional ?store=CODE) */
+export interface TerminalInfo {
+  id: string;
+  name: string;
+  storeId: string;
+  storeCode: string;
+  registeredAt: string;
+  revokedAt: string | null;
+  lastSeenAt: string | null;
+}
+export interface TerminalListResponse {
+  terminals: TerminalInfo[];
+}
+
+/** POST /v1/admin/terminals/:id/revoke: the terminal's credential stops working at once. */
+export interface RevokeResponse {
+  terminal: TerminalInfo;
+}

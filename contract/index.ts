@@ -16,3 +16,5 @@ export * from './schema-kit';
 export * from './input-errors';
 export * from './version';
 export * from './sync-events';
+export * from './sync-payloads';
+export * from './hub-api';

@@ -67,6 +67,8 @@ describe('the registration answer', () => {
       field: 'code',
     });
     expect(registrationError(404, { error: { code: 'NOT_FOUND', message: '' } }).code).toBe('HUB_CODE_UNKNOWN');
+    expect(registrationError(404, { error: { code: 'CODE_UNKNOWN', message: '' } }).code).toBe('HUB_CODE_UNKNOWN');
+    expect(registrationError(410, { error: { code: 'CODE_EXPIRED', message: '' } }).code).toBe('HUB_CODE_UNKNOWN');
     expect(registrationError(404, '<html>Not Found</html>')).toEqual({ code: 'HUB_ANSWER_INVALID', field: 'hubUrl' });
     expect(registrationError(503, null).code).toBe('HUB_BUSY');
   });

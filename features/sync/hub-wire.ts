@@ -1,7 +1,7 @@
 // Reading what the hub says, and the address a manager typed. Pure: the hub may answer garbage (a
 // proxy's error page, a truncated body), and nothing it says is trusted before it is checked here.
 import type { ErrorCode } from '../../contract';
-import type { HubErrorBody, PushRejectReason, RegisterResponse } from '../../contract/hub-api';
+import type { HubErrorBody, PushRejectReason, RegisterResponse } from '../../contract';
 import type { QueuedEvent } from '../../db/repositories/outbox';
 
 /**
@@ -33,8 +33,14 @@ export function hubErrorCode(body: unknown): HubErrorBody['error']['code'] | nul
 export function registrationError(status: number, body: unknown): { code: ErrorCode; field?: string } {
   const hubCode = hubErrorCode(body);
   if (hubCode === 'CODE_USED') return { code: 'HUB_CODE_USED', field: 'code' };
-  // The hub does not tell an unknown code from an expired one (it would help guessing codes).
-  if (hubCode === 'NOT_FOUND' || hubCode === 'UNAUTHORIZED' || hubCode === 'FORBIDDEN')
+  // One message for an unknown and an expired code: either way the manager asks for a new one.
+  if (
+    hubCode === 'CODE_UNKNOWN' ||
+    hubCode === 'CODE_EXPIRED' ||
+    hubCode === 'NOT_FOUND' ||
+    hubCode === 'UNAUTHORIZED' ||
+    hubCode === 'FORBIDDEN'
+  )
     return { code: 'HUB_CODE_UNKNOWN', field: 'code' };
   if (hubCode === 'BAD_REQUEST') return { code: 'HUB_CODE_INVALID', field: 'code' };
   if (hubCode === 'RATE_LIMITED' || status === 429 || status >= 500) return { code: 'HUB_BUSY' };

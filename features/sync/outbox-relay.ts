@@ -3,7 +3,7 @@
 // itself, the parked events, the last sync time), so a restart resumes where it stopped; an event
 // leaves the outbox only in the transaction that records the hub's answer for it, so an answer
 // lost on the way (dropped connection, crash) means a resend, which the hub answers `duplicate`.
-import { hubLimits, syncSchemaVersion, type PushRequest } from '../../contract/hub-api';
+import { hubLimits, syncSchemaVersion, type PushRequest } from '../../contract';
 import type { ErrorCode, SyncStatus } from '../../contract';
 import type { QueuedEvent } from '../../db/repositories/outbox';
 import type { TerminalStore } from '../../db/store';

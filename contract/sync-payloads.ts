@@ -1,0 +1,64 @@
+// What the hub needs from each sync event's payload to apply its projection. Only the keys the hub
+// reads are checked: the terminal sends whole records (a sale with its lines, a member with every
+// field), and the hub keeps the whole payload as jsonb, so a field added at the terminal never makes
+// an older hub refuse the event. A key the hub reads that is missing or of the wrong type is refused
+// (PAYLOAD_INVALID) instead of being written half.
+import { z } from 'zod';
+import type { SyncEventType } from './sync-events';
+
+const id = z.string().min(1).max(64);
+const at = z.string().min(1).max(40);
+const int = z.number().int();
+
+const consentRecord = z.looseObject({ purpose: z.string().min(1).max(40), granted: z.boolean(), recordedAt: at });
+
+export const syncPayloads = {
+  'member.enrolled': z.looseObject({
+    id,
+    name: z.string().max(200),
+    phone: z.string().min(1).max(32),
+    enrolledAt: at,
+    updatedAt: at,
+    consents: z.array(consentRecord).max(20).default([]),
+  }),
+  'member.card_issued': z.looseObject({ memberId: id, number: z.string().min(1).max(64), at }),
+  'member.card_blocked': z.looseObject({
+    memberId: id,
+    number: z.string().min(1).max(64),
+    reason: z.string().min(1).max(40),
+    at,
+  }),
+  'member.consents_changed': z.looseObject({ memberId: id, records: z.array(consentRecord).min(1).max(20) }),
+  'member.tier_changed': z.looseObject({ memberId: id, to: z.string().min(1).max(40), at }),
+  'coupon.issued': z.looseObject({ code: z.string().min(1).max(64), definitionId: id, memberId: id, at }),
+  'sale.completed': z.looseObject({
+    id,
+    receiptNo: z.string().min(1).max(64),
+    at,
+    member: z.looseObject({ id }).nullable(),
+    currency: z.string().min(1).max(8),
+    totalMinor: int,
+    pointsEarned: int.min(0),
+    pointsRedeemed: int.min(0),
+    coupons: z.array(z.looseObject({ code: z.string().min(1).max(64), definitionId: id })).max(50),
+  }),
+  'sale.refunded': z.looseObject({
+    id,
+    saleId: id,
+    memberId: id.nullable(),
+    at,
+    amountMinor: int,
+    /** Negative or zero: earned points taken back. */
+    pointsReversed: int.max(0),
+    /** Positive or zero: redeemed points given back. */
+    pointsReturned: int.min(0),
+    couponsReturned: z.array(z.string().min(1).max(64)).max(50),
+  }),
+  'points.expired': z.looseObject({ memberId: id, points: int.min(1), at }),
+  'points.adjusted': z.looseObject({ entryId: id, memberId: id, points: int, reason: z.string().max(200), at }),
+  'day.closed': z.looseObject({ kind: z.enum(['x', 'z']), number: int.nullable(), to: at, netMinor: int }),
+  'product.saved': z.looseObject({ id }),
+  'tier.saved': z.looseObject({ code: z.string().min(1).max(40) }),
+} satisfies Record<SyncEventType, z.ZodType>;
+
+export type SyncPayload<T extends SyncEventType> = z.infer<(typeof syncPayloads)[T]>;

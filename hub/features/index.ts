@@ -1,0 +1,15 @@
+export { HubError, EventRefused } from './errors';
+export { createStore, listStores, storeByCode } from './stores';
+export {
+  authenticate,
+  createRegistrationCode,
+  listTerminals,
+  registerTerminal,
+  revokeTerminal,
+  touchTerminal,
+  type AuthenticatedTerminal,
+} from './terminals';
+export { push, eventsChannel } from './push';
+export { planPush } from './push-plan';
+// The server opens the storage through the features rung, never reaching past it (the layer table).
+export { openHubStorage, type HubStorage, type StorageConfig } from '../storage';

@@ -1,0 +1,200 @@
+// What each pushed event changes in the hub's tables besides its own row in `events`. Every write
+// is made under the pushing terminal's store (ctx), never a store named in the payload. Rows made
+// from an event get ids derived from the event id, so the same event can never make two rows.
+import type { SyncEventType, SyncPayload } from '../../contract';
+import type { Queryable } from '../storage';
+import { EventRefused } from './errors';
+
+export interface ProjectionContext {
+  tx: Queryable;
+  eventId: string;
+  aggregateId: string;
+  storeId: string;
+  terminalId: string;
+}
+
+type Projection<T extends SyncEventType> = (ctx: ProjectionContext, payload: SyncPayload<T>) => Promise<void>;
+
+async function ledger(
+  ctx: ProjectionContext,
+  entry: {
+    id: string;
+    memberId: string;
+    kind: string;
+    points: number;
+    reason: string;
+    sourceId: string | null;
+    at: string;
+  },
+): Promise<void> {
+  await ctx.tx.query(
+    `INSERT INTO points_entries (id, member_id, store_id, terminal_id, kind, points, reason, source_id, at, event_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    [
+      entry.id,
+      entry.memberId,
+      ctx.storeId,
+      ctx.terminalId,
+      entry.kind,
+      entry.points,
+      entry.reason,
+      entry.sourceId,
+      entry.at,
+      ctx.eventId,
+    ],
+  );
+}
+
+async function consents(
+  ctx: ProjectionContext,
+  memberId: string,
+  records: readonly { purpose: string; granted: boolean; recordedAt: string }[],
+): Promise<void> {
+  for (const [i, r] of records.entries())
+    await ctx.tx.query(
+      `INSERT INTO consents (id, member_id, purpose, granted, recorded_at, store_id, payload, event_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8)`,
+      [
+        `${ctx.eventId}:${i}`,
+        memberId,
+        r.purpose,
+        r.granted,
+        r.recordedAt,
+        ctx.storeId,
+        JSON.stringify(r),
+        ctx.eventId,
+      ],
+    );
+}
+
+const cardOwnedElsewhere = (number: string) =>
+  new EventRefused('CONFLICT', `card ${number} belongs to another member at the hub`);
+
+export const projections: { [T in SyncEventType]: Projection<T> } = {
+  async 'member.enrolled'(ctx, p) {
+    const { consents: records, ...member } = p;
+    await ctx.tx.query(
+      `INSERT INTO members (id, home_store_id, phone, name, enrolled_at, updated_at, payload, event_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8)`,
+      [p.id, ctx.storeId, p.phone, p.name, p.enrolledAt, p.updatedAt, JSON.stringify(member), ctx.eventId],
+    );
+    await consents(ctx, p.id, records);
+  },
+  async 'member.card_issued'(ctx, p) {
+    const { rows } = await ctx.tx.query(
+      `INSERT INTO cards (number, member_id, status, issued_at, store_id, event_id) VALUES ($1, $2, 'active', $3, $4, $5)
+       ON CONFLICT (number) DO NOTHING RETURNING number`,
+      [p.number, p.memberId, p.at, ctx.storeId, ctx.eventId],
+    );
+    if (!rows.length) throw cardOwnedElsewhere(p.number);
+  },
+  async 'member.card_blocked'(ctx, p) {
+    // A card issued before the terminal was registered is unknown here: it is recorded as blocked.
+    const { rows } = await ctx.tx.query(
+      `INSERT INTO cards (number, member_id, status, issued_at, blocked_at, block_reason, store_id, event_id)
+       VALUES ($1, $2, 'blocked', $3, $3, $4, $5, $6)
+       ON CONFLICT (number) DO UPDATE SET status = 'blocked', blocked_at = excluded.blocked_at,
+         block_reason = excluded.block_reason
+       WHERE cards.member_id = excluded.member_id RETURNING number`,
+      [p.number, p.memberId, p.at, p.reason, ctx.storeId, ctx.eventId],
+    );
+    if (!rows.length) throw cardOwnedElsewhere(p.number);
+  },
+  async 'member.consents_changed'(ctx, p) {
+    await consents(ctx, p.memberId, p.records);
+  },
+  async 'member.tier_changed'(ctx, p) {
+    await ctx.tx.query('UPDATE members SET tier_code = $2 WHERE id = $1', [p.memberId, p.to]);
+  },
+  // Coupons, products and tiers come from the hub once pull streams exist; until then the event
+  // row is their record.
+  async 'coupon.issued'() {},
+  async 'product.saved'() {},
+  async 'tier.saved'() {},
+  async 'sale.completed'(ctx, p) {
+    const memberId = p.member?.id ?? null;
+    await ctx.tx.query(
+      `INSERT INTO sales (id, store_id, terminal_id, receipt_no, member_id, currency, total_minor, at, payload, event_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10)`,
+      [
+        p.id,
+        ctx.storeId,
+        ctx.terminalId,
+        p.receiptNo,
+        memberId,
+        p.currency,
+        p.totalMinor,
+        p.at,
+        JSON.stringify(p),
+        ctx.eventId,
+      ],
+    );
+    if (memberId) {
+      const entry = { memberId, reason: 'sale', sourceId: p.id, at: p.at };
+      if (p.pointsRedeemed > 0)
+        await ledger(ctx, { ...entry, id: `${ctx.eventId}:redeem`, kind: 'redeem', points: -p.pointsRedeemed });
+      if (p.pointsEarned > 0)
+        await ledger(ctx, { ...entry, id: `${ctx.eventId}:earn`, kind: 'earn', points: p.pointsEarned });
+    }
+    for (const [i, c] of p.coupons.entries())
+      await ctx.tx.query(
+        `INSERT INTO coupon_uses (id, code, definition_id, member_id, sale_id, delta, store_id, at, event_id)
+         VALUES ($1, $2, $3, $4, $5, 1, $6, $7, $8)`,
+        [`${ctx.eventId}:${i}`, c.code, c.definitionId, memberId, p.id, ctx.storeId, p.at, ctx.eventId],
+      );
+  },
+  async 'sale.refunded'(ctx, p) {
+    const { rows } = await ctx.tx.query<{ storeId: string }>('SELECT store_id AS "storeId" FROM sales WHERE id = $1', [
+      p.saleId,
+    ]);
+    if (!rows[0]) throw new EventRefused('PAYLOAD_INVALID', `the hub has not received sale ${p.saleId}, refunded here`);
+    if (rows[0].storeId !== ctx.storeId)
+      throw new EventRefused('OTHER_STORE', `sale ${p.saleId} belongs to another store`);
+    await ctx.tx.query(
+      `INSERT INTO refunds (id, sale_id, store_id, terminal_id, member_id, amount_minor, at, payload, event_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9)`,
+      [p.id, p.saleId, ctx.storeId, ctx.terminalId, p.memberId, p.amountMinor, p.at, JSON.stringify(p), ctx.eventId],
+    );
+    if (p.memberId) {
+      const entry = { memberId: p.memberId, kind: 'reverse', reason: 'refund', sourceId: p.id, at: p.at };
+      if (p.pointsReversed) await ledger(ctx, { ...entry, id: `${ctx.eventId}:reversed`, points: p.pointsReversed });
+      if (p.pointsReturned) await ledger(ctx, { ...entry, id: `${ctx.eventId}:returned`, points: p.pointsReturned });
+    }
+    for (const [i, code] of p.couponsReturned.entries())
+      await ctx.tx.query(
+        `INSERT INTO coupon_uses (id, code, definition_id, member_id, sale_id, refund_id, delta, store_id, at, event_id)
+         SELECT $1, code, definition_id, member_id, sale_id, $2, -1, $3, $4, $5
+           FROM coupon_uses WHERE sale_id = $6 AND code = $7 AND delta = 1 LIMIT 1`,
+        [`${ctx.eventId}:${i}`, p.id, ctx.storeId, p.at, ctx.eventId, p.saleId, code],
+      );
+  },
+  async 'points.expired'(ctx, p) {
+    await ledger(ctx, {
+      id: `${ctx.eventId}:expire`,
+      memberId: p.memberId,
+      kind: 'expire',
+      points: -p.points,
+      reason: 'expiry',
+      sourceId: null,
+      at: p.at,
+    });
+  },
+  async 'points.adjusted'(ctx, p) {
+    await ledger(ctx, {
+      id: p.entryId,
+      memberId: p.memberId,
+      kind: 'adjust',
+      points: p.points,
+      reason: p.reason,
+      sourceId: null,
+      at: p.at,
+    });
+  },
+  async 'day.closed'(ctx, p) {
+    await ctx.tx.query(
+      `INSERT INTO day_closes (id, store_id, terminal_id, kind, number, closed_at, payload, event_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8)`,
+      [ctx.aggregateId, ctx.storeId, ctx.terminalId, p.kind, p.number, p.to, JSON.stringify(p), ctx.eventId],
+    );
+  },
+};

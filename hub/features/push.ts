@@ -1,0 +1,111 @@
+// POST /v1/push: a batch of outbox events in one transaction. Each event is keyed by its
+// terminal-made id, so a batch sent again (the answer was lost, the terminal restarted) answers
+// `duplicate` and changes nothing. Each event is applied inside its own savepoint: one that cannot
+// apply is rolled back alone and rejected, and the others still commit.
+import type { PushRequest, PushResponse, PushResult, SyncEventType, SyncPayload } from '../../contract';
+import { syncSchemaVersion } from '../../contract';
+import type { HubStorage, Queryable } from '../storage';
+import { EventRefused, isUniqueViolation } from './errors';
+import { projections, type ProjectionContext } from './projections';
+import { planPush, type ApplicableEvent } from './push-plan';
+import type { AuthenticatedTerminal } from './terminals';
+
+/** NOTIFY channel after every push that applied something; the payload is the store id. */
+export const eventsChannel = 'linli_hub_events';
+
+function apply<T extends SyncEventType>(ctx: ProjectionContext, type: T, payload: unknown): Promise<void> {
+  // The payload was parsed by syncPayloads[type] in planPush.
+  return projections[type](ctx, payload as SyncPayload<T>);
+}
+
+async function storesOfKnownEvents(tx: Queryable, events: readonly ApplicableEvent[]): Promise<Map<string, string>> {
+  const { rows } = await tx.query<{ id: string; storeId: string }>(
+    `SELECT id, store_id AS "storeId" FROM events WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))`,
+    [JSON.stringify(events.map((e) => e.id))],
+  );
+  return new Map(rows.map((r) => [r.id, r.storeId]));
+}
+
+const otherStore = (id: string): PushResult => ({
+  id,
+  status: 'rejected',
+  reason: 'OTHER_STORE',
+  detail: 'an event with this id was pushed by another store',
+});
+
+async function applyOne(
+  tx: Queryable,
+  terminal: AuthenticatedTerminal,
+  e: ApplicableEvent,
+  version: number,
+): Promise<PushResult> {
+  await tx.query('SAVEPOINT push_event');
+  try {
+    // ON CONFLICT: the same batch committed meanwhile by another request waits here and then finds it.
+    const inserted = await tx.query(
+      `INSERT INTO events (id, store_id, terminal_id, type, schema_version, aggregate_id, payload, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8) ON CONFLICT (id) DO NOTHING RETURNING id`,
+      [
+        e.id,
+        terminal.storeId,
+        terminal.terminalId,
+        e.type,
+        version,
+        e.aggregateId,
+        JSON.stringify(e.payload),
+        e.createdAt,
+      ],
+    );
+    if (!inserted.rows.length) {
+      await tx.query('RELEASE SAVEPOINT push_event');
+      const stores = await storesOfKnownEvents(tx, [e]);
+      return stores.get(e.id) === terminal.storeId ? { id: e.id, status: 'duplicate' } : otherStore(e.id);
+    }
+    await apply(
+      { tx, eventId: e.id, aggregateId: e.aggregateId, storeId: terminal.storeId, terminalId: terminal.terminalId },
+      e.type,
+      e.payload,
+    );
+    await tx.query('RELEASE SAVEPOINT push_event');
+    return { id: e.id, status: 'applied' };
+  } catch (error) {
+    if (!(error instanceof EventRefused) && !isUniqueViolation(error)) throw error;
+    await tx.query('ROLLBACK TO SAVEPOINT push_event');
+    await tx.query('RELEASE SAVEPOINT push_event');
+    if (error instanceof EventRefused)
+      return { id: e.id, status: 'rejected', reason: error.reason, detail: error.detail };
+    return {
+      id: e.id,
+      status: 'rejected',
+      reason: 'CONFLICT',
+      detail: `${e.type}: a record with the same key exists at the hub`,
+    };
+  }
+}
+
+export async function push(
+  storage: HubStorage,
+  terminal: AuthenticatedTerminal,
+  request: PushRequest,
+): Promise<PushResponse> {
+  const plan = planPush(request, syncSchemaVersion);
+  const results = plan.results;
+  if (plan.applicable.length) {
+    await storage.transaction(async (tx) => {
+      // Events the hub has already: answered without a savepoint each, the common case of a resend.
+      const known = await storesOfKnownEvents(tx, plan.applicable);
+      for (const e of plan.applicable) {
+        const storeId = known.get(e.id);
+        if (storeId !== undefined)
+          results[e.index] = storeId === terminal.storeId ? { id: e.id, status: 'duplicate' } : otherStore(e.id);
+        else results[e.index] = await applyOne(tx, terminal, e, request.schemaVersion);
+      }
+    });
+  }
+  const final = results.map(
+    (r, i) => r ?? { id: request.events[i]!.id, status: 'rejected' as const, reason: 'CONFLICT' as const },
+  );
+  // After the commit, never inside it: a listener woken early would read before the rows are visible.
+  if (final.some((r) => r.status === 'applied')) await storage.notify(eventsChannel, terminal.storeId).catch(() => {});
+  return { results: final };
+}

@@ -1,0 +1,108 @@
+// The admin CLI's commands: each one request to the hub's admin HTTP API (so the CLI works against a
+// remote hub exactly as against a local one), answered in a line or two for people.
+import { parseArgs } from 'node:util';
+import type {
+  HubErrorBody,
+  HubStoreInfo,
+  RegistrationCodeInfo,
+  RevokeResponse,
+  TerminalListResponse,
+} from '../../contract';
+
+const usage = `Usage: npm run hub:admin -- <command> [options]
+
+Commands:
+  create-store --code CUIHU --name "翠湖店"     add a store
+  create-code --store CUIHU [--minutes 1440]   a one-time registration code for a new terminal
+  list-terminals [--store CUIHU]               registered terminals
+  revoke --terminal <id>                       stop a terminal's credential at once
+
+Options (or environment):
+  --url <hub address>     LINLI_HUB_URL (default http://127.0.0.1:8787)
+  --token <admin token>   LINLI_HUB_ADMIN_TOKEN`;
+
+export class CliError extends Error {}
+
+async function call<T>(base: string, token: string, method: string, path: string, body?: unknown): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(new URL(path, base), {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+  } catch (error) {
+    throw new CliError(`cannot reach the hub at ${base}: ${(error as Error).message}`);
+  }
+  const json = (await res.json().catch(() => null)) as unknown;
+  if (!res.ok) {
+    const err = (json as HubErrorBody | null)?.error;
+    throw new CliError(`the hub refused (${res.status} ${err?.code ?? ''}): ${err?.message ?? res.statusText}`);
+  }
+  return json as T;
+}
+
+function required(value: string | undefined, flag: string): string {
+  if (!value) throw new CliError(`${flag} is required\n\n${usage}`);
+  return value;
+}
+
+export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<string> {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      url: { type: 'string' },
+      token: { type: 'string' },
+      code: { type: 'string' },
+      name: { type: 'string' },
+      store: { type: 'string' },
+      minutes: { type: 'string' },
+      terminal: { type: 'string' },
+      help: { type: 'boolean' },
+    },
+  });
+  const command = positionals[0];
+  if (values.help || !command) return usage;
+  const base = values.url ?? env.LINLI_HUB_URL ?? 'http://127.0.0.1:8787';
+  const token = required(values.token ?? env.LINLI_HUB_ADMIN_TOKEN, '--token (or LINLI_HUB_ADMIN_TOKEN)');
+  switch (command) {
+    case 'create-store': {
+      const s = await call<HubStoreInfo>(base, token, 'POST', '/v1/admin/stores', {
+        code: required(values.code, '--code'),
+        name: required(values.name, '--name'),
+      });
+      return `Store ${s.code} "${s.name}" created (id ${s.id}).`;
+    }
+    case 'create-code': {
+      const c = await call<RegistrationCodeInfo>(base, token, 'POST', '/v1/admin/registration-codes', {
+        storeCode: required(values.store, '--store'),
+        ...(values.minutes ? { validMinutes: Number(values.minutes) } : {}),
+      });
+      return `Registration code for ${c.storeCode}: ${c.code}\nValid once, until ${c.expiresAt}. Enter it with the hub address on the new terminal.`;
+    }
+    case 'list-terminals': {
+      const query = values.store ? `?store=${encodeURIComponent(values.store)}` : '';
+      const { terminals } = await call<TerminalListResponse>(base, token, 'GET', `/v1/admin/terminals${query}`);
+      if (!terminals.length) return 'No terminals registered.';
+      return terminals
+        .map(
+          (t) =>
+            `${t.id}  ${t.storeCode}  ${t.name}  registered ${t.registeredAt}  ${t.revokedAt ? `REVOKED ${t.revokedAt}` : `last seen ${t.lastSeenAt ?? 'never'}`}`,
+        )
+        .join('\n');
+    }
+    case 'revoke': {
+      const id = required(values.terminal, '--terminal');
+      const { terminal } = await call<RevokeResponse>(
+        base,
+        token,
+        'POST',
+        `/v1/admin/terminals/${encodeURIComponent(id)}/revoke`,
+      );
+      return `Terminal ${terminal.id} (${terminal.storeCode} ${terminal.name}) revoked at ${terminal.revokedAt}: its credential no longer works.`;
+    }
+    default:
+      throw new CliError(`unknown command ${command}\n\n${usage}`);
+  }
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { hubConfigFromEnv } from './config';
+
+const token = 'a-secret-of-enough-length';
+
+describe('hub configuration', () => {
+  it('refuses to start without an admin token, saying which variable to set', () => {
+    expect(() => hubConfigFromEnv({})).toThrow(/LINLI_HUB_ADMIN_TOKEN/);
+  });
+  it('defaults to loopback, port 8787 and the embedded database', () => {
+    expect(hubConfigFromEnv({ LINLI_HUB_ADMIN_TOKEN: token })).toMatchObject({
+      host: '127.0.0.1',
+      port: 8787,
+      storage: { engine: 'pglite' },
+    });
+  });
+  it('uses PostgreSQL when DATABASE_URL is set', () => {
+    expect(hubConfigFromEnv({ LINLI_HUB_ADMIN_TOKEN: token, DATABASE_URL: 'postgres://h/db' }).storage).toEqual({
+      engine: 'postgres',
+      databaseUrl: 'postgres://h/db',
+    });
+  });
+});

@@ -1,0 +1,57 @@
+// Reading and answering JSON over node:http: a body larger than the limit is refused while it
+// arrives (413, nothing buffered past the limit), malformed JSON is a 400, and every refusal has the
+// contract's error body.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { HubErrorBody, HubErrorCode } from '../../contract';
+import { HubError } from '../features';
+
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+    ...headers,
+  });
+  res.end(text);
+}
+
+export function sendError(
+  res: ServerResponse,
+  status: number,
+  code: HubErrorCode,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
+  const body: HubErrorBody = { error: { code, message } };
+  sendJson(res, status, body, headers);
+}
+
+export async function readJson(req: IncomingMessage, maxBytes: number): Promise<unknown> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > maxBytes) throw new HubError('PAYLOAD_TOO_LARGE', 413, `the body is larger than ${maxBytes} bytes`);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > maxBytes) throw new HubError('PAYLOAD_TOO_LARGE', 413, `the body is larger than ${maxBytes} bytes`);
+    chunks.push(chunk);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (!text.trim()) return {};
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new HubError('BAD_REQUEST', 400, 'the body is not valid JSON');
+  }
+}
+
+export function bearer(req: IncomingMessage): string | null {
+  const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
+  return match?.[1] ?? null;
+}

@@ -1,0 +1,5 @@
+import { migration001 } from './001-initial';
+import type { Migration } from './migration';
+
+/** Every migration, in order. A new one is a new file added at the end; a shipped one never changes. */
+export const migrations: readonly Migration[] = [migration001];
