@@ -19,5 +19,9 @@ describe('hub configuration', () => {
       engine: 'postgres',
       databaseUrl: 'postgres://h/db',
     });
+    expect(
+      hubConfigFromEnv({ LINLI_HUB_ADMIN_TOKEN: token, DATABASE_URL: 'postgres://h/db', LINLI_HUB_SCHEMA: 'linli' })
+        .storage,
+    ).toEqual({ engine: 'postgres', databaseUrl: 'postgres://h/db', schema: 'linli' });
   });
 });

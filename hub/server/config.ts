@@ -5,7 +5,7 @@ export interface HubConfig {
   host: string;
   port: number;
   adminToken: string;
-  storage: { engine: 'postgres'; databaseUrl: string } | { engine: 'pglite'; dataDir: string };
+  storage: { engine: 'postgres'; databaseUrl: string; schema?: string } | { engine: 'pglite'; dataDir: string };
 }
 
 export class HubConfigError extends Error {}
@@ -20,12 +20,14 @@ export function hubConfigFromEnv(env: NodeJS.ProcessEnv): HubConfig {
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new HubConfigError(`LINLI_HUB_PORT must be a port number, not ${env.LINLI_HUB_PORT}`);
   const databaseUrl = env.DATABASE_URL?.trim();
+  // A database shared with other software (or a test run) may keep the hub's tables in a schema of their own.
+  const schema = env.LINLI_HUB_SCHEMA?.trim();
   return {
     host: env.LINLI_HUB_HOST?.trim() || '127.0.0.1',
     port,
     adminToken,
     storage: databaseUrl
-      ? { engine: 'postgres', databaseUrl }
+      ? { engine: 'postgres', databaseUrl, ...(schema ? { schema } : {}) }
       : { engine: 'pglite', dataDir: resolve(env.LINLI_HUB_DATA_DIR?.trim() || 'linli-hub-data') },
   };
 }

@@ -1,9 +1,10 @@
 // The admin CLI end to end: a hub started as `npm run hub` starts it (PGlite, a free port), and the
 // CLI run as a separate process, as an operator would.
-import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHubProcess, type HubProcess } from '../support/hub-process';
 import { tempDir } from '../support/temp-core';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -12,59 +13,20 @@ const token = 'cli-test-admin-token-0123456789';
 
 describe('hub admin CLI against a hub process', () => {
   const dir = tempDir('linli-hub-cli-');
-  let hub: ChildProcess;
+  let hub: HubProcess;
   let url: string;
 
   beforeAll(async () => {
-    hub = spawn(process.execPath, ['--import', 'tsx', 'hub/server/main.ts'], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        ...process.env,
-        DATABASE_URL: '',
-        LINLI_HUB_PORT: '0',
-        LINLI_HUB_DATA_DIR: dir.dir,
-        LINLI_HUB_ADMIN_TOKEN: token,
-      },
-    });
-    let output = '';
-    url = await new Promise<string>((ok, fail) => {
-      const timer = setTimeout(() => fail(new Error(`the hub did not start in 60 s:\n${output}`)), 60_000);
-      const onData = (chunk: Buffer) => {
-        output += chunk.toString();
-        const m = /listening on (http:\/\/\S+)/.exec(output);
-        if (m) {
-          clearTimeout(timer);
-          ok(m[1]!);
-        }
-      };
-      hub.stdout!.on('data', onData);
-      hub.stderr!.on('data', onData);
-      hub.once('exit', (code) => fail(new Error(`the hub exited (${code}):\n${output}`)));
-    });
+    hub = await startHubProcess({ LINLI_HUB_DATA_DIR: dir.dir }, token);
+    url = hub.url;
   }, 90_000);
 
   afterAll(async () => {
-    if (hub.exitCode === null) {
-      const exited = new Promise((r) => hub.once('exit', r));
-      hub.kill('SIGTERM');
-      await exited;
-    }
+    await hub?.stop();
     dir.remove();
   });
 
-  const cli = async (...args: string[]) => {
-    try {
-      const { stdout } = await run(process.execPath, ['--import', 'tsx', 'hub/server/cli.ts', ...args], {
-        cwd: root,
-        env: { ...process.env, LINLI_HUB_URL: url, LINLI_HUB_ADMIN_TOKEN: token },
-        timeout: 30_000,
-      });
-      return { ok: true, out: stdout };
-    } catch (error) {
-      return { ok: false, out: (error as { stderr: string }).stderr };
-    }
-  };
+  const cli = (...args: string[]) => hub.cli(...args);
 
   it('creates a store and a code, lists and revokes the terminal registered with it', async () => {
     expect(await cli('create-store', '--code', 'CUIHU', '--name', '翠湖店')).toEqual({
