@@ -160,7 +160,7 @@ describe('screens (first render)', () => {
     const html = render(createElement(ProfileScreen, { memberId: 'm1', initial: member }), 'en');
     expect(html).toContain('data-testid="profile-name">王芳<');
     expect(html).toContain('data-testid="profile-phone">138 0013 8000<');
-    expect(html).toContain('data-testid="profile-card">8800000012<');
+    expect(html).toContain('data-testid="profile-card">8800 0000 12<');
     expect(html).toMatch(/data-testid="consent-row-marketing_sms" data-granted="false"/);
     expect(html).toMatch(/data-testid="consent-row-data_processing" data-granted="true"/);
     expect(html).toContain('data-testid="card-row-8800000012"');

@@ -214,6 +214,10 @@ async function walkCounter(page: Page, viewport: string, language: string, probl
   await page.getByTestId('devices-print-queue').click();
   await page.locator('section.print-queue').waitFor();
   await check(page, at('print queue'), problems);
+  await page.getByTestId('nav-devices').click();
+  await page.getByTestId('devices-sync').click();
+  await page.getByTestId('sync-register').waitFor();
+  await check(page, at('sync (hub registration)'), problems);
 
   await page.getByTestId('nav-catalogue').click();
   await page.locator('section.catalogue').waitFor();
