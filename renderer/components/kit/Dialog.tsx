@@ -31,10 +31,12 @@ export function Dialog({
 }: DialogProps) {
   const { t } = useTranslation();
   const form = useRef<HTMLFormElement>(null);
+  // The cursor starts in the first field; a dialog that destroys something (void) starts on Cancel,
+  // so a stray Enter from the scanner cannot confirm it.
   useEffect(() => {
-    const first = form.current?.querySelector<HTMLElement>('input, select, textarea, button[type="submit"]');
-    first?.focus();
-  }, []);
+    const selector = danger ? '[data-dialog-cancel]' : 'input, select, textarea, button[type="submit"]';
+    form.current?.querySelector<HTMLElement>(selector)?.focus();
+  }, [danger]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onSubmit();
@@ -57,7 +59,13 @@ export function Dialog({
         {children}
         <InlineError error={error} testId={`${testId}-error`} />
         <div className="actions">
-          <button type="button" className="button button--ghost" data-testid={`${testId}-cancel`} onClick={onCancel}>
+          <button
+            type="button"
+            className="button button--ghost"
+            data-testid={`${testId}-cancel`}
+            data-dialog-cancel
+            onClick={onCancel}
+          >
             {t('app.cancel')}
           </button>
           <button

@@ -9,10 +9,9 @@ import type { ApiErrorShape } from '../../../contract';
 export function fieldErrorsOf(error: ApiErrorShape | null | undefined): Record<string, ApiErrorShape> {
   const out: Record<string, ApiErrorShape> = {};
   if (!error) return out;
-  for (const issue of [error, ...(error.issues ?? [])]) {
-    if (issue.field && !out[issue.field]) out[issue.field] = { ...issue, issues: undefined };
+  for (const { issues: _all, ...issue } of [error, ...(error.issues ?? [])]) {
+    if (issue.field && !out[issue.field]) out[issue.field] = issue;
   }
-  for (const shape of Object.values(out)) delete shape.issues;
   return out;
 }
 
