@@ -8,6 +8,7 @@ import {
   createRegistrationCodeRequest,
   createStoreRequest,
   hubLimits,
+  pullQuery,
   pushRequest,
   registerRequest,
   syncSchemaVersion,
@@ -20,6 +21,7 @@ import {
   HubError,
   listStores,
   listTerminals,
+  pull,
   push,
   registerTerminal,
   revokeTerminal,
@@ -112,6 +114,14 @@ export function createHubServer(options: HubServerOptions): Server {
           `a push holds at most ${hubLimits.pushBatchMax} events, this one ${events.length}`,
         );
       return sendJson(res, 200, await push(storage, terminal, parse(pushRequest, raw)));
+    }
+    if (method === 'GET' && path === '/v1/pull') {
+      const terminal = await requireTerminal(req);
+      const query = parse(pullQuery, Object.fromEntries(url.searchParams));
+      // A terminal that hangs up (closing, offline) ends its long-poll instead of holding a listener.
+      const gone = new AbortController();
+      res.once('close', () => gone.abort());
+      return sendJson(res, 200, await pull(storage, terminal, query, gone.signal));
     }
     if (path.startsWith('/v1/admin/')) {
       requireAdmin(req);
