@@ -104,6 +104,8 @@ export async function pull(
     } finally {
       await notice.stop();
     }
+    // The terminal hung up (or the hub is stopping): nobody will read a further answer.
+    if (signal?.aborted) break;
     answer = await page(storage, terminal.terminalId, input, readCursor(answer.cursor)!);
   }
   return answer;

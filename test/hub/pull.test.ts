@@ -98,10 +98,10 @@ describe.each(await testEngines())('pull on $name', (engine) => {
         return c;
       };
       const [early, late] = [await connect(), await connect()];
-      const insert = (c: pg.Client, id: string) =>
+      const insert = (c: pg.Client, id: ReturnType<typeof randomUUID>) =>
         c.query(
           `INSERT INTO changes (stream, kind, data, store_id, terminal_id, event_id) VALUES ('members', 'member', $1::jsonb, $2, $3, $4)`,
-          [JSON.stringify({ ...enrolled(id).payload, homeStoreId: a.storeId }), a.storeId, a.terminalId, randomUUID()],
+          [JSON.stringify({ ...(enrolled(id).payload as object), homeStoreId: a.storeId }), a.storeId, a.terminalId, randomUUID()],
         );
       const [slow, quick] = [randomUUID(), randomUUID()];
       try {
