@@ -72,7 +72,8 @@ function nextNotice(
     done,
     async stop() {
       await listening.catch(() => {});
-      await unlisten?.();
+      // Failing to stop listening (the storage closed at shutdown) loses nothing: the listener goes with it.
+      await unlisten?.().catch(() => {});
     },
   };
 }

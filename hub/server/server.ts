@@ -149,6 +149,8 @@ export function createHubServer(options: HubServerOptions): Server {
   return createServer((req, res) => {
     route(req, res).catch((error: unknown) => {
       if (res.headersSent) return void res.destroy();
+      // The terminal hung up (or the hub is stopping and closed its connections): nobody reads an answer.
+      if (res.destroyed) return;
       if (error instanceof HubError) {
         const retryAfter = (error as HubError & { retryAfter?: number }).retryAfter;
         sendError(
