@@ -28,11 +28,11 @@ const card: PulledChange = {
   kind: 'card',
   data: { number: '8800001234567', memberId: 'M-A1', status: 'active', at, reason: null },
 };
-const earn = (id: string, points: number): PulledChange => ({
+const earn = (id: string, points: number, memberId = 'M-A1'): PulledChange => ({
   kind: 'points',
   data: {
     id,
-    memberId: 'M-A1',
+    memberId,
     kind: 'earn',
     points,
     reason: 'sale',
@@ -81,7 +81,7 @@ describe('applying a pulled page', () => {
   it('keeps the local member when another one arrives with the same phone', () => {
     applyPulledPage(store, [member], '1.1');
     const other: PulledChange = { kind: 'member', data: { ...member.data, id: 'M-B9', referralCode: 'REFB09' } };
-    expect(applyPulledPage(store, [other, { ...earn('E3', 5), data: { ...earn('E3', 5).data, memberId: 'M-B9' } }], '1.2')).toBe(0);
+    expect(applyPulledPage(store, [other, earn('E3', 5, 'M-B9')], '1.2')).toBe(0);
     expect(store.members.findByPhone('+8613955501234')!.id).toBe('M-A1');
     expect(store.settings.get(pullCursorKey)).toBe('1.2');
   });

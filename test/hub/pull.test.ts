@@ -43,7 +43,7 @@ describe.each(await testEngines())('pull on $name', (engine) => {
   });
   afterAll(() => dispose());
 
-  it("gives terminal B a member enrolled at A, with the card and the points, and gives A none of its own", async () => {
+  it('gives terminal B a member enrolled at A, with the card and the points, and gives A none of its own', async () => {
     const startB = (await pullAll(storage, b, '')).cursor;
     const startA = (await pullAll(storage, a, '')).cursor;
     const member = enrolled(randomUUID(), '+8613900000001');
@@ -93,7 +93,10 @@ describe.each(await testEngines())('pull on $name', (engine) => {
       const { cursor: start } = await pullAll(storage, b, '');
       const pgConfig = config as Extract<TestStorageConfig, { engine: 'postgres' }>;
       const connect = async () => {
-        const c = new pg.Client({ connectionString: pgConfig.databaseUrl, options: `-c search_path=${pgConfig.schema}` });
+        const c = new pg.Client({
+          connectionString: pgConfig.databaseUrl,
+          options: `-c search_path=${pgConfig.schema}`,
+        });
         await c.connect();
         return c;
       };
@@ -101,7 +104,12 @@ describe.each(await testEngines())('pull on $name', (engine) => {
       const insert = (c: pg.Client, id: ReturnType<typeof randomUUID>) =>
         c.query(
           `INSERT INTO changes (stream, kind, data, store_id, terminal_id, event_id) VALUES ('members', 'member', $1::jsonb, $2, $3, $4)`,
-          [JSON.stringify({ ...(enrolled(id).payload as object), homeStoreId: a.storeId }), a.storeId, a.terminalId, randomUUID()],
+          [
+            JSON.stringify({ ...(enrolled(id).payload as object), homeStoreId: a.storeId }),
+            a.storeId,
+            a.terminalId,
+            randomUUID(),
+          ],
         );
       const [slow, quick] = [randomUUID(), randomUUID()];
       try {
