@@ -70,7 +70,7 @@ export function createPullApplier(deps: {
           const timer = setTimeout((pausing = () => (clearTimeout(timer), (pausing = null), resolve())), ms);
         });
 
-  /** 'next': pull again now; a number: wait that long (ms, null: back off); 'stop': the hub refuses us. */
+  /** 'next': pull again now; 'idle': nothing came, pull again shortly; retry: wait (ms, null: back off); 'stop': refused. */
   async function once(): Promise<'next' | 'idle' | 'stop' | { retry: number | null }> {
     const registration = readRegistration(store.settings);
     if (!registration) return 'stop';
