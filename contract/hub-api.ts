@@ -3,6 +3,7 @@
 // but registration carries `Authorization: Bearer <terminal credential>`.
 import { z } from 'zod';
 import { syncEventTypes } from './sync-events';
+import { genders } from './types';
 
 /** The hub refuses a push batch larger than this (413). */
 export const hubLimits = { pushBatchMax: 500, requestBytesMax: 4 * 1024 * 1024 } as const;
@@ -149,3 +150,81 @@ export interface TerminalListResponse {
 export interface RevokeResponse {
   terminal: TerminalInfo;
 }
+
+// Pull: what the hub tells every terminal of the chain. GET /v1/pull?stream=&after=&limit=&wait=
+
+/** The streams a terminal may pull; more come with the catalogue, tiers and coupons. */
+export const pullStreams = ['members'] as const;
+export type PullStream = (typeof pullStreams)[number];
+
+export const pullLimits = { pageMax: 1000, pageDefault: 500, waitMaxSeconds: 25 } as const;
+
+/** The query string of GET /v1/pull, as text; `after` is the cursor of the previous answer ('' at first). */
+export const pullQuery = z.object({
+  stream: z.enum(pullStreams),
+  after: z
+    .string()
+    .regex(/^(|\d{1,19}\.\d{1,19})$/, 'a cursor is the one the hub answered, or empty')
+    .default(''),
+  limit: z.coerce.number().int().min(1).max(pullLimits.pageMax).default(pullLimits.pageDefault),
+  /** Seconds to hold the request open when nothing is new (long-poll); 0 answers at once. */
+  wait: z.coerce.number().int().min(0).max(pullLimits.waitMaxSeconds).default(0),
+});
+export type PullQuery = z.input<typeof pullQuery>;
+
+const pulledText = (max: number) => z.string().min(1).max(max);
+
+/** A member as enrolled at some shop of the chain (the terminal's enrolment record, home store added). */
+export const pulledMember = z.looseObject({
+  id: pulledText(64),
+  name: z.string().max(200),
+  phone: pulledText(32),
+  phoneNational: z.string().max(32).default(''),
+  birthday: z.string().max(10).nullable().default(null),
+  gender: z.enum(genders).catch('unspecified'),
+  community: z.string().max(200).nullable().default(null),
+  interests: z.array(z.string().max(80)).max(50).default([]),
+  referralCode: pulledText(32),
+  referredBy: z.string().max(64).nullable().default(null),
+  homeStoreId: pulledText(64),
+  enrolledAt: pulledText(40),
+  updatedAt: pulledText(40),
+});
+
+export const pulledCard = z.object({
+  number: pulledText(64),
+  memberId: pulledText(64),
+  status: z.enum(['active', 'blocked']),
+  at: pulledText(40),
+  reason: z.string().max(40).nullable().default(null),
+});
+
+/** One ledger entry as the hub recorded it; its id is the hub's (made from the event id). */
+export const pulledPoints = z.object({
+  id: pulledText(80),
+  memberId: pulledText(64),
+  kind: z.enum(['earn', 'redeem', 'adjust', 'expire', 'reverse']),
+  points: z.number().int(),
+  reason: z.string().max(200),
+  sourceId: z.string().max(80).nullable(),
+  storeId: pulledText(64),
+  terminalId: pulledText(64),
+  at: pulledText(40),
+});
+
+export const pulledChange = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('member'), data: pulledMember }),
+  z.object({ kind: z.literal('card'), data: pulledCard }),
+  z.object({ kind: z.literal('points'), data: pulledPoints }),
+]);
+export type PulledChange = z.infer<typeof pulledChange>;
+export type PulledChangeKind = PulledChange['kind'];
+
+export const pullResponse = z.object({
+  changes: z.array(pulledChange),
+  /** Pass as `after` next time; never behind a row the answer did not hold. */
+  cursor: z.string().max(40),
+  /** More changes are ready: pull again at once instead of waiting. */
+  more: z.boolean(),
+});
+export type PullResponse = z.infer<typeof pullResponse>;

@@ -201,6 +201,11 @@ export interface CatalogueRepository {
 export interface PointsRepository {
   /** Appends one ledger entry. */
   append: (row: LedgerRow) => void;
+  /**
+   * Appends an entry made at another terminal of the chain (pulled from the hub); false when the
+   * terminal has it already (same id, or the same sale's entry), so applying it twice changes nothing.
+   */
+  appendPulled: (row: LedgerRow) => boolean;
   /** The member's points balance: the sum of the ledger. */
   balance: (memberId: string) => number;
   /** Every ledger entry of the member, with its expiry day: what expiry is computed from. */

@@ -35,6 +35,7 @@ import { staffHandlers } from './staff/staff-session';
 import { setupHandlers } from './staff/terminal-setup';
 import { fetchHubHttp } from './sync/hub-http';
 import { createOutboxRelay, type SyncTiming } from './sync/outbox-relay';
+import { createPullApplier, type PullTiming } from './sync/pull-applier';
 import { syncHandlers } from './sync/sync';
 
 export interface LinliOptions {
@@ -49,6 +50,8 @@ export interface LinliOptions {
   scheduleJobs?: boolean;
   /** Push batches, polls and back-off towards the hub (tests shorten them). */
   syncTiming?: SyncTiming;
+  /** Long-poll wait, page size and back-off of the pull from the hub (tests shorten them). */
+  pullTiming?: PullTiming;
 }
 
 export interface LinliCore {
@@ -111,13 +114,31 @@ export function openLinli(options: LinliOptions): LinliCore {
     ...(options.deviceTiming ? { timing: options.deviceTiming } : {}),
   });
 
-  const sync = createOutboxRelay({
+  const relay = createOutboxRelay({
     store,
     clock,
     events,
     http: fetchHubHttp,
     ...(options.syncTiming ? { timing: options.syncTiming } : {}),
   });
+  const puller = createPullApplier({
+    store,
+    clock,
+    http: fetchHubHttp,
+    ...(options.pullTiming ? { timing: options.pullTiming } : {}),
+  });
+  // Pushing and pulling run together: whatever starts the relay (opening registered, registering)
+  // starts the pull too, and unregistering or closing stops both.
+  const sync: Ports['sync'] = {
+    ...relay,
+    start() {
+      relay.start();
+      puller.start();
+    },
+    async stop() {
+      await Promise.all([relay.stop(), puller.stop()]);
+    },
+  };
 
   const ports: Ports = {
     store,

@@ -58,13 +58,14 @@ export interface HubAnswer {
   body: unknown;
 }
 
-/** One JSON POST to the brand's hub. Rejects when no answer arrived (refused, reset, timed out). */
+/** One JSON request to the brand's hub. Rejects when no answer arrived (refused, reset, timed out). */
 export interface HubHttp {
   post(
     url: string,
     body: unknown,
     options: { credential?: string; timeoutMs: number; signal?: AbortSignal },
   ): Promise<HubAnswer>;
+  get(url: string, options: { credential?: string; timeoutMs: number; signal?: AbortSignal }): Promise<HubAnswer>;
 }
 
 /** The link to the hub: the outbox relay (features/sync/outbox-relay.ts) and how it talks. */

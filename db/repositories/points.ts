@@ -37,6 +37,10 @@ export function pointsRepository(db: Db): PointsRepository {
   const insert =
     db.prepare(`INSERT INTO points_ledger (id, member_id, kind, points, reason, sale_id, source_id, store_id, terminal_id, staff_id, at, expires_on)
     VALUES (@id, @memberId, @kind, @points, @reason, @saleId, @sourceId, @storeId, @terminalId, @staffId, @at, @expiresOn)`);
+  const insertPulled =
+    db.prepare(`INSERT INTO points_ledger (id, member_id, kind, points, reason, sale_id, source_id, store_id, terminal_id, staff_id, at, expires_on)
+    VALUES (@id, @memberId, @kind, @points, @reason, @saleId, @sourceId, @storeId, @terminalId, @staffId, @at, @expiresOn)
+    ON CONFLICT DO NOTHING`);
   const balance = db.prepare<[string], { n: number }>(
     'SELECT coalesce(sum(points), 0) AS n FROM points_ledger WHERE member_id = ?',
   );
@@ -71,6 +75,7 @@ export function pointsRepository(db: Db): PointsRepository {
       SELECT member_id, tier_code, at, row_number() OVER (PARTITION BY member_id ORDER BY at DESC, id DESC) AS n FROM member_tiers) WHERE n = 1`);
   return {
     append: (row: LedgerRow) => void insert.run(row),
+    appendPulled: (row: LedgerRow): boolean => insertPulled.run(row).changes === 1,
     balance: (memberId: string): number => balance.get(memberId)!.n,
     entriesForExpiry: (memberId: string) => forExpiry.all(memberId),
     recent: (memberId: string, limit: number): LedgerView[] => recent.all(memberId, limit),

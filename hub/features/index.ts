@@ -11,5 +11,6 @@ export {
 } from './terminals';
 export { push, eventsChannel } from './push';
 export { planPush } from './push-plan';
+export { pull, type PullInput } from './pull';
 // The server opens the storage through the features rung, never reaching past it (the layer table).
 export { openHubStorage, type HubStorage, type StorageConfig } from '../storage';

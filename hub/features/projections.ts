@@ -1,8 +1,9 @@
 // What each pushed event changes in the hub's tables besides its own row in `events`. Every write
 // is made under the pushing terminal's store (ctx), never a store named in the payload. Rows made
 // from an event get ids derived from the event id, so the same event can never make two rows.
-import type { SyncEventType, SyncPayload } from '../../contract';
+import type { PulledChange, SyncEventType, SyncPayload } from '../../contract';
 import type { Queryable } from '../storage';
+import { appendChange } from './changes';
 import { EventRefused } from './errors';
 
 export interface ProjectionContext {
@@ -20,7 +21,7 @@ async function ledger(
   entry: {
     id: string;
     memberId: string;
-    kind: string;
+    kind: Extract<PulledChange, { kind: 'points' }>['data']['kind'];
     points: number;
     reason: string;
     sourceId: string | null;
@@ -43,6 +44,12 @@ async function ledger(
       ctx.eventId,
     ],
   );
+  // Every shop of the chain counts the member's points: the entry goes to the members stream.
+  await appendChange(ctx, 'members', 'points', {
+    ...entry,
+    storeId: ctx.storeId,
+    terminalId: ctx.terminalId,
+  });
 }
 
 async function consents(
@@ -79,6 +86,10 @@ export const projections: { [T in SyncEventType]: Projection<T> } = {
       [p.id, ctx.storeId, p.phone, p.name, p.enrolledAt, p.updatedAt, JSON.stringify(member), ctx.eventId],
     );
     await consents(ctx, p.id, records);
+    // The whole enrolment record as the terminal keeps it, but not the consents: they stay with the
+    // shop that asked for them. The hub checked only the keys it reads; a terminal checks the rest.
+    const record = { ...member, homeStoreId: ctx.storeId };
+    await appendChange(ctx, 'members', 'member', record as Extract<PulledChange, { kind: 'member' }>['data']);
   },
   async 'member.card_issued'(ctx, p) {
     const { rows } = await ctx.tx.query(
@@ -87,6 +98,13 @@ export const projections: { [T in SyncEventType]: Projection<T> } = {
       [p.number, p.memberId, p.at, ctx.storeId, ctx.eventId],
     );
     if (!rows.length) throw cardOwnedElsewhere(p.number);
+    await appendChange(ctx, 'members', 'card', {
+      number: p.number,
+      memberId: p.memberId,
+      status: 'active',
+      at: p.at,
+      reason: null,
+    });
   },
   async 'member.card_blocked'(ctx, p) {
     // A card issued before the terminal was registered is unknown here: it is recorded as blocked.
@@ -99,6 +117,13 @@ export const projections: { [T in SyncEventType]: Projection<T> } = {
       [p.number, p.memberId, p.at, p.reason, ctx.storeId, ctx.eventId],
     );
     if (!rows.length) throw cardOwnedElsewhere(p.number);
+    await appendChange(ctx, 'members', 'card', {
+      number: p.number,
+      memberId: p.memberId,
+      status: 'blocked',
+      at: p.at,
+      reason: p.reason,
+    });
   },
   async 'member.consents_changed'(ctx, p) {
     await consents(ctx, p.memberId, p.records);
@@ -156,7 +181,7 @@ export const projections: { [T in SyncEventType]: Projection<T> } = {
       [p.id, p.saleId, ctx.storeId, ctx.terminalId, p.memberId, p.amountMinor, p.at, JSON.stringify(p), ctx.eventId],
     );
     if (p.memberId) {
-      const entry = { memberId: p.memberId, kind: 'reverse', reason: 'refund', sourceId: p.id, at: p.at };
+      const entry = { memberId: p.memberId, kind: 'reverse' as const, reason: 'refund', sourceId: p.id, at: p.at };
       if (p.pointsReversed) await ledger(ctx, { ...entry, id: `${ctx.eventId}:reversed`, points: p.pointsReversed });
       if (p.pointsReturned) await ledger(ctx, { ...entry, id: `${ctx.eventId}:returned`, points: p.pointsReturned });
     }

@@ -8,6 +8,7 @@ import {
   createRegistrationCodeRequest,
   createStoreRequest,
   hubLimits,
+  pullQuery,
   pushRequest,
   registerRequest,
   syncSchemaVersion,
@@ -20,6 +21,7 @@ import {
   HubError,
   listStores,
   listTerminals,
+  pull,
   push,
   registerTerminal,
   revokeTerminal,
@@ -113,6 +115,14 @@ export function createHubServer(options: HubServerOptions): Server {
         );
       return sendJson(res, 200, await push(storage, terminal, parse(pushRequest, raw)));
     }
+    if (method === 'GET' && path === '/v1/pull') {
+      const terminal = await requireTerminal(req);
+      const query = parse(pullQuery, Object.fromEntries(url.searchParams));
+      // A terminal that hangs up (closing, offline) ends its long-poll instead of holding a listener.
+      const gone = new AbortController();
+      res.once('close', () => gone.abort());
+      return sendJson(res, 200, await pull(storage, terminal, query, gone.signal));
+    }
     if (path.startsWith('/v1/admin/')) {
       requireAdmin(req);
       if (method === 'POST' && path === '/v1/admin/stores')
@@ -139,6 +149,8 @@ export function createHubServer(options: HubServerOptions): Server {
   return createServer((req, res) => {
     route(req, res).catch((error: unknown) => {
       if (res.headersSent) return void res.destroy();
+      // The terminal hung up (or the hub is stopping and closed its connections): nobody reads an answer.
+      if (res.destroyed) return;
       if (error instanceof HubError) {
         const retryAfter = (error as HubError & { retryAfter?: number }).retryAfter;
         sendError(

@@ -27,7 +27,7 @@ export const requestId = () => `test-request-${process.pid}-${++requests}`;
 export async function openLoyaltyCore(
   dir: string,
   role: 'cashier' | 'manager' = 'cashier',
-  more: Pick<LinliOptions, 'syncTiming'> = {},
+  more: Pick<LinliOptions, 'syncTiming' | 'pullTiming'> = {},
 ): Promise<LoyaltyCore> {
   const clock = { now: new Date('2026-06-15T04:00:00.000Z') };
   const core = openLinli({ dataDir: dir, demo: true, host: 'browser', now: () => clock.now, ...more });

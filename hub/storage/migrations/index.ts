@@ -1,5 +1,6 @@
 import { migration001 } from './001-initial';
+import { migration002 } from './002-changes';
 import type { Migration } from './migration';
 
 /** Every migration, in order. A new one is a new file added at the end; a shipped one never changes. */
-export const migrations: readonly Migration[] = [migration001];
+export const migrations: readonly Migration[] = [migration001, migration002];

@@ -1,0 +1,16 @@
+// Appending to the change log pull streams read. Called by projections inside the push's
+// transaction, so a change exists exactly when the row it describes does.
+import type { PulledChange, PullStream } from '../../contract';
+import type { ProjectionContext } from './projections';
+
+export async function appendChange<K extends PulledChange['kind']>(
+  ctx: ProjectionContext,
+  stream: PullStream,
+  kind: K,
+  data: Extract<PulledChange, { kind: K }>['data'],
+): Promise<void> {
+  await ctx.tx.query(
+    `INSERT INTO changes (stream, kind, data, store_id, terminal_id, event_id) VALUES ($1, $2, $3::jsonb, $4, $5, $6)`,
+    [stream, kind, JSON.stringify(data), ctx.storeId, ctx.terminalId, ctx.eventId],
+  );
+}
