@@ -38,7 +38,8 @@ export function CatalogueScreen() {
   const [query, setQuery] = useState('');
   const [productForm, setProductForm] = useState<ProductForm | null>(null);
   const [tierForm, setTierForm] = useState<TierForm | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  // What was saved, not the words: the notice follows a language switch.
+  const [notice, setNotice] = useState<LocalName | string | null>(null);
   const load = useAction();
   const saveProduct = useAction({ inline: true });
   const saveTier = useAction({ inline: true });
@@ -84,7 +85,7 @@ export function CatalogueScreen() {
     saveProduct.run(async () => {
       const saved = await api.saveProduct(toProductInput(form));
       setProductForm(null);
-      setNotice(t('catalogue.saved', { name: name(saved.name) }));
+      setNotice(saved.name);
       setProducts((list) => [...(list ?? []).filter((p) => p.id !== saved.id), saved].sort(byCategoryAndSku));
     });
 
@@ -95,7 +96,7 @@ export function CatalogueScreen() {
       const saved = all.find((x) => x.code === code);
       setTierForm(null);
       setTiers(all);
-      setNotice(t('catalogue.saved', { name: saved ? name(saved.name) : code }));
+      setNotice(saved ? saved.name : code);
     });
 
   const shown = useMemo(() => (products ?? []).filter((p) => productMatches(p, query)), [products, query]);
@@ -108,7 +109,7 @@ export function CatalogueScreen() {
       <p className="lead">{t('catalogue.lead')}</p>
       {notice && (
         <p className="notice catalogue__notice" role="status" data-testid="catalogue-saved">
-          {notice}
+          {t('catalogue.saved', { name: typeof notice === 'string' ? notice : name(notice) })}
         </p>
       )}
 

@@ -28,7 +28,8 @@ export function SyncScreen() {
   const [status, setStatus] = useState<SyncStatus | null>(null);
   const [parked, setParked] = useState<ParkedEventInfo[]>([]);
   const [form, setForm] = useState<RegisterForm>({ hubUrl: '', code: '', terminalName: '' });
-  const [notice, setNotice] = useState<string | null>(null);
+  // What happened, not the words: the notice follows a language switch.
+  const [notice, setNotice] = useState<{ hub: string } | 'unregistered' | null>(null);
   const load = useAction();
   const registering = useAction({ inline: true });
   const unregistering = useAction({ inline: true });
@@ -58,13 +59,13 @@ export function SyncScreen() {
       const s = await api.registerWithHub(form);
       setStatus(s);
       setForm({ hubUrl: '', code: '', terminalName: '' });
-      setNotice(t('sync.register.done', { hub: s.hubUrl ?? '' }));
+      setNotice({ hub: s.hubUrl ?? '' });
     });
   };
   const unregister = () =>
     void unregistering.run(async () => {
       setStatus(await api.unregisterFromHub());
-      setNotice(t('sync.unregistered'));
+      setNotice('unregistered');
     });
 
   const errors = fieldErrorsOf(registering.error);
@@ -83,7 +84,7 @@ export function SyncScreen() {
       <p className="lead muted">{t('sync.lead')}</p>
       {notice && (
         <p className="notice" data-testid="sync-notice">
-          {notice}
+          {notice === 'unregistered' ? t('sync.unregistered') : t('sync.register.done', { hub: notice.hub })}
         </p>
       )}
 

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { daysInMonth, joinDate, splitDate, type DateParts } from './date-parts';
 
@@ -16,9 +16,13 @@ interface DateFieldProps {
 /** Year, month and day as three touch-sized picks, in the order every language here writes them. */
 export function DateField({ value, onChange, testId, fromYear, toYear }: DateFieldProps) {
   const { t, i18n } = useTranslation();
-  // The language's own way of writing each part (1990年 · 5月 · 7日; 1990 · May · 7).
-  const part = (options: Intl.DateTimeFormatOptions, m: number, d: number, y = 2000) =>
-    new Intl.DateTimeFormat(i18n.language, { ...options, timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));
+  // The language's own way of writing each part (1990年 · 5月 · 7日; 1990 · May · 7): three
+  // formatters per language, not one per option of the picks.
+  const format = useMemo(() => {
+    const of = (options: Intl.DateTimeFormatOptions) =>
+      new Intl.DateTimeFormat(i18n.language, { ...options, timeZone: 'UTC' });
+    return { year: of({ year: 'numeric' }), month: of({ month: 'long' }), day: of({ day: 'numeric' }) };
+  }, [i18n.language]);
   // The picks live here: a partly picked date has no value the form could hold.
   const [parts, setParts] = useState<DateParts>(() => splitDate(value));
   const set = (patch: Partial<DateParts>) => {
@@ -40,7 +44,7 @@ export function DateField({ value, onChange, testId, fromYear, toYear }: DateFie
         <option value="">{t('dates.year')}</option>
         {years.map((y) => (
           <option key={y} value={y}>
-            {part({ year: 'numeric' }, 1, 1, y)}
+            {format.year.format(Date.UTC(y, 0, 1))}
           </option>
         ))}
       </select>
@@ -54,7 +58,7 @@ export function DateField({ value, onChange, testId, fromYear, toYear }: DateFie
         <option value="">{t('dates.month')}</option>
         {Array.from({ length: 12 }, (_, i) => i + 1).map((m) => (
           <option key={m} value={m}>
-            {part({ month: 'long' }, m, 1)}
+            {format.month.format(Date.UTC(2000, m - 1, 1))}
           </option>
         ))}
       </select>
@@ -68,7 +72,7 @@ export function DateField({ value, onChange, testId, fromYear, toYear }: DateFie
         <option value="">{t('dates.day')}</option>
         {Array.from({ length: days }, (_, i) => i + 1).map((d) => (
           <option key={d} value={d}>
-            {part({ day: 'numeric' }, 1, d)}
+            {format.day.format(Date.UTC(2000, 0, d))}
           </option>
         ))}
       </select>
