@@ -151,6 +151,39 @@ export interface RevokeResponse {
   terminal: TerminalInfo;
 }
 
+/** What the hub could not decide alone and keeps for the brand's people (GET /v1/admin/conflicts). */
+export const conflictKinds = [
+  /** A single-use coupon redeemed at two shops while they were offline: the first use counts. */
+  'coupon_reused',
+  /** One phone number enrolled as two members (at two shops while offline): merge them. */
+  'phone_claimed',
+  /** One card number issued to two members: the first keeps it. */
+  'card_claimed',
+] as const;
+export type ConflictKind = (typeof conflictKinds)[number];
+
+export interface ConflictInfo {
+  id: string;
+  kind: ConflictKind;
+  /** The coupon code, phone number or card number both claims are about. */
+  subject: string;
+  storeId: string | null;
+  storeCode: string | null;
+  terminalId: string | null;
+  eventId: string | null;
+  /** What each side did (ids of the members, sales), for people and the console. */
+  detail: Record<string, unknown>;
+  createdAt: string;
+  resolvedAt: string | null;
+  resolution: string | null;
+}
+
+/** GET /v1/admin/conflicts?status=open|all (open by default) */
+export const conflictListQuery = z.object({ status: z.enum(['open', 'all']).default('open') });
+export interface ConflictListResponse {
+  conflicts: ConflictInfo[];
+}
+
 // Pull: what the hub tells every terminal of the chain. GET /v1/pull?stream=&after=&limit=&wait=
 
 /** The streams a terminal may pull; more come with the catalogue, tiers and coupons. */

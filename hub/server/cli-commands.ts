@@ -2,6 +2,7 @@
 // remote hub exactly as against a local one), answered in a line or two for people.
 import { parseArgs } from 'node:util';
 import type {
+  ConflictListResponse,
   HubErrorBody,
   HubStoreInfo,
   RegistrationCodeInfo,
@@ -16,6 +17,7 @@ Commands:
   create-code --store CUIHU [--minutes 1440]   a one-time registration code for a new terminal
   list-terminals [--store CUIHU]               registered terminals
   revoke --terminal <id>                       stop a terminal's credential at once
+  list-conflicts [--all]                       what sync could not decide alone (open ones by default)
 
 Options (or environment):
   --url <hub address>     LINLI_HUB_URL (default http://127.0.0.1:8787)
@@ -59,6 +61,7 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv): P
       store: { type: 'string' },
       minutes: { type: 'string' },
       terminal: { type: 'string' },
+      all: { type: 'boolean' },
       help: { type: 'boolean' },
     },
   });
@@ -101,6 +104,21 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv): P
         `/v1/admin/terminals/${encodeURIComponent(id)}/revoke`,
       );
       return `Terminal ${terminal.id} (${terminal.storeCode} ${terminal.name}) revoked at ${terminal.revokedAt}: its credential no longer works.`;
+    }
+    case 'list-conflicts': {
+      const { conflicts } = await call<ConflictListResponse>(
+        base,
+        token,
+        'GET',
+        `/v1/admin/conflicts?status=${values.all ? 'all' : 'open'}`,
+      );
+      if (!conflicts.length) return values.all ? 'No conflicts recorded.' : 'No open conflicts.';
+      return conflicts
+        .map(
+          (c) =>
+            `${c.createdAt}  ${c.kind}  ${c.subject}  store ${c.storeCode ?? '-'}  ${c.resolvedAt ? `resolved ${c.resolvedAt}: ${c.resolution ?? ''}` : 'OPEN'}  ${JSON.stringify(c.detail)}`,
+        )
+        .join('\n');
     }
     default:
       throw new CliError(`unknown command ${command}\n\n${usage}`);

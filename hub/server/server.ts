@@ -5,6 +5,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { ZodType } from 'zod';
 import {
+  conflictListQuery,
   createRegistrationCodeRequest,
   createStoreRequest,
   hubLimits,
@@ -19,6 +20,7 @@ import {
   createRegistrationCode,
   createStore,
   HubError,
+  listConflicts,
   listStores,
   listTerminals,
   pull,
@@ -138,6 +140,10 @@ export function createHubServer(options: HubServerOptions): Server {
       if (method === 'GET' && path === '/v1/admin/terminals') {
         const store = url.searchParams.get('store');
         return sendJson(res, 200, { terminals: await listTerminals(storage, store ? { storeCode: store } : {}) });
+      }
+      if (method === 'GET' && path === '/v1/admin/conflicts') {
+        const query = parse(conflictListQuery, Object.fromEntries(url.searchParams));
+        return sendJson(res, 200, { conflicts: await listConflicts(storage, query) });
       }
       const revoke = /^\/v1\/admin\/terminals\/([^/]+)\/revoke$/.exec(path);
       if (method === 'POST' && revoke)

@@ -1,6 +1,7 @@
 import { migration001 } from './001-initial';
 import { migration002 } from './002-changes';
+import { migration003 } from './003-conflicts';
 import type { Migration } from './migration';
 
 /** Every migration, in order. A new one is a new file added at the end; a shipped one never changes. */
-export const migrations: readonly Migration[] = [migration001, migration002];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003];
