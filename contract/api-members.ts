@@ -68,6 +68,13 @@ export const enrolInput = z.object({
 });
 export type EnrolInput = z.input<typeof enrolInput>;
 
+/** The profile fields a counter may correct after enrolment: the enrolment's own rules. */
+export const memberProfileInput = z.object({
+  memberId: id('MEMBER_UNKNOWN'),
+  ...enrolInput.pick({ name: true, birthday: true, gender: true, community: true, interests: true }).shape,
+});
+export type MemberProfileInput = z.input<typeof memberProfileInput>;
+
 export const scanInput = z.object({
   text: text('SCAN_INVALID', { max: 4096, malformed: 'SCAN_INVALID' }),
   source: oneOf(scanSources, 'SCAN_INVALID').default('wedge'),
@@ -103,6 +110,8 @@ export const memberMethods = {
   /** Lost card: blocks the old one and issues the new one together, or neither. */
   replaceCard: m.staff(z.object({ ...cardBlock, card: cardAssignment })).returns<MemberProfile>(),
   updateConsents: m.staff(z.object({ memberId, consents: consentChoices })).returns<MemberProfile>(),
+  /** Corrects name, birthday, gender, community or interests; the newest edit (by HLC) wins everywhere. */
+  updateMemberProfile: m.staff(memberProfileInput).returns<MemberProfile>(),
   /**
    * Open to anyone on purpose: a scan refused because nobody is logged in is still announced to
    * every screen (the `scan` event), so the use case checks the session itself.

@@ -80,6 +80,8 @@ export interface HubErrorBody {
       | 'CODE_USED'
       | 'CODE_EXPIRED'
       | 'CODE_UNKNOWN'
+      /** The request contradicts what the hub holds (a member merged already). */
+      | 'CONFLICT'
       | 'INTERNAL';
     message: string;
   };
@@ -178,6 +180,25 @@ export interface ConflictInfo {
   resolution: string | null;
 }
 
+/**
+ * POST /v1/admin/members/merge: two members are one person (a phone or card claimed twice). The
+ * merged member's points move to the survivor through compensating ledger entries, its cards are
+ * re-pointed, and every terminal learns it through the members stream (docs/sync-conflicts.md).
+ */
+export const mergeMembersRequest = z
+  .object({ survivorId: z.string().min(1).max(64), mergedId: z.string().min(1).max(64) })
+  .refine((r) => r.survivorId !== r.mergedId, { message: 'a member cannot be merged into itself', path: ['mergedId'] });
+export type MergeMembersRequest = z.infer<typeof mergeMembersRequest>;
+export interface MergeMembersResponse {
+  mergeId: string;
+  survivorId: string;
+  mergedId: string;
+  /** Points moved from the merged member to the survivor (may be negative or zero). */
+  pointsMoved: number;
+  cardsRepointed: string[];
+  conflictsResolved: number;
+}
+
 /** GET /v1/admin/conflicts?status=open|all (open by default) */
 export const conflictListQuery = z.object({ status: z.enum(['open', 'all']).default('open') });
 export interface ConflictListResponse {
@@ -222,6 +243,28 @@ export const pulledMember = z.looseObject({
   homeStoreId: pulledText(64),
   enrolledAt: pulledText(40),
   updatedAt: pulledText(40),
+  /** The hybrid logical clock of the profile fields as the hub holds them ('' from an older hub). */
+  hlc: z.string().max(120).optional(),
+});
+
+/** The profile fields that won at the hub (last writer by hybrid logical clock): apply if newer. */
+export const pulledMemberProfile = z.object({
+  memberId: pulledText(64),
+  name: z.string().min(1).max(200),
+  birthday: z.string().max(10).nullable(),
+  gender: z.enum(genders).catch('unspecified'),
+  community: z.string().max(200).nullable(),
+  interests: z.array(z.string().max(80)).max(50),
+  updatedAt: pulledText(40),
+  hlc: pulledText(120),
+});
+
+/** Two members are one person: the merged one's cards go to the survivor, lookups of it lead there. */
+export const pulledMerge = z.object({
+  mergeId: pulledText(64),
+  survivorId: pulledText(64),
+  mergedId: pulledText(64),
+  at: pulledText(40),
 });
 
 export const pulledCard = z.object({
@@ -249,6 +292,8 @@ export const pulledChange = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('member'), data: pulledMember }),
   z.object({ kind: z.literal('card'), data: pulledCard }),
   z.object({ kind: z.literal('points'), data: pulledPoints }),
+  z.object({ kind: z.literal('member_profile'), data: pulledMemberProfile }),
+  z.object({ kind: z.literal('merge'), data: pulledMerge }),
 ]);
 export type PulledChange = z.infer<typeof pulledChange>;
 export type PulledChangeKind = PulledChange['kind'];

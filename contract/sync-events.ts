@@ -11,6 +11,8 @@ export const syncEventTypes = [
   'member.card_blocked',
   'member.consents_changed',
   'member.tier_changed',
+  /** Name, birthday, gender, community or interests edited at the counter (last writer by HLC wins). */
+  'member.profile_changed',
   'coupon.issued',
   'sale.completed',
   'sale.refunded',

@@ -5,12 +5,15 @@
 // (PAYLOAD_INVALID) instead of being written half.
 import { z } from 'zod';
 import type { SyncEventType } from './sync-events';
+import { genders } from './types';
 
 const id = z.string().min(1).max(64);
 const at = z.string().min(1).max(40);
 const int = z.number().int();
 
 const consentRecord = z.looseObject({ purpose: z.string().min(1).max(40), granted: z.boolean(), recordedAt: at });
+/** The writer's hybrid logical clock (domain/hlc.ts); an older terminal sends none and is ordered by its wall time. */
+const hlc = z.string().min(1).max(120).optional();
 
 export const syncPayloads = {
   'member.enrolled': z.looseObject({
@@ -20,6 +23,7 @@ export const syncPayloads = {
     enrolledAt: at,
     updatedAt: at,
     consents: z.array(consentRecord).max(20).default([]),
+    hlc,
   }),
   'member.card_issued': z.looseObject({ memberId: id, number: z.string().min(1).max(64), at }),
   'member.card_blocked': z.looseObject({
@@ -28,8 +32,18 @@ export const syncPayloads = {
     reason: z.string().min(1).max(40),
     at,
   }),
-  'member.consents_changed': z.looseObject({ memberId: id, records: z.array(consentRecord).min(1).max(20) }),
-  'member.tier_changed': z.looseObject({ memberId: id, to: z.string().min(1).max(40), at }),
+  'member.consents_changed': z.looseObject({ memberId: id, records: z.array(consentRecord).min(1).max(20), hlc }),
+  'member.tier_changed': z.looseObject({ memberId: id, to: z.string().min(1).max(40), at, hlc }),
+  'member.profile_changed': z.looseObject({
+    memberId: id,
+    name: z.string().min(1).max(200),
+    birthday: z.string().max(10).nullable(),
+    gender: z.enum(genders),
+    community: z.string().max(200).nullable(),
+    interests: z.array(z.string().max(80)).max(50),
+    at,
+    hlc: z.string().min(1).max(120),
+  }),
   'coupon.issued': z.looseObject({ code: z.string().min(1).max(64), definitionId: id, memberId: id, at }),
   'sale.completed': z.looseObject({
     id,

@@ -13,5 +13,6 @@ export { push, eventsChannel } from './push';
 export { planPush } from './push-plan';
 export { pull, type PullInput } from './pull';
 export { listConflicts, recordConflict, resolveConflicts, type NewConflict } from './conflicts';
+export { mergeMembers, memberAtHub, type HubMemberInfo } from './members';
 // The server opens the storage through the features rung, never reaching past it (the layer table).
 export { openHubStorage, type HubStorage, type StorageConfig } from '../storage';

@@ -5,6 +5,14 @@ import type { PulledChange, SyncEventType, SyncPayload } from '../../contract';
 import type { Queryable } from '../storage';
 import { appendChange } from './changes';
 import { EventRefused } from './errors';
+import {
+  cardIssued,
+  compensateMerged,
+  consentsChanged,
+  enrolled,
+  profileChanged,
+  tierChanged,
+} from './members';
 
 export interface ProjectionContext {
   tx: Queryable;
@@ -28,9 +36,12 @@ async function ledger(
     at: string;
   },
 ): Promise<void> {
-  await ctx.tx.query(
+  // The member's row is read under a share lock: a merge running now waits for this entry, or this
+  // entry waits for the merge and then moves to the survivor (members.ts compensateMerged).
+  const { rows } = await ctx.tx.query<{ mergedInto: string | null }>(
     `INSERT INTO points_entries (id, member_id, store_id, terminal_id, kind, points, reason, source_id, at, event_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+     RETURNING (SELECT merged_into FROM members WHERE id = $2 FOR SHARE) AS "mergedInto"`,
     [
       entry.id,
       entry.memberId,
@@ -50,62 +61,16 @@ async function ledger(
     storeId: ctx.storeId,
     terminalId: ctx.terminalId,
   });
-}
-
-async function consents(
-  ctx: ProjectionContext,
-  memberId: string,
-  records: readonly { purpose: string; granted: boolean; recordedAt: string }[],
-): Promise<void> {
-  for (const [i, r] of records.entries())
-    await ctx.tx.query(
-      `INSERT INTO consents (id, member_id, purpose, granted, recorded_at, store_id, payload, event_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8)`,
-      [
-        `${ctx.eventId}:${i}`,
-        memberId,
-        r.purpose,
-        r.granted,
-        r.recordedAt,
-        ctx.storeId,
-        JSON.stringify(r),
-        ctx.eventId,
-      ],
-    );
+  if (rows[0]?.mergedInto) await compensateMerged(ctx, entry);
 }
 
 const cardOwnedElsewhere = (number: string) =>
   new EventRefused('CONFLICT', `card ${number} belongs to another member at the hub`);
 
 export const projections: { [T in SyncEventType]: Projection<T> } = {
-  async 'member.enrolled'(ctx, p) {
-    const { consents: records, ...member } = p;
-    await ctx.tx.query(
-      `INSERT INTO members (id, home_store_id, phone, name, enrolled_at, updated_at, payload, event_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8)`,
-      [p.id, ctx.storeId, p.phone, p.name, p.enrolledAt, p.updatedAt, JSON.stringify(member), ctx.eventId],
-    );
-    await consents(ctx, p.id, records);
-    // The whole enrolment record as the terminal keeps it, but not the consents: they stay with the
-    // shop that asked for them. The hub checked only the keys it reads; a terminal checks the rest.
-    const record = { ...member, homeStoreId: ctx.storeId };
-    await appendChange(ctx, 'members', 'member', record as Extract<PulledChange, { kind: 'member' }>['data']);
-  },
-  async 'member.card_issued'(ctx, p) {
-    const { rows } = await ctx.tx.query(
-      `INSERT INTO cards (number, member_id, status, issued_at, store_id, event_id) VALUES ($1, $2, 'active', $3, $4, $5)
-       ON CONFLICT (number) DO NOTHING RETURNING number`,
-      [p.number, p.memberId, p.at, ctx.storeId, ctx.eventId],
-    );
-    if (!rows.length) throw cardOwnedElsewhere(p.number);
-    await appendChange(ctx, 'members', 'card', {
-      number: p.number,
-      memberId: p.memberId,
-      status: 'active',
-      at: p.at,
-      reason: null,
-    });
-  },
+  // Members: last writer by hybrid logical clock wins; claims twice are flagged (members.ts).
+  'member.enrolled': enrolled,
+  'member.card_issued': cardIssued,
   async 'member.card_blocked'(ctx, p) {
     // A card issued before the terminal was registered is unknown here: it is recorded as blocked.
     const { rows } = await ctx.tx.query(
@@ -125,12 +90,9 @@ export const projections: { [T in SyncEventType]: Projection<T> } = {
       reason: p.reason,
     });
   },
-  async 'member.consents_changed'(ctx, p) {
-    await consents(ctx, p.memberId, p.records);
-  },
-  async 'member.tier_changed'(ctx, p) {
-    await ctx.tx.query('UPDATE members SET tier_code = $2 WHERE id = $1', [p.memberId, p.to]);
-  },
+  'member.consents_changed': consentsChanged,
+  'member.tier_changed': tierChanged,
+  'member.profile_changed': profileChanged,
   // Coupons, products and tiers come from the hub once pull streams exist; until then the event
   // row is their record.
   async 'coupon.issued'() {},

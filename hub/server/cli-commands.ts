@@ -5,6 +5,7 @@ import type {
   ConflictListResponse,
   HubErrorBody,
   HubStoreInfo,
+  MergeMembersResponse,
   RegistrationCodeInfo,
   RevokeResponse,
   TerminalListResponse,
@@ -18,6 +19,7 @@ Commands:
   list-terminals [--store CUIHU]               registered terminals
   revoke --terminal <id>                       stop a terminal's credential at once
   list-conflicts [--all]                       what sync could not decide alone (open ones by default)
+  merge-members --survivor ID --merged ID      two members are one person: points, cards and lookups go to the survivor
 
 Options (or environment):
   --url <hub address>     LINLI_HUB_URL (default http://127.0.0.1:8787)
@@ -62,6 +64,8 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv): P
       minutes: { type: 'string' },
       terminal: { type: 'string' },
       all: { type: 'boolean' },
+      survivor: { type: 'string' },
+      merged: { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -119,6 +123,14 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv): P
             `${c.createdAt}  ${c.kind}  ${c.subject}  store ${c.storeCode ?? '-'}  ${c.resolvedAt ? `resolved ${c.resolvedAt}: ${c.resolution ?? ''}` : 'OPEN'}  ${JSON.stringify(c.detail)}`,
         )
         .join('\n');
+    }
+    case 'merge-members': {
+      const m = await call<MergeMembersResponse>(base, token, 'POST', '/v1/admin/members/merge', {
+        survivorId: required(values.survivor, '--survivor'),
+        mergedId: required(values.merged, '--merged'),
+      });
+      const cards = m.cardsRepointed.length ? m.cardsRepointed.join(', ') : 'none';
+      return `Member ${m.mergedId} merged into ${m.survivorId} (merge ${m.mergeId}): ${m.pointsMoved} points moved, cards re-pointed: ${cards}, ${m.conflictsResolved} conflicts resolved. Every terminal learns it on its next pull.`;
     }
     default:
       throw new CliError(`unknown command ${command}\n\n${usage}`);

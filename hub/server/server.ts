@@ -9,6 +9,7 @@ import {
   createRegistrationCodeRequest,
   createStoreRequest,
   hubLimits,
+  mergeMembersRequest,
   pullQuery,
   pushRequest,
   registerRequest,
@@ -23,6 +24,8 @@ import {
   listConflicts,
   listStores,
   listTerminals,
+  memberAtHub,
+  mergeMembers,
   pull,
   push,
   registerTerminal,
@@ -145,6 +148,11 @@ export function createHubServer(options: HubServerOptions): Server {
         const query = parse(conflictListQuery, Object.fromEntries(url.searchParams));
         return sendJson(res, 200, { conflicts: await listConflicts(storage, query) });
       }
+      if (method === 'POST' && path === '/v1/admin/members/merge')
+        return sendJson(res, 200, await mergeMembers(storage, parse(mergeMembersRequest, await body())));
+      const member = /^\/v1\/admin\/members\/([^/]+)$/.exec(path);
+      if (method === 'GET' && member)
+        return sendJson(res, 200, { member: await memberAtHub(storage, decodeURIComponent(member[1]!)) });
       const revoke = /^\/v1\/admin\/terminals\/([^/]+)\/revoke$/.exec(path);
       if (method === 'POST' && revoke)
         return sendJson(res, 200, { terminal: await revokeTerminal(storage, decodeURIComponent(revoke[1]!)) });
