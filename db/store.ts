@@ -32,7 +32,7 @@ import type { AuditEntry } from './repositories/audit';
 import type { CardRow } from './repositories/cards';
 import type { NewProduct, SavedProduct, SavedTier } from './repositories/catalogue';
 import type { CouponUseRow } from './repositories/coupons';
-import type { MemberRow, NewMember } from './repositories/members';
+import type { MemberProfileFields, MemberRow, NewMember } from './repositories/members';
 import type { OutboxEvent, ParkedEventRow, QueuedEvent } from './repositories/outbox';
 import type { LedgerRow, LedgerView, TierChangeRow } from './repositories/points';
 import type { NewPrintJob, PrintJobRow } from './repositories/print-jobs';
@@ -106,6 +106,18 @@ export interface AuditRepository {
 export interface MembersRepository {
   /** 'duplicate' when the phone number is already enrolled: nothing is written then. */
   insert: (member: NewMember) => 'inserted' | 'duplicate';
+  /**
+   * Records a member pulled from the hub whose phone another member here holds (a phone claimed
+   * twice): kept, found by id, name, card and phone suffix, but not by the whole phone until merged.
+   */
+  insertClaim: (member: NewMember) => void;
+  /** Replaces the profile fields (and the name index) and the clock of the edit that set them. */
+  updateProfile: (id: string, fields: MemberProfileFields) => void;
+  /**
+   * Marks the member merged into the survivor; false when it was merged already. When the survivor
+   * was the duplicate claim of the merged member's phone, the survivor takes the phone.
+   */
+  markMerged: (mergedId: string, survivorId: string) => boolean;
   /** The member with this id, or null. */
   get: (id: string) => MemberRow | null;
   /** The member enrolled with this phone number (E.164), or null. */
@@ -130,6 +142,8 @@ export interface CardsRepository {
   ofMember: (memberId: string) => CardRow[];
   /** Returns false when the card was not active (already blocked, or unknown). */
   block: (number: string, at: string, reason: CardBlockReason, staffId: string | null) => boolean;
+  /** Gives every card of one member to another (a merge); answers the numbers moved. */
+  repoint: (fromMemberId: string, toMemberId: string) => string[];
 }
 
 /** Marketing consents: an append-only history per member. */

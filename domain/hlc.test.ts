@@ -73,7 +73,7 @@ describe('hybrid logical clock', () => {
         let last: string | null = null;
         for (const s of steps) {
           const seen = formatHlc({ wallMs: s.remoteWall, counter: s.remoteCounter, node: 'R' });
-          const next = s.remote ? receive(last, seen, s.wall, 'N') : tick(last, s.wall, 'N');
+          const next: string = s.remote ? receive(last, seen, s.wall, 'N') : tick(last, s.wall, 'N');
           if (last !== null && !hlcAfter(next, last)) return false;
           if (s.remote && !hlcAfter(next, seen)) return false;
           last = next;

@@ -92,11 +92,15 @@ export function validateCardAssignment(value: unknown): CardAssignment | null {
   throw new LinliError('CARD_INVALID', undefined, 'card');
 }
 
-/** Checks and cleans an enrolment; the first problem found is thrown with the field it belongs to. */
-export function validateEnrolment(input: EnrolInput, today: Date): ValidEnrolment {
+/** The profile fields of a member (at enrolment, or corrected later), cleaned; first problem thrown. */
+export type ValidProfile = Pick<ValidEnrolment, 'name' | 'birthday' | 'gender' | 'community' | 'interests'>;
+
+export function validateProfile(
+  input: Pick<EnrolInput, 'name' | 'birthday' | 'gender' | 'community' | 'interests'>,
+  today: Date,
+): ValidProfile {
   if (!input || typeof input !== 'object') throw new LinliError('INVALID_INPUT');
   const name = validateName(input.name);
-  const phone = validatePhone(input.phone);
   const birthday = validateBirthday(input.birthday, today);
   const gender = input.gender ?? 'unspecified';
   if (!genders.includes(gender)) throw new LinliError('GENDER_INVALID', undefined, 'gender');
@@ -105,6 +109,16 @@ export function validateEnrolment(input: EnrolInput, today: Date): ValidEnrolmen
     throw new LinliError('COMMUNITY_TOO_LONG', { max: limits.communityMax }, 'community');
   }
   const interests = validateInterests(input.interests);
+  return { name, birthday, gender, community, interests };
+}
+
+/** Checks and cleans an enrolment; the first problem found is thrown with the field it belongs to. */
+export function validateEnrolment(input: EnrolInput, today: Date): ValidEnrolment {
+  if (!input || typeof input !== 'object') throw new LinliError('INVALID_INPUT');
+  // Name first, then phone, then the rest: the order the form shows them in.
+  const name = validateName(input.name);
+  const phone = validatePhone(input.phone);
+  const { birthday, gender, community, interests } = validateProfile({ ...input, name }, today);
   const referralCode = input.referralCode ? normaliseReferralCode(input.referralCode) : null;
   if (input.referralCode && !referralCode) throw new LinliError('REFERRAL_UNKNOWN', undefined, 'referralCode');
   const consents = validateConsents(input.consents);

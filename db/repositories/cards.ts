@@ -19,7 +19,11 @@ export function cardsRepository(db: Db): CardsRepository {
   const block = db.prepare(
     `UPDATE member_cards SET status = 'blocked', blocked_at = ?, block_reason = ?, blocked_by = ? WHERE number = ? AND status = 'active'`,
   );
+  const repoint = db.prepare<[string, string], { number: string }>(
+    'UPDATE member_cards SET member_id = ? WHERE member_id = ? RETURNING number',
+  );
   return {
+    repoint: (from: string, to: string): string[] => repoint.all(to, from).map((r) => r.number),
     insert: (number: string, memberId: string, issuedAt: string, staffId: string | null) =>
       void insert.run(number, memberId, issuedAt, staffId),
     get: (number: string): CardRow | null => byNumber.get(number) ?? null,

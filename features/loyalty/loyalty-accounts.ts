@@ -19,6 +19,7 @@ import { downgradeTo, qualifyingTier, sortTiers, tierProgress, upgradeTo } from 
 import { couponInfo } from './coupons';
 import type { Ports } from '../ports';
 import { loyaltyPolicy, settingKeys, today, utcOffset } from './loyalty-config';
+import { stampHlc } from '../members/member-clock';
 import { requireMember } from '../members/member-views';
 import type { SomeHandlers } from '../handler';
 
@@ -114,7 +115,15 @@ export function tierAfterSale(
       id: ports.ids.newId(),
       type: 'member.tier_changed',
       aggregateId: memberId,
-      payload: { memberId, from: tier.code, to: to.code, change: 'upgrade', saleId: sale.id, at: sale.at },
+      payload: {
+        memberId,
+        from: tier.code,
+        to: to.code,
+        change: 'upgrade',
+        saleId: sale.id,
+        at: sale.at,
+        hlc: stampHlc(ports),
+      },
       createdAt: sale.at,
     });
   }
@@ -162,7 +171,14 @@ export function runLoyaltyJobs(ports: Ports): { expiredMembers: number; expiredP
         id: ports.ids.newId(),
         type: 'member.tier_changed',
         aggregateId: row.memberId,
-        payload: { memberId: row.memberId, from: current.code, to: to.code, change: 'downgrade', at },
+        payload: {
+          memberId: row.memberId,
+          from: current.code,
+          to: to.code,
+          change: 'downgrade',
+          at,
+          hlc: stampHlc(ports),
+        },
         createdAt: at,
       });
     });

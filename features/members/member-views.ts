@@ -33,8 +33,20 @@ export function toProfile(ports: Ports, row: MemberRow): MemberProfile {
   };
 }
 
+/** The member a row leads to: itself, or the survivor it was merged into (a chain is followed, to a limit). */
+export function survivorRow(ports: Ports, row: MemberRow): MemberRow {
+  let current = row;
+  for (let hops = 0; current.mergedInto && hops < 32; hops++) {
+    const next = ports.store.members.get(current.mergedInto);
+    if (!next) break;
+    current = next;
+  }
+  return current;
+}
+
+/** The member with this id, or the survivor it was merged into: a merged member's id still works. */
 export function requireMember(ports: Ports, memberId: string): MemberRow {
   const member = ports.store.members.get(memberId);
   if (!member) throw new LinliError('MEMBER_UNKNOWN');
-  return member;
+  return survivorRow(ports, member);
 }

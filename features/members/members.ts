@@ -4,24 +4,26 @@ import {
   type ConsentChoices,
   type EnrolResult,
   type MemberProfile,
+  type MemberSummary,
   type SearchResult,
 } from '../../contract';
 import { changedConsents, consentRecords } from '../../domain/consent';
-import { validateEnrolment } from '../../domain/member-input';
+import { validateEnrolment, validateProfile } from '../../domain/member-input';
 import { nameIndexText } from '../../domain/name-search';
 import { phoneSuffix } from '../../domain/phone';
 import { generateReferralCode } from '../../domain/referral-code';
 import { classifyQuery } from '../../domain/search-query';
 import type { MemberRow } from '../../db/repositories/members';
 import { issueCard } from './cards';
-import { requireMember, toProfile, toSummary } from './member-views';
+import { stampHlc } from './member-clock';
+import { requireMember, survivorRow, toProfile, toSummary } from './member-views';
 import type { SomeHandlers } from '../handler';
 
 export const memberHandlers = {
   enrolMember(input, { ports, staff }): EnrolResult {
     const valid = validateEnrolment(input, ports.clock.now());
     const existing = ports.store.members.findByPhone(valid.phone.e164);
-    if (existing) return { created: false, existing: toSummary(ports, existing) };
+    if (existing) return { created: false, existing: toSummary(ports, survivorRow(ports, existing)) };
     const referredBy = valid.referralCode ? ports.store.members.idByReferralCode(valid.referralCode) : null;
     if (valid.referralCode && !referredBy) throw new LinliError('REFERRAL_UNKNOWN', undefined, 'referralCode');
 
@@ -48,24 +50,28 @@ export const memberHandlers = {
         enrolledBy: staff.id,
         enrolledAt: at,
         updatedAt: at,
+        profileHlc: stampHlc(ports),
       };
       // Another enrolment of the same phone may have won the race: then nothing is written.
       if (ports.store.members.insert(member) === 'duplicate') return 'duplicate' as const;
       const consents = consentRecords(valid.consents, { recordedAt: at, source: 'counter', staffId: staff.id });
       for (const consent of consents) ports.store.consents.insert(ports.ids.newId(), id, consent);
-      const { nameTokens: _t, phoneLast4: _s, ...payload } = member;
+      const { nameTokens: _t, phoneLast4: _s, profileHlc: hlc, ...payload } = member;
       ports.store.outbox.append({
         id: ports.ids.newId(),
         type: 'member.enrolled',
         aggregateId: id,
-        payload: { ...payload, consents },
+        payload: { ...payload, consents, hlc },
         createdAt: at,
       });
       if (valid.card) issueCard(ports, id, valid.card, staff.id, at);
       return 'created' as const;
     });
     if (outcome === 'duplicate')
-      return { created: false, existing: toSummary(ports, ports.store.members.findByPhone(valid.phone.e164)!) };
+      return {
+        created: false,
+        existing: toSummary(ports, survivorRow(ports, ports.store.members.findByPhone(valid.phone.e164)!)),
+      };
     return { created: true, member: toProfile(ports, ports.store.members.get(id)!) };
   },
 
@@ -93,7 +99,10 @@ export const memberHandlers = {
         rows = ports.store.members.findByName(query.match, limit);
         break;
     }
-    return { by: query.by, members: rows.map((row) => toSummary(ports, row)) };
+    // A merged member is shown as its survivor, once.
+    const found = new Map<string, MemberSummary>();
+    for (const row of rows.map((r) => survivorRow(ports, r))) found.set(row.id, toSummary(ports, row));
+    return { by: query.by, members: [...found.values()] };
   },
 
   getMember: (input, { ports }) => toProfile(ports, requireMember(ports, input.memberId)),
@@ -115,11 +124,34 @@ export const memberHandlers = {
           id: ports.ids.newId(),
           type: 'member.consents_changed',
           aggregateId: member.id,
-          payload: { memberId: member.id, records },
+          payload: { memberId: member.id, records, hlc: stampHlc(ports) },
           createdAt: at,
         });
       });
     }
     return toProfile(ports, member);
+  },
+
+  updateMemberProfile(input, { ports }): MemberProfile {
+    const member = requireMember(ports, input.memberId);
+    const valid = validateProfile(input, ports.clock.now());
+    const at = ports.clock.now().toISOString();
+    ports.store.transaction(() => {
+      const hlc = stampHlc(ports);
+      ports.store.members.updateProfile(member.id, {
+        ...valid,
+        nameTokens: nameIndexText(valid.name),
+        updatedAt: at,
+        profileHlc: hlc,
+      });
+      ports.store.outbox.append({
+        id: ports.ids.newId(),
+        type: 'member.profile_changed',
+        aggregateId: member.id,
+        payload: { memberId: member.id, ...valid, at, hlc },
+        createdAt: at,
+      });
+    });
+    return toProfile(ports, requireMember(ports, member.id));
   },
 } satisfies SomeHandlers;

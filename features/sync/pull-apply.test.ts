@@ -78,11 +78,13 @@ describe('applying a pulled page', () => {
     expect(store.cards.get('8800001234567')).toMatchObject({ status: 'blocked', blockReason: 'lost' });
   });
 
-  it('keeps the local member when another one arrives with the same phone', () => {
+  it('keeps the local member on the phone when another one arrives with it, and keeps the other as a claim', () => {
     applyPulledPage(store, [member], '1.1');
     const other: PulledChange = { kind: 'member', data: { ...member.data, id: 'M-B9', referralCode: 'REFB09' } };
-    expect(applyPulledPage(store, [other, earn('E3', 5, 'M-B9')], '1.2')).toBe(0);
+    expect(applyPulledPage(store, [other, earn('E3', 5, 'M-B9')], '1.2')).toBe(2);
     expect(store.members.findByPhone('+8613955501234')!.id).toBe('M-A1');
+    expect(store.members.get('M-B9')).toMatchObject({ phone: '+8613955501234', phoneClaimed: true });
+    expect(store.points.balance('M-B9')).toBe(5);
     expect(store.settings.get(pullCursorKey)).toBe('1.2');
   });
 });

@@ -5,40 +5,11 @@
 // these changes came from the hub, which has them.
 import type { CardBlockReason, PulledChange } from '../../contract';
 import type { TerminalStore } from '../../db/store';
-import { nameIndexText } from '../../domain/name-search';
-import { phoneSuffix } from '../../domain/phone';
+import { applyMember, applyMemberProfile, applyMerge } from './pull-apply-members';
 
 export const pullCursorKey = 'hub.pull_cursor.members';
 
 type Data<K extends PulledChange['kind']> = Extract<PulledChange, { kind: K }>['data'];
-
-function applyMember(store: TerminalStore, m: Data<'member'>): boolean {
-  if (store.members.get(m.id)) return false;
-  // The same phone or referral code taken here by someone else: the member is not copied over it.
-  // Such claims become recorded conflicts at the hub later (issue 9); until then the local member stays.
-  if (store.members.findByPhone(m.phone) || store.members.idByReferralCode(m.referralCode)) return false;
-  return (
-    store.members.insert({
-      id: m.id,
-      name: m.name,
-      phone: m.phone,
-      phoneNational: m.phoneNational,
-      phoneLast4: phoneSuffix(m.phone),
-      nameTokens: nameIndexText(m.name),
-      birthday: m.birthday,
-      gender: m.gender,
-      community: m.community,
-      interests: m.interests,
-      referralCode: m.referralCode,
-      // Foreign keys here: a referrer or home store this terminal does not know is left out.
-      referredBy: m.referredBy && store.members.get(m.referredBy) ? m.referredBy : null,
-      storeId: store.stores.get(m.homeStoreId) ? m.homeStoreId : null,
-      enrolledBy: null,
-      enrolledAt: m.enrolledAt,
-      updatedAt: m.updatedAt,
-    }) === 'inserted'
-  );
-}
 
 function applyCard(store: TerminalStore, c: Data<'card'>): boolean {
   if (!store.members.get(c.memberId)) return false;
@@ -69,17 +40,27 @@ function applyPoints(store: TerminalStore, p: Data<'points'>): boolean {
   });
 }
 
+function applyOne(store: TerminalStore, change: PulledChange): boolean {
+  switch (change.kind) {
+    case 'member':
+      return applyMember(store, change.data);
+    case 'member_profile':
+      return applyMemberProfile(store, change.data);
+    case 'merge':
+      return applyMerge(store, change.data);
+    case 'card':
+      return applyCard(store, change.data);
+    case 'points':
+      return applyPoints(store, change.data);
+  }
+}
+
 /** Applies one page in order and moves the cursor, in one transaction; answers how many changed something. */
 export function applyPulledPage(store: TerminalStore, changes: readonly PulledChange[], cursor: string): number {
   return store.transaction(() => {
     let applied = 0;
     for (const change of changes) {
-      const did =
-        change.kind === 'member'
-          ? applyMember(store, change.data)
-          : change.kind === 'card'
-            ? applyCard(store, change.data)
-            : applyPoints(store, change.data);
+      const did = applyOne(store, change);
       if (did) applied++;
     }
     store.settings.set(pullCursorKey, cursor);
