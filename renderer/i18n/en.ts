@@ -155,6 +155,9 @@ export const en: Messages = {
     enrolled: 'Enrolled',
     enrolledDetail: '{{date}} at {{store}} by {{staff}}',
     consents: 'Consent',
+    edit: 'Edit',
+    editTitle: 'Edit member profile',
+    name: 'Name',
   },
   dates: {
     year: 'Year',

@@ -157,6 +157,9 @@ export const zhCN = {
     enrolled: '登记信息',
     enrolledDetail: '{{date}} 于 {{store}}，经办：{{staff}}',
     consents: '授权同意',
+    edit: '编辑资料',
+    editTitle: '编辑会员资料',
+    name: '姓名',
   },
   dates: {
     year: '年',

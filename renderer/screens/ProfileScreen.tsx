@@ -7,11 +7,13 @@ import {
   type ConsentPurpose,
   type ConsentRecord,
   type MemberProfile,
+  type MemberProfileInput,
 } from '../../contract';
 import { useApp } from '../app-context';
 import { CardDialog, type CardDialogKind, type CardDialogResult } from '../components/CardDialog';
 import { LoyaltyPanel } from '../components/LoyaltyPanel';
 import { MemberQrPanel } from '../components/MemberQrPanel';
+import { ProfileDialog } from '../components/ProfileDialog';
 import { useAction, type RunOptions } from '../components/use-action';
 import { toErrorShape } from '../errors';
 import { formatCardNumber, formatDate, formatDateTime } from '../format';
@@ -44,6 +46,7 @@ export function ProfileScreen({ memberId, initial }: { memberId: string; initial
   const [member, setMember] = useState<MemberProfile | null>(initial ?? null);
   const [dialog, setDialog] = useState<DialogState>(null);
   const [dialogError, setDialogError] = useState<ApiErrorShape | null>(null);
+  const [editing, setEditing] = useState(false);
   const { busy, run } = useAction();
 
   useEffect(() => {
@@ -85,6 +88,18 @@ export function ProfileScreen({ memberId, initial }: { memberId: string; initial
     if (done) setDialog(null);
   };
 
+  const openEdit = () => {
+    setDialogError(null);
+    setEditing(true);
+  };
+
+  const confirmEdit = async (input: MemberProfileInput) => {
+    const done = await change(() => api.updateMemberProfile(input), {
+      onError: (e) => setDialogError(toErrorShape(e)),
+    });
+    if (done) setEditing(false);
+  };
+
   const toggleConsent = (purpose: ConsentPurpose, granted: boolean) =>
     void change(() => api.updateConsents({ memberId, consents: { [purpose]: !granted } }));
 
@@ -100,6 +115,9 @@ export function ProfileScreen({ memberId, initial }: { memberId: string; initial
         <h1 id="profile-name" data-testid="profile-name">
           {member.name}
         </h1>
+        <button type="button" className="button" data-testid="profile-edit" disabled={busy} onClick={openEdit}>
+          {t('profile.edit')}
+        </button>
         <button
           type="button"
           className="button button--ghost"
@@ -257,6 +275,17 @@ export function ProfileScreen({ memberId, initial }: { memberId: string; initial
           ))}
         </ul>
       </div>
+
+      {editing && (
+        <ProfileDialog
+          member={member}
+          busy={busy}
+          error={dialogError}
+          onEdit={() => setDialogError(null)}
+          onConfirm={(input) => void confirmEdit(input)}
+          onCancel={() => setEditing(false)}
+        />
+      )}
 
       {dialog && (
         <CardDialog
