@@ -84,7 +84,9 @@ export function membersRepository(db: Db): MembersRepository {
   const phoneHolder = db.prepare<[string], { phone: string }>(
     'SELECT phone_e164 AS phone FROM members WHERE id = ? AND claimed_phone IS NULL',
   );
-  const claimOf = db.prepare<[string], { phone: string | null }>('SELECT claimed_phone AS phone FROM members WHERE id = ?');
+  const claimOf = db.prepare<[string], { phone: string | null }>(
+    'SELECT claimed_phone AS phone FROM members WHERE id = ?',
+  );
   const insertName = db.prepare('INSERT INTO member_names (rowid, tokens) VALUES (?, ?)');
   const byId = db.prepare<[string], RawRow>(`SELECT ${columns} FROM members m WHERE m.id = ?`);
   const byPhone = db.prepare<[string], RawRow>(`SELECT ${columns} FROM members m WHERE m.phone_e164 = ?`);

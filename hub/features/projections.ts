@@ -5,14 +5,7 @@ import type { PulledChange, SyncEventType, SyncPayload } from '../../contract';
 import type { Queryable } from '../storage';
 import { appendChange } from './changes';
 import { EventRefused } from './errors';
-import {
-  cardIssued,
-  compensateMerged,
-  consentsChanged,
-  enrolled,
-  profileChanged,
-  tierChanged,
-} from './members';
+import { cardIssued, compensateMerged, consentsChanged, enrolled, profileChanged, tierChanged } from './members';
 
 export interface ProjectionContext {
   tx: Queryable;
