@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHubProcess, type HubProcess } from '../support/hub-process';
 import { tempDir } from '../support/temp-core';
+import { batch, enrolled } from './fixtures';
 
 const root = resolve(import.meta.dirname, '../..');
 const run = promisify(execFile);
@@ -58,6 +59,31 @@ describe('hub admin CLI against a hub process', () => {
       ok: false,
       out: expect.stringMatching(/401 UNAUTHORIZED/),
     });
+  }, 60_000);
+
+  it('lists a phone claimed twice and merges the two members, once', async () => {
+    await cli('create-store', '--code', 'MERGE', '--name', '合并店');
+    const code = /([2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4})/.exec((await cli('create-code', '--store', 'MERGE')).out)?.[1];
+    const reg = await fetch(`${url}/v1/terminals/register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code, terminalName: '合并 收银 1' }),
+    });
+    const { credential } = (await reg.json()) as { credential: string };
+    const first = enrolled(undefined, '+8613600136000');
+    const second = enrolled(undefined, '+8613600136000');
+    const pushed = await fetch(`${url}/v1/push`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${credential}` },
+      body: JSON.stringify(batch([first, second])),
+    });
+    expect(pushed.status).toBe(200);
+    const listed = await cli('list-conflicts');
+    expect(listed.out).toMatch(/phone_claimed {2}\+8613600136000 {2}store MERGE {2}OPEN/);
+    const merge = ['merge-members', '--survivor', first.aggregateId, '--merged', second.aggregateId];
+    expect((await cli(...merge)).out).toMatch(new RegExp(`${second.aggregateId} merged into ${first.aggregateId}`));
+    expect((await cli('list-conflicts')).out).not.toContain('+8613600136000');
+    expect(await cli(...merge)).toEqual({ ok: false, out: expect.stringMatching(/409 CONFLICT.*already/) });
   }, 60_000);
 
   it('refuses a second hub on the same data directory', async () => {
