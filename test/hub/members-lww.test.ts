@@ -196,6 +196,10 @@ describe.each(await testEngines())('members at the hub on $name', (engine) => {
     const gone = await memberAtHub(storage, merged.aggregateId);
     expect(kept).toMatchObject({ balance: 65, cards: [cardOfMerged] });
     expect(gone).toMatchObject({ balance: 0, cards: [], mergedInto: survivor.aggregateId });
+    const shown = await fetch(`${base}/v1/admin/members/${merged.aggregateId}`, {
+      headers: { authorization: `Bearer ${adminToken}` },
+    });
+    expect(((await shown.json()) as { member: unknown }).member).toMatchObject({ mergedInto: survivor.aggregateId });
     // Append-only: two new entries, −25 and +25, and none changed.
     const { rows } = await storage.query<{ memberId: string; points: number; reason: string }>(
       `SELECT member_id AS "memberId", points, reason FROM points_entries WHERE reason = 'merge' AND member_id IN ($1, $2) ORDER BY points`,
