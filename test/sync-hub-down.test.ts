@@ -50,7 +50,10 @@ describe.each(engines)('the hub stopped for a while, on $name', (engine) => {
     members.push(await memberVisit(a, '陈静'), await memberVisit(b, '赵磊'));
     for (const l of [a, b])
       await until(async () => expect(await l.core.methods.getSyncStatus()).toMatchObject({ waiting: 0, online: true }));
-    const before = { a: await hubRowCounts(hub.storage, hubStoreOf(a)), b: await hubRowCounts(hub.storage, hubStoreOf(b)) };
+    const before = {
+      a: await hubRowCounts(hub.storage, hubStoreOf(a)),
+      b: await hubRowCounts(hub.storage, hubStoreOf(b)),
+    };
 
     await hub.stop();
 
@@ -94,7 +97,10 @@ describe.each(engines)('the hub stopped for a while, on $name', (engine) => {
       [JSON.stringify([...made.a, ...made.b])],
     );
     expect(rows.map((r) => r.id).sort()).toEqual([...made.a, ...made.b].sort());
-    const after = { a: await hubRowCounts(hub.storage, hubStoreOf(a)), b: await hubRowCounts(hub.storage, hubStoreOf(b)) };
+    const after = {
+      a: await hubRowCounts(hub.storage, hubStoreOf(a)),
+      b: await hubRowCounts(hub.storage, hubStoreOf(b)),
+    };
     expect(after.a.events).toBe(before.a.events + made.a.length);
     expect(after.b.events).toBe(before.b.events + made.b.length);
     // Sales at the hub are the sales rung up at each counter.
