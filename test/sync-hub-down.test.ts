@@ -34,7 +34,7 @@ describe.each(engines)('the hub stopped for a while, on $name', (engine) => {
     hub = await startTestHub(opened.storage);
     a = await registeredCore(hub, dirs[0]!.dir, 'DOWN-A', '翠湖店');
     b = await registeredCore(hub, dirs[1]!.dir, 'DOWN-B', '滨江店');
-  }, 60_000);
+  }, 120_000);
 
   afterAll(async () => {
     await a?.close();

@@ -27,6 +27,10 @@ export interface Exchange {
   n: number;
   method: string;
   path: string;
+  /** The query string, e.g. a pull's cursor. */
+  search: string;
+  /** Who asked: the last characters of the bearer credential. */
+  from: string;
   fault: Fault;
   requestBody: string;
   /** The hub's answer (the first, for a duplicated request); absent when it never reached the hub. */
@@ -66,16 +70,38 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-/** About `rate` of the requests to `paths` get one of the faults, picked evenly; the rest pass. */
-export function randomFaults(
+/**
+ * Three in every ten requests to each of `paths` get a fault, at places in the ten picked by the
+ * seeded random; the faults cycle through every kind in a shuffled order. So each path meets every
+ * kind once it has made twenty requests, whatever the timing, and the same seed spoils the same
+ * requests of each path.
+ */
+export function scheduledFaults(
   random: () => number,
-  rate: number,
   paths: readonly string[],
 ): NonNullable<FaultProxyOptions['choose']> {
+  const perPath = new Map<string, { block: Fault[]; kinds: Fault[] }>();
+  const shuffled = <T>(items: readonly T[]): T[] => {
+    const out = [...items];
+    for (let i = out.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [out[i], out[j]] = [out[j]!, out[i]!];
+    }
+    return out;
+  };
   return ({ path }) => {
     if (!paths.includes(path)) return 'pass';
-    if (random() >= rate) return 'pass';
-    return faultKinds[Math.floor(random() * faultKinds.length)]!;
+    const state = perPath.get(path) ?? { block: [], kinds: [] };
+    perPath.set(path, state);
+    if (!state.block.length) {
+      const spoilt = new Set(shuffled([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]).slice(0, 3));
+      state.block = Array.from({ length: 10 }, (_, i) => {
+        if (!spoilt.has(i)) return 'pass';
+        if (!state.kinds.length) state.kinds = shuffled(faultKinds);
+        return state.kinds.pop()!;
+      });
+    }
+    return state.block.shift()!;
   };
 }
 
@@ -135,10 +161,20 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const n = ++count;
     const method = req.method ?? 'GET';
-    const path = new URL(req.url ?? '/', 'http://proxy').pathname;
+    const { pathname: path, search } = new URL(req.url ?? '/', 'http://proxy');
+    const from = (req.headers.authorization ?? '').slice(-6);
     const fault = choose({ n, method, path });
     const body = await readAll(req);
-    const exchange: Exchange = { n, method, path, fault, requestBody: body.toString('utf8'), delivered: false };
+    const exchange: Exchange = {
+      n,
+      method,
+      path,
+      search,
+      from,
+      fault,
+      requestBody: body.toString('utf8'),
+      delivered: false,
+    };
     log.push(exchange);
     const gone = new AbortController();
     res.once('close', () => {

@@ -81,18 +81,43 @@ export async function startTestHub(storage: HubStorage): Promise<TestHub> {
   };
 }
 
-/** A demo terminal on a fresh SQLite file, a manager logged in, registered with the hub at hubUrl. */
+/** Registers an open terminal core with the hub (by default straight, or at hubUrl: a proxy). */
+export async function registerCore(
+  hub: TestHub,
+  l: LoyaltyCore,
+  storeCode: string,
+  name: string,
+  hubUrl = hub.url,
+): Promise<void> {
+  const code = await hub.registrationCode(storeCode, name);
+  await l.core.methods.registerWithHub({ hubUrl, code, terminalName: `${name} 收银 1` });
+}
+
+/** A demo terminal on a fresh SQLite file, a manager logged in, registered with the hub. */
 export async function registeredCore(
   hub: TestHub,
   dir: string,
   storeCode: string,
   name: string,
-  opts: { hubUrl?: string; timing?: typeof fastSync } = {},
+  timing = fastSync,
 ): Promise<LoyaltyCore> {
-  const code = await hub.registrationCode(storeCode, name);
-  const core = await openLoyaltyCore(dir, 'manager', opts.timing ?? fastSync);
-  await core.core.methods.registerWithHub({ hubUrl: opts.hubUrl ?? hub.url, code, terminalName: `${name} 收银 1` });
+  const core = await openLoyaltyCore(dir, 'manager', timing);
+  await registerCore(hub, core, storeCode, name);
   return core;
+}
+
+/**
+ * Records the id of every outbox event the terminal makes from now on (a trigger on its SQLite
+ * file; the relay deletes acknowledged events, so the outbox alone cannot say what was made).
+ * Answers a reader of every id made: those waiting now and those recorded since.
+ */
+export function recordOutbox(l: LoyaltyCore): () => string[] {
+  const waiting = l.repos.outbox.pending().map((e) => e.id);
+  l.db.exec(`CREATE TABLE IF NOT EXISTS test_outbox_made (id TEXT NOT NULL);
+    CREATE TRIGGER IF NOT EXISTS test_outbox_made AFTER INSERT ON outbox
+    BEGIN INSERT INTO test_outbox_made (id) VALUES (new.id); END;`);
+  const made = l.db.prepare<[], { id: string }>('SELECT id FROM test_outbox_made ORDER BY rowid');
+  return () => [...waiting, ...made.all().map((r) => r.id)];
 }
 
 /** The hub's store id for a terminal core (kept at registration). */
