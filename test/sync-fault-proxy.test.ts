@@ -85,7 +85,7 @@ describe.each(engines)('sync through a fault proxy, on $name', (engine) => {
     ] as const)
       await until(async () => {
         for (const id of there.members.slice(0, 3)) await here.l.core.methods.getMemberLoyalty({ memberId: id });
-      }, 120_000);
+      }, 60_000);
     await Promise.all(
       [
         [a, b],

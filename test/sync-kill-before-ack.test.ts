@@ -45,7 +45,7 @@ function runTerminalUntilKilled(
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       fail(new Error(`the terminal child was not killed by the proxy within 60 s:\n${output}`));
-    }, 120_000);
+    }, 60_000);
     child.once('exit', (_code, signal) => {
       clearTimeout(timer);
       const line = output.split('\n').find((l) => l.startsWith('{'));
