@@ -2,7 +2,7 @@
 // between terminal and hub is hub-api.ts; these are the methods the renderer calls at the terminal.
 import { z } from 'zod';
 import { methodsOf } from './method';
-import { noInput, text } from './schema-kit';
+import { id, noInput, text } from './schema-kit';
 import type { ErrorCode } from './errors';
 import type { PushRejectReason } from './hub-api';
 
@@ -53,6 +53,13 @@ export const syncMethods = {
   unregisterFromHub: m.manager(noInput).returns<SyncStatus>(),
   /** Events the hub refused, oldest first, with the hub's reason. */
   listParkedEvents: m.manager(noInput).returns<ParkedEventInfo[]>(),
+  /** Puts a refused event back at the end of the queue (the hub was fixed, or upgraded); audited. */
+  resendParkedEvent: m.manager(z.object({ id: id('SYNC_PARKED_UNKNOWN') })).returns<SyncStatus>(),
+  /**
+   * Gives up on a refused event: it leaves this terminal and will never reach the hub. The whole
+   * event is kept in the audit log with who dropped it, so nothing goes silently.
+   */
+  dropParkedEvent: m.manager(z.object({ id: id('SYNC_PARKED_UNKNOWN') })).returns<SyncStatus>(),
 };
 
 export interface SyncEvents {

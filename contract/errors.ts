@@ -112,6 +112,7 @@ export const errorCodes = [
   'HUB_UNAUTHORIZED',
   'HUB_BUSY',
   'HUB_ANSWER_INVALID',
+  'SYNC_PARKED_UNKNOWN',
   'INTERNAL',
 ] as const;
 

@@ -75,6 +75,7 @@ export interface HubErrorBody {
       | 'NOT_FOUND'
       | 'BAD_REQUEST'
       | 'PAYLOAD_TOO_LARGE'
+      | 'UNSUPPORTED_MEDIA_TYPE'
       | 'RATE_LIMITED'
       | 'ALREADY_EXISTS'
       | 'CODE_USED'

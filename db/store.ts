@@ -168,6 +168,12 @@ export interface OutboxRepository {
   park: (seq: number, reason: string, detail: string | null, at: string) => void;
   /** The refused events, in the order they were appended. */
   parked: () => ParkedEventRow[];
+  /** One refused event by its id, or null. */
+  parkedEvent: (id: string) => ParkedEventRow | null;
+  /** A manager sends a refused event again: it goes back to the end of the queue; false when not parked. */
+  unpark: (id: string) => boolean;
+  /** A manager gives up on a refused event: it is deleted (the caller audits it); false when not parked. */
+  dropParked: (id: string) => boolean;
   /** How many events wait for the hub, and how many it refused. */
   counts: () => { waiting: number; parked: number };
 }

@@ -9,7 +9,9 @@ export type AuditAction =
   | 'login_refused_locked'
   | 'logout'
   | 'hub_registered'
-  | 'hub_unregistered';
+  | 'hub_unregistered'
+  | 'sync_parked_resent'
+  | 'sync_parked_dropped';
 
 export interface AuditEntry {
   id: string;

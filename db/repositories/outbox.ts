@@ -29,7 +29,13 @@ const parse = <R extends Row>(r: R) => ({ ...r, payload: JSON.parse(r.payload) a
 
 /** Append only from use cases, always inside the transaction of the change it describes. */
 export function outboxRepository(db: Db): OutboxRepository {
-  const insert = db.prepare('INSERT INTO outbox (id, type, aggregate_id, payload, created_at) VALUES (?, ?, ?, ?, ?)');
+  // seq is the rowid without AUTOINCREMENT: an emptied outbox would start again at 1 and a new
+  // event could take the seq of one still parked (outbox_parked's key), so parking it would fail.
+  // The next seq is past both tables.
+  const nextSeq = `(SELECT coalesce(max(s), 0) + 1 FROM (SELECT max(seq) AS s FROM outbox UNION ALL SELECT max(seq) FROM outbox_parked))`;
+  const insert = db.prepare(
+    `INSERT INTO outbox (seq, id, type, aggregate_id, payload, created_at) VALUES (${nextSeq}, ?, ?, ?, ?, ?)`,
+  );
   const all = db.prepare<[], Row>(`SELECT ${columns} FROM outbox ORDER BY seq`);
   const batch = db.prepare<[number], Row>(`SELECT ${columns} FROM outbox ORDER BY seq LIMIT ?`);
   const remove = db.prepare<[number]>('DELETE FROM outbox WHERE seq = ?');
@@ -40,6 +46,15 @@ export function outboxRepository(db: Db): OutboxRepository {
   const parkedRows = db.prepare<[], Row & { reason: string; detail: string | null; parkedAt: string }>(
     `SELECT ${columns}, reason, detail, parked_at AS parkedAt FROM outbox_parked ORDER BY seq`,
   );
+  const parkedById = db.prepare<[string], Row & { reason: string; detail: string | null; parkedAt: string }>(
+    `SELECT ${columns}, reason, detail, parked_at AS parkedAt FROM outbox_parked WHERE id = ?`,
+  );
+  // Back at the end of the queue: sent after what waits now, like an event made at this moment.
+  const requeue = db.prepare<[string]>(
+    `INSERT INTO outbox (seq, id, type, aggregate_id, payload, created_at)
+     SELECT ${nextSeq}, id, type, aggregate_id, payload, created_at FROM outbox_parked WHERE id = ?`,
+  );
+  const removeParked = db.prepare<[string]>('DELETE FROM outbox_parked WHERE id = ?');
   const countBoth = db.prepare<[], { waiting: number; parked: number }>(
     'SELECT (SELECT count(*) FROM outbox) AS waiting, (SELECT count(*) FROM outbox_parked) AS parked',
   );
@@ -54,6 +69,16 @@ export function outboxRepository(db: Db): OutboxRepository {
       if (moveToParked.run(reason, detail, at, seq).changes === 1) remove.run(seq);
     },
     parked: () => parkedRows.all().map(parse),
+    parkedEvent(id) {
+      const row = parkedById.get(id);
+      return row ? parse(row) : null;
+    },
+    unpark(id) {
+      if (requeue.run(id).changes !== 1) return false;
+      removeParked.run(id);
+      return true;
+    },
+    dropParked: (id) => removeParked.run(id).changes === 1,
     counts: () => countBoth.get()!,
   };
 }

@@ -3,6 +3,7 @@ import { LinliError } from '../../contract';
 import type { SomeHandlers } from '../handler';
 import type { Ports } from '../ports';
 import { normaliseHubUrl, readRegisterAnswer, registrationError } from './hub-wire';
+import { parkedEventHandlers } from './parked-events';
 import { hubKeys, readRegistration } from './registration';
 
 async function register(ports: Ports, hubUrl: string, code: string, terminalName: string) {
@@ -81,4 +82,5 @@ export const syncHandlers = {
       reason: e.reason,
       detail: e.detail,
     })),
+  ...parkedEventHandlers,
 } satisfies SomeHandlers;

@@ -26,13 +26,15 @@ interface Row {
   terminalId: string;
 }
 
+// ORDER BY names the table's columns: the bare names would be the text aliases of the SELECT list,
+// where "10" sorts before "9" and a page cut between them skips rows for good.
 async function page(db: Queryable, terminalId: string, input: PullInput, from: PullPosition): Promise<PullResponse> {
   const { rows } = await db.query<Row>(
     `SELECT txid::text AS txid, seq::text AS seq, kind, data, terminal_id AS "terminalId"
        FROM changes
       WHERE stream = $1 AND (txid, seq) > ($2::bigint, $3::bigint)
         AND txid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint
-      ORDER BY txid, seq LIMIT $4`,
+      ORDER BY changes.txid, changes.seq LIMIT $4`,
     [input.stream, from.txid, from.seq, input.limit + 1],
   );
   const more = rows.length > input.limit;

@@ -32,7 +32,21 @@ export function sendError(
   sendJson(res, status, body, headers);
 }
 
+/** A body sent as anything but JSON (a form, text/plain) is refused before it is read. */
+function requireJsonType(req: IncomingMessage): void {
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+  if (!hasBody && !type) return;
+  if (type !== 'application/json')
+    throw new HubError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      415,
+      `the body must be JSON sent as Content-Type: application/json, not ${type || 'no type'}`,
+    );
+}
+
 export async function readJson(req: IncomingMessage, maxBytes: number): Promise<unknown> {
+  requireJsonType(req);
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > maxBytes) throw new HubError('PAYLOAD_TOO_LARGE', 413, `the body is larger than ${maxBytes} bytes`);
   const chunks: Buffer[] = [];

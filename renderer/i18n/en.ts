@@ -406,6 +406,7 @@ export const en: Messages = {
     HUB_UNAUTHORIZED: 'Terminal not registered or revoked by the hub. Register it again.',
     HUB_BUSY: 'The hub is busy. The terminal retries by itself.',
     HUB_ANSWER_INVALID: 'The hub’s answer was not understood. The terminal retries by itself.',
+    SYNC_PARKED_UNKNOWN: 'This refused event is no longer waiting: someone resent or dropped it. Refresh the list.',
     MEMBER_QR_EXPIRED: 'This member code has expired. Ask the member to refresh the code on their phone.',
     MEMBER_QR_INVALID: 'This member code is not valid.',
     DEVICE_UNKNOWN: 'This device does not exist.',

@@ -43,12 +43,19 @@ export const syncEn: MessageShape<typeof syncZhCN> = {
     unregistered: 'Unregistered. Events not sent yet stay on this terminal.',
     parked: {
       title: 'Events the hub refused',
-      lead: 'These are not sent again by themselves: note the reason and tell head office.',
+      lead: 'These are not sent again by themselves: tell head office the reason; once it is fixed, send the event again. Drop one only when it must never reach the hub.',
       empty: 'No refused events.',
       type: 'Type',
       createdAt: 'Made at',
       parkedAt: 'Refused at',
       reason: 'Reason',
+      actions: 'Action',
+      resend: 'Send again',
+      drop: 'Drop…',
+      dropTitle: 'Drop this refused event?',
+      dropBody:
+        'The event ({{type}}) leaves this terminal and will never reach the hub. Its whole content is kept in the audit log.',
+      dropConfirm: 'Drop the event',
     },
     reasons: {
       UNKNOWN_EVENT_TYPE: 'The hub does not know this kind of event',

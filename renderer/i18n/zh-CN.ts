@@ -403,6 +403,7 @@ export const zhCN = {
     HUB_UNAUTHORIZED: '终端未注册或已被中心撤销，请重新注册。',
     HUB_BUSY: '品牌中心暂时繁忙，稍后自动重试。',
     HUB_ANSWER_INVALID: '品牌中心的回复无法识别，稍后自动重试。',
+    SYNC_PARKED_UNKNOWN: '该被拒事件已不在列表中：可能已被他人重发或删除。请刷新列表。',
     MEMBER_QR_EXPIRED: '会员码已过期，请让会员刷新手机上的会员码。',
     MEMBER_QR_INVALID: '这个会员码无效。',
     DEVICE_UNKNOWN: '没有这个设备。',

@@ -8,6 +8,7 @@ import { fieldErrorsOf, isFormLevel } from '../components/kit/field-errors';
 import { useAction } from '../components/use-action';
 import { translateError } from '../errors';
 import { formatDateTime } from '../format';
+import { SyncParkedActions } from './SyncParkedActions';
 import '../styles/sync.css';
 
 const registerFields = ['hubUrl', 'code', 'terminalName'] as const;
@@ -67,6 +68,12 @@ export function SyncScreen() {
       setStatus(await api.unregisterFromHub());
       setNotice('unregistered');
     });
+
+  // A resent or dropped event leaves the list: the status and the list are read again.
+  const afterDecision = (s: SyncStatus) => {
+    setStatus(s);
+    void api.listParkedEvents().then(setParked, () => undefined);
+  };
 
   const errors = fieldErrorsOf(registering.error);
   const change = (name: keyof RegisterForm) => (e: { target: { value: string } }) => {
@@ -215,6 +222,7 @@ export function SyncScreen() {
                     <th>{t('sync.parked.createdAt')}</th>
                     <th>{t('sync.parked.parkedAt')}</th>
                     <th>{t('sync.parked.reason')}</th>
+                    <th>{t('sync.parked.actions')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -228,6 +236,9 @@ export function SyncScreen() {
                       <td>
                         {reason(e.reason)}
                         {e.detail && <span className="sync__detail">{e.detail}</span>}
+                      </td>
+                      <td>
+                        <SyncParkedActions event={e} onDone={afterDecision} />
                       </td>
                     </tr>
                   ))}
