@@ -7,6 +7,7 @@ import type { CardBlockReason, PulledChange } from '../../contract';
 import type { TerminalStore } from '../../db/store';
 import { nameIndexText } from '../../domain/name-search';
 import { phoneSuffix } from '../../domain/phone';
+import { applyCouponChange } from './pull-apply-coupons';
 
 export const pullCursorKey = 'hub.pull_cursor.members';
 
@@ -79,7 +80,9 @@ export function applyPulledPage(store: TerminalStore, changes: readonly PulledCh
           ? applyMember(store, change.data)
           : change.kind === 'card'
             ? applyCard(store, change.data)
-            : applyPoints(store, change.data);
+            : change.kind === 'points'
+              ? applyPoints(store, change.data)
+              : applyCouponChange(store, change);
       if (did) applied++;
     }
     store.settings.set(pullCursorKey, cursor);
