@@ -67,5 +67,4 @@ export const couponClaimResponse = z.discriminatedUnion('status', [
   }),
 ]);
 export type CouponClaimResponse =
-  | { status: 'confirmed'; heldUntil: string }
-  | { status: 'refused'; reason: CouponClaimRefusal; limit: number | null };
+  { status: 'confirmed'; heldUntil: string } | { status: 'refused'; reason: CouponClaimRefusal; limit: number | null };

@@ -48,9 +48,7 @@ export const syncPayloads = {
     totalMinor: int,
     pointsEarned: int.min(0),
     pointsRedeemed: int.min(0),
-    coupons: z
-      .array(z.looseObject({ code: z.string().min(1).max(64), definitionId: id, ...saleCouponRules }))
-      .max(50),
+    coupons: z.array(z.looseObject({ code: z.string().min(1).max(64), definitionId: id, ...saleCouponRules })).max(50),
   }),
   'sale.refunded': z.looseObject({
     id,

@@ -84,9 +84,7 @@ export function couponsRepository(db: Db): CouponsRepository {
   const insertUse = db.prepare(`INSERT INTO coupon_uses ${useColumns}`);
   // A pulled use this terminal has already (same id, or its own use of that sale coming back) is kept once.
   const insertPulledUse = db.prepare(`INSERT OR IGNORE INTO coupon_uses ${useColumns}`);
-  const markConflicted = db.prepare(
-    'INSERT OR IGNORE INTO coupon_use_conflicts (sale_id, code, at) VALUES (?, ?, ?)',
-  );
+  const markConflicted = db.prepare('INSERT OR IGNORE INTO coupon_use_conflicts (sale_id, code, at) VALUES (?, ?, ?)');
   return {
     insertDefinition: (d: CouponDefinitionInfo & { createdAt: string }) =>
       void insertDefinition.run({

@@ -41,7 +41,12 @@ async function lockCoupon(tx: Queryable, code: string): Promise<void> {
 /** The rules the terminal sent with the use, completed by what coupon.issued told the hub. */
 async function ruleOf(
   tx: Queryable,
-  c: { code: string; definitionId: string; singleUse?: boolean | undefined; perMemberLimit?: number | null | undefined },
+  c: {
+    code: string;
+    definitionId: string;
+    singleUse?: boolean | undefined;
+    perMemberLimit?: number | null | undefined;
+  },
   memberId: string | null,
 ): Promise<CouponRule> {
   const { rows } = await tx.query<{ memberId: string; limit: number | null }>(
@@ -99,12 +104,17 @@ async function brokenRule(
   return null;
 }
 
-/** Who holds the uses a conflicting one collided with, for the brand's people. */
-async function keptUses(tx: Queryable, rule: CouponRule, saleId: string) {
+/** Who holds the uses a conflicting one collided with (of the code, or of the member), for the brand's people. */
+async function keptUses(
+  tx: Queryable,
+  rule: CouponRule,
+  saleId: string,
+  broken: 'COUPON_USED' | 'COUPON_LIMIT_REACHED',
+) {
   const { rows } = await tx.query<{ saleId: string; storeCode: string; memberId: string | null; at: string }>(
     `SELECT s.sale_id AS "saleId", st.code AS "storeCode", s.member_id AS "memberId", s.at
        FROM (${standingRows}) s JOIN stores st ON st.id = s.store_id
-      WHERE s.delta = 1 AND NOT EXISTS (
+      WHERE s.delta = 1 AND ${broken === 'COUPON_USED' ? 's.code = $1' : 's.member_id = $2'} AND NOT EXISTS (
         SELECT 1 FROM coupon_uses r WHERE r.sale_id = s.sale_id AND r.code = s.code AND r.delta = -1 AND NOT r.conflict)
       ORDER BY s.at LIMIT 10`,
     [rule.code, rule.memberId, rule.definitionId, saleId],
@@ -184,7 +194,7 @@ export async function projectSaleCoupons(ctx: ProjectionContext, p: SyncPayload<
           definitionId: c.definitionId,
           rule: broken.reason === 'COUPON_USED' ? 'single_use' : 'per_member_limit',
           limit: broken.limit,
-          kept: await keptUses(ctx.tx, rule, p.id),
+          kept: await keptUses(ctx.tx, rule, p.id, broken.reason),
           conflicting: { saleId: p.id, receiptNo: p.receiptNo, storeId: ctx.storeId, memberId, at: p.at },
         },
       });

@@ -195,12 +195,24 @@ describe.each(await testEngines())('coupons at the hub on $name', (engine) => {
 
   it('refuses bad claims: no credential, bad input, another store’s sale, another member for the same sale', async () => {
     const saleId = randomUUID();
-    const body = { saleId, code: 'ONLINE30', definitionId: 'def-30', memberId: null, singleUse: false, perMemberLimit: null };
+    const body = {
+      saleId,
+      code: 'ONLINE30',
+      definitionId: 'def-30',
+      memberId: null,
+      singleUse: false,
+      perMemberLimit: null,
+    };
     const count = async () =>
       (await storage.query<{ n: number }>('SELECT count(*)::int AS n FROM coupon_claims')).rows[0]!.n;
     const before = await count();
     expect((await claim(null, body)).status).toBe(401);
-    for (const bad of ['{not json', { ...body, code: '' }, { ...body, saleId: undefined }, { ...body, perMemberLimit: 0 }]) {
+    for (const bad of [
+      '{not json',
+      { ...body, code: '' },
+      { ...body, saleId: undefined },
+      { ...body, perMemberLimit: 0 },
+    ]) {
       const res = await claim(a, bad);
       expect(res.status).toBe(400);
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe('BAD_REQUEST');
