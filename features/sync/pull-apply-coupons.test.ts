@@ -93,6 +93,12 @@ describe('applying pulled coupons', () => {
     expect(store.coupons.timesUsed('CAAAA')).toBe(0);
   });
 
+  it('leaves out uses elsewhere of a personal code that is someone else’s here (the demo seeds one code everywhere)', () => {
+    applyPulledPage(store, [issued('CDEMOBIRTHDAY')], '2.1');
+    expect(applyPulledPage(store, [use('CDEMOBIRTHDAY', 'S9', { memberId: 'M-OTHER-SHOP' })], '3.1')).toBe(0);
+    expect(store.coupons.timesUsed('CDEMOBIRTHDAY')).toBe(0);
+  });
+
   it('maps a generic code to this terminal’s own definition of it', () => {
     store.coupons.insertDefinition({ ...definition({ id: 'DEF-HERE', genericCode: 'TEA10' }), createdAt: at });
     applyPulledPage(store, [use('TEA10', 'S2', { definitionId: 'DEF-ELSEWHERE' })], '4.1');

@@ -55,6 +55,10 @@ function applyCoupon(store: TerminalStore, c: Data<'coupon'>): boolean {
 }
 
 function applyCouponUse(store: TerminalStore, u: Data<'coupon_use'>): boolean {
+  // A personal coupon here that is someone else's is another coupon sharing the code (every demo
+  // terminal seeds the same one): its uses elsewhere say nothing about this one.
+  const issued = store.coupons.coupon(u.code);
+  if (issued && issued.memberId !== u.memberId) return false;
   // A use the hub kept as a conflict: this terminal stops counting it, its own included.
   const marked = !u.counted && store.coupons.markConflicted(u.saleId, u.code, u.at);
   const definitionId = localDefinitionId(store, u.definitionId, u.code);

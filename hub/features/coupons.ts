@@ -68,7 +68,9 @@ async function ruleOf(
  * The uses that stand against this one: counted uses net of their returns, and confirmed claims
  * still holding a use for a sale that has not arrived. This sale's own are left out. Uses are
  * matched by code (a generic code is the same at every shop even where its definition's id is not)
- * and, for the member's limit, also by definition.
+ * and, for the member's limit, also by definition. A personal coupon belongs to one member, so its
+ * single use is counted among that member's uses of the code: the same code used by another member
+ * is another coupon that happens to share it (every demo terminal seeds CDEMOBIRTHDAY), not a reuse.
  */
 const standingRows = `
   SELECT u.sale_id, u.code, u.member_id, u.delta, u.store_id, u.at, 'use' AS source
@@ -83,7 +85,7 @@ const standingRows = `
 
 async function standing(tx: Queryable, rule: CouponRule, saleId: string) {
   const { rows } = await tx.query<{ codeUses: number; memberUses: number }>(
-    `SELECT coalesce(sum(delta) FILTER (WHERE code = $1), 0)::int AS "codeUses",
+    `SELECT coalesce(sum(delta) FILTER (WHERE code = $1 AND member_id IS NOT DISTINCT FROM $2), 0)::int AS "codeUses",
             coalesce(sum(delta) FILTER (WHERE member_id = $2), 0)::int AS "memberUses"
        FROM (${standingRows}) s`,
     [rule.code, rule.memberId, rule.definitionId, saleId],
@@ -114,7 +116,8 @@ async function keptUses(
   const { rows } = await tx.query<{ saleId: string; storeCode: string; memberId: string | null; at: string }>(
     `SELECT s.sale_id AS "saleId", st.code AS "storeCode", s.member_id AS "memberId", s.at
        FROM (${standingRows}) s JOIN stores st ON st.id = s.store_id
-      WHERE s.delta = 1 AND ${broken === 'COUPON_USED' ? 's.code = $1' : 's.member_id = $2'} AND NOT EXISTS (
+      WHERE s.delta = 1 AND ${broken === 'COUPON_USED' ? 's.code = $1 AND s.member_id IS NOT DISTINCT FROM $2' : 's.member_id = $2'}
+        AND NOT EXISTS (
         SELECT 1 FROM coupon_uses r WHERE r.sale_id = s.sale_id AND r.code = s.code AND r.delta = -1 AND NOT r.conflict)
       ORDER BY s.at LIMIT 10`,
     [rule.code, rule.memberId, rule.definitionId, saleId],
