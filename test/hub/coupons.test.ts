@@ -22,8 +22,8 @@ interface Rules {
 }
 
 /** A sale using one coupon, with the rules the terminal applied it under. */
-function saleWith(memberId: string | null, code: string, rules: Rules = {}): PushedEvent {
-  const e = sale(memberId, { coupons: [code] });
+function saleWith(memberId: string | null, code: string, rules: Rules = {}, id?: string): PushedEvent {
+  const e = sale(memberId, { coupons: [code], ...(id ? { id } : {}) });
   const payload = e.payload as { coupons: Record<string, unknown>[] };
   payload.coupons = payload.coupons.map((c) => ({ ...c, ...rules }));
   return e;
@@ -202,6 +202,25 @@ describe.each(await testEngines())('coupons at the hub on $name', (engine) => {
     expect(await conflictsOf(storage, 'ONLINE1')).toEqual([]);
     const next = await claim(a, { ...rules, saleId: randomUUID(), code: 'ONLINE1' });
     expect(await next.json()).toEqual({ status: 'refused', reason: 'COUPON_LIMIT_REACHED', limit: 1 });
+  });
+
+  it('a hold whose sale never arrives lapses: the coupon is free again, and counts once when used', async () => {
+    const memberId = randomUUID();
+    const rules = { definitionId: 'def-lapse', memberId, singleUse: false, perMemberLimit: 1 };
+    const abandoned = { ...rules, saleId: randomUUID(), code: 'LAPSE1' };
+    expect(((await (await claim(a, abandoned)).json()) as { status: string }).status).toBe('confirmed');
+    const retry = { ...rules, saleId: randomUUID(), code: 'LAPSE1' };
+    expect(((await (await claim(a, retry)).json()) as { status: string }).status).toBe('refused');
+    // The hold's time passes (its sale failed at the terminal and was never sent).
+    await storage.query(`UPDATE coupon_claims SET held_until = now() - interval '1 minute' WHERE sale_id = $1`, [
+      abandoned.saleId,
+    ]);
+    const again = { ...rules, saleId: randomUUID(), code: 'LAPSE1' };
+    expect(((await (await claim(a, again)).json()) as { status: string }).status).toBe('confirmed');
+    const used = saleWith(memberId, 'LAPSE1', { definitionId: 'def-lapse', perMemberLimit: 1 }, again.saleId);
+    expect((await push(storage, a, batch([used]))).results[0]?.status).toBe('applied');
+    expect(await couponUses(storage, 'LAPSE1')).toEqual({ counted: 1, conflicted: 0 });
+    expect(await conflictsOf(storage, 'LAPSE1')).toEqual([]);
   });
 
   it('refuses bad claims: no credential, bad input, another store’s sale, another member for the same sale', async () => {
