@@ -318,8 +318,9 @@ const needsHub = (ports: Ports, input: Draft): boolean =>
  * for is checked first, writing nothing; then the hub confirms each online-only coupon for this
  * sale's id (and holds the use for it); then the sale commits as any other. A hub that does not
  * answer refuses the coupon (COUPON_OFFLINE); a hub that says no, with its reason. Should the sale
- * still not commit (a failing disk, the same request committed meanwhile in another window), the
- * hold lapses by itself at the hub: a claim with no sale behind it is never counted as a use.
+ * still not commit (a failing disk, the same request committed meanwhile in another window, a
+ * second online-only coupon refused after the first was confirmed), the hold lapses by itself at
+ * the hub after 15 minutes: a claim with no sale behind it is never counted as a use.
  */
 async function checkoutWithHub(
   ports: Ports,
