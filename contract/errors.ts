@@ -58,6 +58,8 @@ export const errorCodes = [
   'COUPON_MEMBER_REQUIRED',
   'COUPON_LIMIT_REACHED',
   'COUPON_OFFLINE',
+  /** The brand's hub did not confirm an online-only coupon (a reason this terminal does not know). */
+  'COUPON_HUB_REFUSED',
   'COUPON_NOT_APPLICABLE',
   'COUPON_DUPLICATE',
   'COUPON_DEFINITION_UNKNOWN',

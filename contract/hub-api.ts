@@ -2,6 +2,7 @@
 // (the terminal's sync client in features/sync, the hub in hub/). Bodies are JSON; every request
 // but registration carries `Authorization: Bearer <terminal credential>`.
 import { z } from 'zod';
+import { couponDefinitionWire } from './coupon-wire';
 import { syncEventTypes } from './sync-events';
 import { genders } from './types';
 
@@ -289,12 +290,42 @@ export const pulledPoints = z.object({
   at: pulledText(40),
 });
 
+/** A personal coupon issued at some shop; its definition rides along for terminals that lack it. */
+export const pulledCoupon = z.object({
+  code: pulledText(64),
+  definitionId: pulledText(64),
+  memberId: pulledText(64),
+  issuedAt: pulledText(40),
+  definition: couponDefinitionWire.nullable().default(null),
+});
+
+/**
+ * One use (+1, with a sale) or return (-1, with a refund) of a coupon at some shop; its id is the
+ * hub's. `counted` false: an earlier use kept the coupon and this one is a recorded coupon_reused
+ * conflict (it reaches the shop that made it too, so every terminal counts the coupon used once).
+ */
+export const pulledCouponUse = z.object({
+  id: pulledText(80),
+  code: pulledText(64),
+  definitionId: pulledText(64),
+  memberId: z.string().max(64).nullable(),
+  saleId: pulledText(64),
+  refundId: z.string().max(64).nullable(),
+  delta: z.union([z.literal(1), z.literal(-1)]),
+  storeId: pulledText(64),
+  terminalId: pulledText(64),
+  at: pulledText(40),
+  counted: z.boolean(),
+});
+
 export const pulledChange = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('member'), data: pulledMember }),
   z.object({ kind: z.literal('card'), data: pulledCard }),
   z.object({ kind: z.literal('points'), data: pulledPoints }),
   z.object({ kind: z.literal('member_profile'), data: pulledMemberProfile }),
   z.object({ kind: z.literal('merge'), data: pulledMerge }),
+  z.object({ kind: z.literal('coupon'), data: pulledCoupon }),
+  z.object({ kind: z.literal('coupon_use'), data: pulledCouponUse }),
 ]);
 export type PulledChange = z.infer<typeof pulledChange>;
 export type PulledChangeKind = PulledChange['kind'];

@@ -4,6 +4,7 @@
 // an older hub refuse the event. A key the hub reads that is missing or of the wrong type is refused
 // (PAYLOAD_INVALID) instead of being written half.
 import { z } from 'zod';
+import { couponDefinitionWire, saleCouponRules } from './coupon-wire';
 import type { SyncEventType } from './sync-events';
 import { genders } from './types';
 
@@ -44,7 +45,14 @@ export const syncPayloads = {
     at,
     hlc: z.string().min(1).max(120),
   }),
-  'coupon.issued': z.looseObject({ code: z.string().min(1).max(64), definitionId: id, memberId: id, at }),
+  'coupon.issued': z.looseObject({
+    code: z.string().min(1).max(64),
+    definitionId: id,
+    memberId: id,
+    at,
+    /** The definition, for terminals that do not have it (an older terminal does not send it). */
+    definition: couponDefinitionWire.optional(),
+  }),
   'sale.completed': z.looseObject({
     id,
     receiptNo: z.string().min(1).max(64),
@@ -54,7 +62,7 @@ export const syncPayloads = {
     totalMinor: int,
     pointsEarned: int.min(0),
     pointsRedeemed: int.min(0),
-    coupons: z.array(z.looseObject({ code: z.string().min(1).max(64), definitionId: id })).max(50),
+    coupons: z.array(z.looseObject({ code: z.string().min(1).max(64), definitionId: id, ...saleCouponRules })).max(50),
   }),
   'sale.refunded': z.looseObject({
     id,

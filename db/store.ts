@@ -269,6 +269,10 @@ export interface CouponsRepository {
   memberUses: (definitionId: string, memberId: string) => number;
   /** Records one use (+1) or return (-1) of a coupon. */
   recordUse: (row: CouponUseRow) => void;
+  /** Records a use or return made at another shop (pulled); false when this terminal has it already. */
+  recordPulledUse: (row: CouponUseRow) => boolean;
+  /** The hub kept this sale's use of the code as a conflict: it and its return stop counting. */
+  markConflicted: (saleId: string, code: string, at: string) => boolean;
 }
 
 /** Sales, refunds and the per-terminal receipt counter. */

@@ -34,6 +34,7 @@ import { handleScan, scanHandlers } from './scan/scan';
 import { staffHandlers } from './staff/staff-session';
 import { setupHandlers } from './staff/terminal-setup';
 import { fetchHubHttp } from './sync/hub-http';
+import { trackHubReach } from './sync/hub-reach';
 import { createOutboxRelay, type SyncTiming } from './sync/outbox-relay';
 import { createPullApplier, type PullTiming } from './sync/pull-applier';
 import { syncHandlers } from './sync/sync';
@@ -114,23 +115,26 @@ export function openLinli(options: LinliOptions): LinliCore {
     ...(options.deviceTiming ? { timing: options.deviceTiming } : {}),
   });
 
+  // Every request to the hub goes through one tracker: "online" is whether the hub last answered.
+  const hub = trackHubReach(fetchHubHttp);
   const relay = createOutboxRelay({
     store,
     clock,
     events,
-    http: fetchHubHttp,
+    http: hub.http,
     ...(options.syncTiming ? { timing: options.syncTiming } : {}),
   });
   const puller = createPullApplier({
     store,
     clock,
-    http: fetchHubHttp,
+    http: hub.http,
     ...(options.pullTiming ? { timing: options.pullTiming } : {}),
   });
   // Pushing and pulling run together: whatever starts the relay (opening registered, registering)
   // starts the pull too, and unregistering or closing stops both.
   const sync: Ports['sync'] = {
     ...relay,
+    reachable: hub.reachable,
     start() {
       relay.start();
       puller.start();

@@ -74,6 +74,8 @@ export interface SyncPort {
   /** How long one request to the hub may take before it counts as unreachable. */
   requestTimeoutMs: number;
   status(): SyncStatus;
+  /** Whether the hub answered the last request made to it (push, pull or claim); null before any. */
+  reachable(): boolean | null;
   /** Starts pushing (after registration, or at open when registered); a no-op while it runs. */
   start(): void;
   /** Stops pushing; resolves once no request is in flight and nothing more is written. */

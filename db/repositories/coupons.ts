@@ -31,6 +31,9 @@ const toDefinition = ({ nameZh, nameEn, categories, offlineAllowed, ...r }: Defi
   offlineAllowed: offlineAllowed === 1,
 });
 
+/** Uses the hub kept as a conflict count for nothing, nor do their returns (migration 008). */
+const counted = `NOT EXISTS (SELECT 1 FROM coupon_use_conflicts k WHERE k.sale_id = u.sale_id AND k.code = u.code)`;
+
 /** One use of a coupon (+1, with a sale) or its return (-1, with a refund). */
 export interface CouponUseRow {
   id: string;
@@ -68,17 +71,20 @@ export function couponsRepository(db: Db): CouponsRepository {
     [string],
     { code: string; definitionId: string; used: number }
   >(`SELECT c.code, c.definition_id AS definitionId,
-      (SELECT coalesce(sum(delta), 0) FROM coupon_uses u WHERE u.code = c.code) AS used
+      (SELECT coalesce(sum(delta), 0) FROM coupon_uses u WHERE u.code = c.code AND ${counted}) AS used
     FROM coupons c WHERE c.member_id = ? ORDER BY c.issued_at DESC`);
   const timesUsed = db.prepare<[string], { n: number }>(
-    'SELECT coalesce(sum(delta), 0) AS n FROM coupon_uses WHERE code = ?',
+    `SELECT coalesce(sum(delta), 0) AS n FROM coupon_uses u WHERE code = ? AND ${counted}`,
   );
   const memberUses = db.prepare<[string, string], { n: number }>(
-    'SELECT coalesce(sum(delta), 0) AS n FROM coupon_uses WHERE definition_id = ? AND member_id = ?',
+    `SELECT coalesce(sum(delta), 0) AS n FROM coupon_uses u WHERE definition_id = ? AND member_id = ? AND ${counted}`,
   );
-  const insertUse =
-    db.prepare(`INSERT INTO coupon_uses (id, code, definition_id, member_id, sale_id, refund_id, delta, at)
-    VALUES (@id, @code, @definitionId, @memberId, @saleId, @refundId, @delta, @at)`);
+  const useColumns = `(id, code, definition_id, member_id, sale_id, refund_id, delta, at)
+    VALUES (@id, @code, @definitionId, @memberId, @saleId, @refundId, @delta, @at)`;
+  const insertUse = db.prepare(`INSERT INTO coupon_uses ${useColumns}`);
+  // A pulled use this terminal has already (same id, or its own use of that sale coming back) is kept once.
+  const insertPulledUse = db.prepare(`INSERT OR IGNORE INTO coupon_uses ${useColumns}`);
+  const markConflicted = db.prepare('INSERT OR IGNORE INTO coupon_use_conflicts (sale_id, code, at) VALUES (?, ?, ?)');
   return {
     insertDefinition: (d: CouponDefinitionInfo & { createdAt: string }) =>
       void insertDefinition.run({
@@ -105,5 +111,8 @@ export function couponsRepository(db: Db): CouponsRepository {
     timesUsed: (code: string): number => timesUsed.get(code)!.n,
     memberUses: (definitionId: string, memberId: string): number => memberUses.get(definitionId, memberId)!.n,
     recordUse: (row: CouponUseRow) => void insertUse.run(row),
+    recordPulledUse: (row: CouponUseRow): boolean => insertPulledUse.run(row).changes > 0,
+    markConflicted: (saleId: string, code: string, at: string): boolean =>
+      markConflicted.run(saleId, code, at).changes > 0,
   };
 }

@@ -19,11 +19,19 @@ import { saleReceipt } from '../../domain/sale-receipt';
 import type { MemberRow } from '../../db/repositories/members';
 import type { SaleRow } from '../../db/repositories/sales';
 import type { SomeHandlers } from '../handler';
-import { refusalError, resolveCoupons, type FoundCoupon } from '../loyalty/coupons';
+import {
+  couponRules,
+  findCoupon,
+  refusalError,
+  resolveCoupons,
+  type FoundCoupon,
+  type OnlineCheck,
+} from '../loyalty/coupons';
 import { expireDue, expiresOnFor, memberTier, tierAfterSale, tiersOf } from '../loyalty/loyalty-accounts';
 import { feedbackUrl, loyaltyPolicy, receiptStore, taxConfig, today } from '../loyalty/loyalty-config';
 import { requireMember, toSummary } from '../members/member-views';
 import type { Ports } from '../ports';
+import { claimCouponAtHub } from '../sync/coupon-claim';
 import { checkReplay, duplicateRequest, queuePrint, requestHash, saleRecord } from './sale-views';
 
 type Draft = ParsedInput<'quoteSale'>;
@@ -36,8 +44,17 @@ interface Priced {
   products: ProductInfo[];
 }
 
-/** Prices a basket; `entries` are the member's ledger entries when the caller has read them already. */
-function price(ports: Ports, draft: Draft, allowEmpty: boolean, entries?: readonly LedgerPoint[]): Priced {
+/**
+ * Prices a basket; `entries` are the member's ledger entries when the caller has read them already;
+ * `online` says whether an online-only coupon may be used (by default: whether the hub looks reachable).
+ */
+function price(
+  ports: Ports,
+  draft: Draft,
+  allowEmpty: boolean,
+  entries?: readonly LedgerPoint[],
+  online?: OnlineCheck,
+): Priced {
   const member = draft.memberId === null ? null : requireMember(ports, draft.memberId);
   if (draft.lines.length === 0 && !allowEmpty) throw new LinliError('SALE_EMPTY');
   const products = draft.lines.map((line) => {
@@ -45,7 +62,7 @@ function price(ports: Ports, draft: Draft, allowEmpty: boolean, entries?: readon
     if (!product) throw new LinliError('PRODUCT_UNKNOWN');
     return product;
   });
-  const coupons = resolveCoupons(ports, draft.couponCodes, member?.id ?? null);
+  const coupons = resolveCoupons(ports, draft.couponCodes, member?.id ?? null, online);
   const tier = member ? memberTier(ports, member.id).tier : null;
   let balance: number | null = null;
   if (member) {
@@ -119,14 +136,35 @@ function replay(ports: Ports, row: SaleRow): CheckoutResult {
   };
 }
 
-function checkout(ports: Ports, input: ParsedInput<'checkout'>, staff: { id: string; name: string }): CheckoutResult {
+/** What the hub confirmed before the sale: its id (made before the claim) and the online-only codes. */
+interface HubConfirmed {
+  saleId: string;
+  codes: ReadonlySet<string>;
+}
+
+/** The sale's coupons as the hub reads them: each with the rules it was used under. */
+function couponsForHub(sale: SaleRecord, found: readonly FoundCoupon[]) {
+  return sale.coupons.map((c) => {
+    const coupon = found.find((f) => f.code === c.code);
+    return coupon ? { ...c, ...couponRules(coupon) } : c;
+  });
+}
+
+function checkout(
+  ports: Ports,
+  input: ParsedInput<'checkout'>,
+  staff: { id: string; name: string },
+  confirmed?: HubConfirmed,
+): CheckoutResult {
   const { requestId, ...request } = input;
   const hash = requestHash(request);
   const earlier = ports.store.sales.byRequestId(requestId);
   if (earlier) return replay(ports, checkReplay(earlier, hash));
   const tenders = checkTenders(input.tenders);
   const at = ports.clock.now().toISOString();
-  const saleId = ports.ids.newId();
+  const saleId = confirmed?.saleId ?? ports.ids.newId();
+  // Without the hub's confirmation an online-only coupon is refused here (COUPON_OFFLINE).
+  const online: OnlineCheck = (c) => confirmed?.codes.has(c.code) ?? false;
   const store = receiptStore(ports);
   let tierChanged: TierInfo | null = null;
   let balanceAfter: number | null = null;
@@ -137,7 +175,7 @@ function checkout(ports: Ports, input: ParsedInput<'checkout'>, staff: { id: str
     record = ports.store.transaction((): SaleRecord => {
       const entries = input.memberId ? ports.store.points.entriesForExpiry(input.memberId) : undefined;
       if (input.memberId) expireDue(ports, input.memberId, staff.id, at, entries);
-      const p = price(ports, input, false, entries);
+      const p = price(ports, input, false, entries, online);
       const settled = settleTenders(p.sale.amountDueMinor, tenders);
       if ('code' in settled) throw refusalError(ports, settled.code, settled.params);
       const seq = ports.store.sales.nextSequence(ports.config.terminalId);
@@ -245,6 +283,7 @@ function checkout(ports: Ports, input: ParsedInput<'checkout'>, staff: { id: str
         aggregateId: saleId,
         payload: {
           ...sale,
+          coupons: couponsForHub(sale, p.coupons),
           requestId,
           terminalId: ports.config.terminalId,
           storeId: store.id,
@@ -270,7 +309,45 @@ function checkout(ports: Ports, input: ParsedInput<'checkout'>, staff: { id: str
   return { sale: record, receipt: receipt!, printJobId, replayed: false, balanceAfter, tierChanged };
 }
 
+/** Whether the basket holds an online-only coupon: then checkout asks the hub first. */
+const needsHub = (ports: Ports, input: Draft): boolean =>
+  input.couponCodes.some((text) => findCoupon(ports, text)?.definition.offlineAllowed === false);
+
+/**
+ * Checkout with an online-only coupon (decision 0019): everything this terminal can refuse the sale
+ * for is checked first, writing nothing; then the hub confirms each online-only coupon for this
+ * sale's id (and holds the use for it); then the sale commits as any other. A hub that does not
+ * answer refuses the coupon (COUPON_OFFLINE); a hub that says no, with its reason. Should the sale
+ * still not commit (a failing disk, the same request committed meanwhile in another window, a
+ * second online-only coupon refused after the first was confirmed), the hold lapses by itself at
+ * the hub after 15 minutes: a claim with no sale behind it is never counted as a use.
+ */
+async function checkoutWithHub(
+  ports: Ports,
+  input: ParsedInput<'checkout'>,
+  staff: { id: string; name: string },
+): Promise<CheckoutResult> {
+  if (ports.store.sales.byRequestId(input.requestId)) return checkout(ports, input, staff);
+  const tenders = checkTenders(input.tenders);
+  const p = price(ports, input, false, undefined, () => true);
+  const settled = settleTenders(p.sale.amountDueMinor, tenders);
+  if ('code' in settled) throw refusalError(ports, settled.code, settled.params);
+  const saleId = ports.ids.newId();
+  const onlineOnly = p.coupons.filter((c) => !c.definition.offlineAllowed);
+  for (const c of onlineOnly)
+    await claimCouponAtHub(ports, {
+      saleId,
+      code: c.code,
+      definitionId: c.definition.id,
+      memberId: p.member?.id ?? null,
+      ...couponRules(c),
+    });
+  return checkout(ports, input, staff, { saleId, codes: new Set(onlineOnly.map((c) => c.code)) });
+}
+
 export const checkoutHandlers = {
+  // The quote never claims: it shows an online-only coupon while the hub looks reachable.
   quoteSale: (input, { ports }) => toQuote(ports, price(ports, input, true)),
-  checkout: (input, { ports, staff }) => checkout(ports, input, staff),
+  checkout: (input, { ports, staff }) =>
+    needsHub(ports, input) ? checkoutWithHub(ports, input, staff) : checkout(ports, input, staff),
 } satisfies SomeHandlers;

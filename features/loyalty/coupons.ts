@@ -48,11 +48,21 @@ export function refusalError(
   );
 }
 
+/**
+ * Whether an online-only coupon may be used: by default whether the hub looks reachable (a quote);
+ * checkout passes the hub's own confirmation for this sale.
+ */
+export type OnlineCheck = (coupon: FoundCoupon) => boolean;
+
 /** Checks each code for this member today; the basket-dependent checks happen in pricing. */
-export function resolveCoupons(ports: Ports, codes: readonly string[], memberId: string | null): FoundCoupon[] {
+export function resolveCoupons(
+  ports: Ports,
+  codes: readonly string[],
+  memberId: string | null,
+  online: OnlineCheck = () => isHubOnline(ports),
+): FoundCoupon[] {
   const found: FoundCoupon[] = [];
   const day = today(ports);
-  const online = isHubOnline(ports);
   for (const text of codes) {
     const coupon = findCoupon(ports, text);
     if (!coupon) throw new LinliError('COUPON_UNKNOWN', { code: text.slice(0, 32) }, 'coupon');
@@ -65,12 +75,21 @@ export function resolveCoupons(ports: Ports, codes: readonly string[], memberId:
         timesUsed: coupon.ownerMemberId ? ports.store.coupons.timesUsed(coupon.code) : 0,
         memberUses: memberId ? ports.store.coupons.memberUses(coupon.definition.id, memberId) : 0,
       },
-      { memberId, today: day, online },
+      { memberId, today: day, online: coupon.definition.offlineAllowed || online(coupon) },
     );
     if (refusal) throw refusalError(ports, refusal.code, { ...refusal.params, code: coupon.code });
     found.push(coupon);
   }
   return found;
+}
+
+/** What the hub needs to know of a coupon's rules with each use (until it holds the definitions itself). */
+export function couponRules(coupon: FoundCoupon) {
+  return {
+    singleUse: coupon.ownerMemberId !== null,
+    perMemberLimit: coupon.definition.perMemberLimit,
+    offlineAllowed: coupon.definition.offlineAllowed,
+  };
 }
 
 export const couponHandlers = {
@@ -88,7 +107,8 @@ export const couponHandlers = {
         id: ports.ids.newId(),
         type: 'coupon.issued',
         aggregateId: member.id,
-        payload: { code, definitionId: definition.id, memberId: member.id, at, staffId: staff.id },
+        // The definition rides along: other shops may not have it (the hub passes it on with the coupon).
+        payload: { code, definitionId: definition.id, memberId: member.id, at, staffId: staff.id, definition },
         createdAt: at,
       });
     });

@@ -3,6 +3,7 @@ import { defaultLoyaltyPolicy, type LoyaltyPolicy } from '../../domain/points';
 import type { TaxConfig } from '../../domain/pricing';
 import type { ReceiptStore } from '../../domain/sale-receipt';
 import type { Ports } from '../ports';
+import { readRegistration } from '../sync/registration';
 
 // Loyalty rules and sales settings are data (settings rows as JSON, sent by the hub later; the
 // demo seed writes the demo store's). Missing keys fall back to the defaults here.
@@ -10,8 +11,6 @@ export const settingKeys = {
   policy: 'loyalty.policy',
   tax: 'sales.tax',
   utcOffset: 'store.utc_offset_minutes',
-  /** Written by the sync client when the hub answers; absent means offline. */
-  hubOnline: 'hub.online',
   feedbackUrl: 'receipt.feedback_url',
   /** The local day up to which (exclusive) the expiry job has written off every due credit. */
   expiryDoneBefore: 'loyalty.expiry_done_before',
@@ -32,7 +31,12 @@ function json<T>(ports: Ports, key: string, fallback: T): T {
 export const loyaltyPolicy = (ports: Ports): LoyaltyPolicy => json(ports, settingKeys.policy, defaultLoyaltyPolicy);
 export const taxConfig = (ports: Ports): TaxConfig => json(ports, settingKeys.tax, { included: true, rateBp: 1300 });
 export const utcOffset = (ports: Ports): number => Number(ports.store.settings.get(settingKeys.utcOffset) ?? 480);
-export const isHubOnline = (ports: Ports): boolean => ports.store.settings.get(settingKeys.hubOnline) === '1';
+/**
+ * Whether an online-only coupon may be offered now (the quote): registered, and the hub did not fail
+ * the last request made to it. Checkout asks the hub itself (features/sync/coupon-claim.ts).
+ */
+export const isHubOnline = (ports: Ports): boolean =>
+  readRegistration(ports.store.settings) !== null && ports.sync.reachable() !== false;
 export const today = (ports: Ports): string => localDate(ports.clock.now(), utcOffset(ports));
 
 export function receiptStore(ports: Ports): ReceiptStore & { currency: string; id: string | null } {

@@ -49,7 +49,8 @@ interface RelayDeps {
 /** How one push ended, for the loop: go on, wait and retry (maybe as long as the hub asked), or stop. */
 type Outcome = { next: 'more' } | { next: 'retry'; waitMs: number | null } | { next: 'stop' };
 
-export function createOutboxRelay(deps: RelayDeps): SyncPort {
+/** The relay's share of the sync port; features/app.ts adds the hub's reachability. */
+export function createOutboxRelay(deps: RelayDeps): Omit<SyncPort, 'reachable'> {
   const timing = { ...defaults, ...deps.timing };
   const batchMax = Math.max(1, Math.min(timing.batchMax, hubLimits.pushBatchMax));
   const { store, clock, http } = deps;

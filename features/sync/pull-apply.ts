@@ -6,6 +6,7 @@
 import type { CardBlockReason, PulledChange } from '../../contract';
 import type { TerminalStore } from '../../db/store';
 import { applyMember, applyMemberProfile, applyMerge } from './pull-apply-members';
+import { applyCouponChange } from './pull-apply-coupons';
 
 export const pullCursorKey = 'hub.pull_cursor.members';
 
@@ -52,6 +53,9 @@ function applyOne(store: TerminalStore, change: PulledChange): boolean {
       return applyCard(store, change.data);
     case 'points':
       return applyPoints(store, change.data);
+    case 'coupon':
+    case 'coupon_use':
+      return applyCouponChange(store, change);
   }
 }
 

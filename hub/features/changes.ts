@@ -9,10 +9,14 @@ export async function appendChange<K extends PulledChange['kind']>(
   stream: PullStream,
   kind: K,
   data: Extract<PulledChange, { kind: K }>['data'],
+  /** The pushing terminal gets this change too (a verdict on what it did, e.g. a coupon use in conflict). */
+  options: { toPusherToo?: boolean } = {},
 ): Promise<void> {
+  // Pull steps over the rows of the reading terminal: a row of no terminal reaches every one.
+  const terminalId = options.toPusherToo ? null : ctx.terminalId;
   await ctx.tx.query(
     `INSERT INTO changes (stream, kind, data, store_id, terminal_id, event_id) VALUES ($1, $2, $3::jsonb, $4, $5, $6)`,
-    [stream, kind, JSON.stringify(data), ctx.storeId, ctx.terminalId, ctx.eventId],
+    [stream, kind, JSON.stringify(data), ctx.storeId, terminalId, ctx.eventId],
   );
 }
 

@@ -12,6 +12,7 @@ export {
 export { push, eventsChannel } from './push';
 export { planPush } from './push-plan';
 export { pull, type PullInput } from './pull';
+export { claimCoupon, claimHoldMinutes } from './coupons';
 export { listConflicts, recordConflict, resolveConflicts, type NewConflict } from './conflicts';
 export { mergeMembers, memberAtHub, type HubMemberInfo } from './members';
 // The server opens the storage through the features rung, never reaching past it (the layer table).

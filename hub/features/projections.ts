@@ -4,6 +4,7 @@
 import type { PulledChange, SyncEventType, SyncPayload } from '../../contract';
 import type { Queryable } from '../storage';
 import { appendChange } from './changes';
+import { projectCouponIssued, projectRefundCoupons, projectSaleCoupons } from './coupons';
 import { EventRefused } from './errors';
 import { cardIssued, compensateMerged, consentsChanged, enrolled, profileChanged, tierChanged } from './members';
 
@@ -86,9 +87,8 @@ export const projections: { [T in SyncEventType]: Projection<T> } = {
   'member.consents_changed': consentsChanged,
   'member.tier_changed': tierChanged,
   'member.profile_changed': profileChanged,
-  // Coupons, products and tiers come from the hub once pull streams exist; until then the event
-  // row is their record.
-  async 'coupon.issued'() {},
+  'coupon.issued': projectCouponIssued,
+  // Products and tiers come from the hub once pull streams exist; until then the event row is their record.
   async 'product.saved'() {},
   async 'tier.saved'() {},
   async 'sale.completed'(ctx, p) {
@@ -116,12 +116,7 @@ export const projections: { [T in SyncEventType]: Projection<T> } = {
       if (p.pointsEarned > 0)
         await ledger(ctx, { ...entry, id: `${ctx.eventId}:earn`, kind: 'earn', points: p.pointsEarned });
     }
-    for (const [i, c] of p.coupons.entries())
-      await ctx.tx.query(
-        `INSERT INTO coupon_uses (id, code, definition_id, member_id, sale_id, delta, store_id, at, event_id)
-         VALUES ($1, $2, $3, $4, $5, 1, $6, $7, $8)`,
-        [`${ctx.eventId}:${i}`, c.code, c.definitionId, memberId, p.id, ctx.storeId, p.at, ctx.eventId],
-      );
+    await projectSaleCoupons(ctx, p);
   },
   async 'sale.refunded'(ctx, p) {
     const { rows } = await ctx.tx.query<{ storeId: string }>('SELECT store_id AS "storeId" FROM sales WHERE id = $1', [
@@ -140,13 +135,7 @@ export const projections: { [T in SyncEventType]: Projection<T> } = {
       if (p.pointsReversed) await ledger(ctx, { ...entry, id: `${ctx.eventId}:reversed`, points: p.pointsReversed });
       if (p.pointsReturned) await ledger(ctx, { ...entry, id: `${ctx.eventId}:returned`, points: p.pointsReturned });
     }
-    for (const [i, code] of p.couponsReturned.entries())
-      await ctx.tx.query(
-        `INSERT INTO coupon_uses (id, code, definition_id, member_id, sale_id, refund_id, delta, store_id, at, event_id)
-         SELECT $1, code, definition_id, member_id, sale_id, $2, -1, $3, $4, $5
-           FROM coupon_uses WHERE sale_id = $6 AND code = $7 AND delta = 1 LIMIT 1`,
-        [`${ctx.eventId}:${i}`, p.id, ctx.storeId, p.at, ctx.eventId, p.saleId, code],
-      );
+    await projectRefundCoupons(ctx, p);
   },
   async 'points.expired'(ctx, p) {
     await ledger(ctx, {

@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { ZodType } from 'zod';
 import {
   conflictListQuery,
+  couponClaimRequest,
   createRegistrationCodeRequest,
   createStoreRequest,
   hubLimits,
@@ -18,6 +19,7 @@ import {
 } from '../../contract';
 import {
   authenticate,
+  claimCoupon,
   createRegistrationCode,
   createStore,
   HubError,
@@ -127,6 +129,10 @@ export function createHubServer(options: HubServerOptions): Server {
       const gone = new AbortController();
       res.once('close', () => gone.abort());
       return sendJson(res, 200, await pull(storage, terminal, query, gone.signal));
+    }
+    if (method === 'POST' && path === '/v1/coupons/claim') {
+      const terminal = await requireTerminal(req);
+      return sendJson(res, 200, await claimCoupon(storage, terminal, parse(couponClaimRequest, await body())));
     }
     if (path.startsWith('/v1/admin/')) {
       requireAdmin(req);

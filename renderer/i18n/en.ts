@@ -367,7 +367,9 @@ export const en: Messages = {
     COUPON_NOT_MEMBER: 'This coupon belongs to another member.',
     COUPON_MEMBER_REQUIRED: 'Identify the member first to use this coupon.',
     COUPON_LIMIT_REACHED: 'This member has used this coupon the maximum number of times ({{limit}}).',
-    COUPON_OFFLINE: 'This coupon needs a connection to the hub and the till is offline.',
+    COUPON_OFFLINE:
+      'This coupon must be confirmed by the brand’s hub, which cannot be reached now. Try again when the till is online.',
+    COUPON_HUB_REFUSED: 'The brand’s hub did not confirm coupon {{code}}: it cannot be used on this sale.',
     COUPON_NOT_APPLICABLE: 'Nothing in the basket can use this coupon.',
     COUPON_DUPLICATE: 'This coupon is already on the sale.',
     COUPON_DEFINITION_UNKNOWN: 'This coupon campaign does not exist.',

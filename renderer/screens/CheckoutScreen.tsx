@@ -38,8 +38,8 @@ interface Props {
  * The sale in progress lives here and nowhere else until "Complete": every change is priced by
  * the core (quoteSale) and only an accepted change replaces the basket, so what the cashier sees
  * is what will be recorded. Voiding forgets it (after asking, when it has lines): nothing was written.
- * Errors show where the cashier acted: Complete's in the pay panel, a refused typed code beside the
- * code input, refused points beside the points form; scans and quantity changes use the banner.
+ * Errors show where the cashier acted: Complete's in the pay panel, a refused typed code (or a
+ * coupon Complete refused: online-only ones are confirmed by the hub then) beside the code input, refused points beside the points form; scans and quantity changes use the banner.
  */
 export function CheckoutScreen({ memberId, productId, couponCode }: Props) {
   const { t, i18n } = useTranslation();
@@ -194,7 +194,15 @@ export function CheckoutScreen({ memberId, productId, couponCode }: Props) {
     if (cash > 0) tenders.push({ method: 'cash', amountMinor: cash });
     await pay.run(async () => {
       requestId.current ??= newRequestId();
-      setResult(await api.checkout({ ...draftRef.current, requestId: requestId.current, tenders }));
+      try {
+        setResult(await api.checkout({ ...draftRef.current, requestId: requestId.current, tenders }));
+      } catch (e) {
+        // A coupon only Complete can check (online-only: the hub refused it, or cannot be reached)
+        // is shown beside the code field, where coupons are entered and removed.
+        const shape = toErrorShape(e);
+        if (shape.field !== 'coupon') throw e;
+        setCodeError(shape);
+      }
     });
   };
 
