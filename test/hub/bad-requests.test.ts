@@ -126,8 +126,14 @@ describe.each(await testEngines())('bad requests to the hub on $name', (engine) 
         couponsReturned: [],
       },
     };
-    // The same card number for another member, from B.
-    const stolenCard = { ...card, id: randomUUID(), payload: { ...card.payload, memberId: randomUUID() } };
+    // Blocking A's member's card in the name of another member, from B. (Issuing a number someone
+    // holds is applied and flagged as a card_claimed conflict instead: test/hub/members-lww.test.ts.)
+    const stolenCard = {
+      ...card,
+      id: randomUUID(),
+      type: 'member.card_blocked',
+      payload: { ...card.payload, memberId: randomUUID(), reason: 'lost' },
+    };
     const reused = { ...adjusted(member.aggregateId, 500), id: saleAtA.id };
     await rejected(
       b.credential,
