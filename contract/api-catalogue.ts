@@ -165,3 +165,6 @@ export const catalogueMethods = {
   /** Adds or changes a tier (by code); answers every tier by rank. */
   saveTier: m.manager(tierInput).returns<TierInfo[]>(),
 };
+
+/** The field schemas above, for the hub's admin API (contract/hub-admin-catalogue.ts): one rule per field everywhere. */
+export const catalogueFields = { sku, barcode, category, tierCode, price, displayName };

@@ -2,6 +2,7 @@
 // (the terminal's sync client in features/sync, the hub in hub/). Bodies are JSON; every request
 // but registration carries `Authorization: Bearer <terminal credential>`.
 import { z } from 'zod';
+import { pulledCatalogueChanges } from './hub-admin-catalogue';
 import { syncEventTypes } from './sync-events';
 import { genders } from './types';
 
@@ -82,6 +83,8 @@ export interface HubErrorBody {
       | 'CODE_UNKNOWN'
       | 'INTERNAL';
     message: string;
+    /** The request field that is wrong, when the refusal is about one (admin API 400s). */
+    field?: string;
   };
 }
 
@@ -186,8 +189,8 @@ export interface ConflictListResponse {
 
 // Pull: what the hub tells every terminal of the chain. GET /v1/pull?stream=&after=&limit=&wait=
 
-/** The streams a terminal may pull; more come with the catalogue, tiers and coupons. */
-export const pullStreams = ['members'] as const;
+/** The streams a terminal may pull: members and their points; the brand's catalogue (hub-admin-catalogue.ts). */
+export const pullStreams = ['members', 'catalogue'] as const;
 export type PullStream = (typeof pullStreams)[number];
 
 export const pullLimits = { pageMax: 1000, pageDefault: 500, waitMaxSeconds: 25 } as const;
@@ -249,6 +252,7 @@ export const pulledChange = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('member'), data: pulledMember }),
   z.object({ kind: z.literal('card'), data: pulledCard }),
   z.object({ kind: z.literal('points'), data: pulledPoints }),
+  ...pulledCatalogueChanges,
 ]);
 export type PulledChange = z.infer<typeof pulledChange>;
 export type PulledChangeKind = PulledChange['kind'];

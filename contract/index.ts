@@ -18,3 +18,4 @@ export * from './version';
 export * from './sync-events';
 export * from './sync-payloads';
 export * from './hub-api';
+export * from './hub-admin-catalogue';

@@ -79,7 +79,10 @@ export function applyPulledPage(store: TerminalStore, changes: readonly PulledCh
           ? applyMember(store, change.data)
           : change.kind === 'card'
             ? applyCard(store, change.data)
-            : applyPoints(store, change.data);
+            : change.kind === 'points'
+              ? applyPoints(store, change.data)
+              : // Another stream's kind (the catalogue's): never on this stream's pages.
+                false;
       if (did) applied++;
     }
     store.settings.set(pullCursorKey, cursor);

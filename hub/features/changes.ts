@@ -1,10 +1,25 @@
 // Appending to the change log pull streams read. Called by projections inside the push's
-// transaction, so a change exists exactly when the row it describes does.
+// transaction, and by the admin API inside its own, so a change exists exactly when the row it
+// describes does.
 import type { PulledChange, PullStream } from '../../contract';
-import type { ProjectionContext } from './projections';
+import type { Queryable } from '../storage';
+
+/**
+ * Who made the change: a pushed event (a projection's context) or the admin API, which has no
+ * store, terminal or event (null: every terminal receives it, none steps over it as its own).
+ */
+export interface ChangeSource {
+  tx: Queryable;
+  storeId: string | null;
+  terminalId: string | null;
+  eventId: string | null;
+}
+
+/** The admin API's source: the brand itself. */
+export const adminSource = (tx: Queryable): ChangeSource => ({ tx, storeId: null, terminalId: null, eventId: null });
 
 export async function appendChange<K extends PulledChange['kind']>(
-  ctx: ProjectionContext,
+  ctx: ChangeSource,
   stream: PullStream,
   kind: K,
   data: Extract<PulledChange, { kind: K }>['data'],

@@ -15,3 +15,7 @@ export { pull, type PullInput } from './pull';
 export { listConflicts, recordConflict, resolveConflicts, type NewConflict } from './conflicts';
 // The server opens the storage through the features rung, never reaching past it (the layer table).
 export { openHubStorage, type HubStorage, type StorageConfig } from '../storage';
+export { listProducts, retireProduct, setPrice, upsertProduct } from './catalogue';
+export { getRules, listTiers, setRules, upsertTier } from './catalogue-tiers';
+export { listCampaigns, listCouponDefinitions, upsertCampaign, upsertCouponDefinition } from './catalogue-offers';
+export { parseAdmin } from './admin-input';
