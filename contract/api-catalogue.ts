@@ -157,6 +157,11 @@ export const tierInput = z.object({
 });
 export type TierInput = z.input<typeof tierInput>;
 
+export interface CatalogueEvents {
+  /** The brand's hub sent products, prices, tiers, rules or coupons: screens showing them read again. */
+  catalogueChanged: { applied: number };
+}
+
 export const catalogueMethods = {
   /** Every product, inactive ones too, by category and SKU (the counter uses `listProducts`). */
   listCatalogueProducts: m.manager(noInput).returns<CatalogueProduct[]>(),

@@ -5,6 +5,7 @@ import { m003Devices } from './003-devices';
 import { m004RequestHash } from './004-request-hash';
 import { m005SaleDocuments } from './005-sale-documents';
 import { m006OutboxParked } from './006-outbox-parked';
+import { m007Campaigns } from './007-campaigns';
 
 export interface Migration {
   version: number;
@@ -20,4 +21,5 @@ export const migrations: Migration[] = [
   m004RequestHash,
   m005SaleDocuments,
   m006OutboxParked,
+  m007Campaigns,
 ];
