@@ -19,3 +19,4 @@ export * from './sync-events';
 export * from './sync-payloads';
 export * from './hub-api';
 export * from './hub-admin-catalogue';
+export * from './money-text';

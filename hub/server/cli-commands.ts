@@ -9,6 +9,10 @@ import type {
   RevokeResponse,
   TerminalListResponse,
 } from '../../contract';
+import { catalogueOptions, catalogueUsage, runCatalogueCommand } from './cli-catalogue';
+import { CliError } from './cli-error';
+
+export { CliError };
 
 const usage = `Usage: npm run hub:admin -- <command> [options]
 
@@ -19,11 +23,12 @@ Commands:
   revoke --terminal <id>                       stop a terminal's credential at once
   list-conflicts [--all]                       what sync could not decide alone (open ones by default)
 
+The brand's catalogue (every terminal registered with the hub takes it from there):
+${catalogueUsage}
+
 Options (or environment):
   --url <hub address>     LINLI_HUB_URL (default http://127.0.0.1:8787)
   --token <admin token>   LINLI_HUB_ADMIN_TOKEN`;
-
-export class CliError extends Error {}
 
 async function call<T>(base: string, token: string, method: string, path: string, body?: unknown): Promise<T> {
   let res: Response;
@@ -49,22 +54,32 @@ function required(value: string | undefined, flag: string): string {
   return value;
 }
 
+/** The flags as parseArgs reads them; a flag it cannot read (an unknown one, `--price -3`) is a plain refusal. */
+function readArgs(argv: readonly string[]) {
+  try {
+    return parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        url: { type: 'string' },
+        token: { type: 'string' },
+        code: { type: 'string' },
+        name: { type: 'string' },
+        store: { type: 'string' },
+        minutes: { type: 'string' },
+        terminal: { type: 'string' },
+        all: { type: 'boolean' },
+        help: { type: 'boolean' },
+        ...catalogueOptions,
+      },
+    });
+  } catch (error) {
+    throw new CliError(`${(error as Error).message}\n\n${usage}`);
+  }
+}
+
 export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<string> {
-  const { values, positionals } = parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    options: {
-      url: { type: 'string' },
-      token: { type: 'string' },
-      code: { type: 'string' },
-      name: { type: 'string' },
-      store: { type: 'string' },
-      minutes: { type: 'string' },
-      terminal: { type: 'string' },
-      all: { type: 'boolean' },
-      help: { type: 'boolean' },
-    },
-  });
+  const { values, positionals } = readArgs(argv);
   const command = positionals[0];
   if (values.help || !command) return usage;
   const base = values.url ?? env.LINLI_HUB_URL ?? 'http://127.0.0.1:8787';
@@ -120,7 +135,12 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv): P
         )
         .join('\n');
     }
-    default:
+    default: {
+      const out = await runCatalogueCommand(command, values, (method, path, body) =>
+        call(base, token, method, path, body),
+      );
+      if (out !== null) return out;
       throw new CliError(`unknown command ${command}\n\n${usage}`);
+    }
   }
 }
