@@ -3,6 +3,8 @@ import { LinliError } from '../../contract';
 import type { SomeHandlers } from '../handler';
 import type { Ports } from '../ports';
 import { normaliseHubUrl, readRegisterAnswer, registrationError } from './hub-wire';
+import { pullCursorKey } from './pull-apply';
+import { catalogueCursorKey } from './pull-apply-catalogue';
 import { hubKeys, readRegistration } from './registration';
 
 async function register(ports: Ports, hubUrl: string, code: string, terminalName: string) {
@@ -41,6 +43,8 @@ export const syncHandlers = {
       settings.set(hubKeys.credential, registered.credential);
       settings.set(hubKeys.storeId, registered.storeId);
       settings.set(hubKeys.storeName, registered.storeName);
+      // A new registration reads every stream from its start: a cursor is one hub's, never another's.
+      for (const key of [pullCursorKey, catalogueCursorKey]) settings.set(key, '');
       ports.store.audit.append({
         id: ports.ids.newId(),
         at: ports.clock.now().toISOString(),
