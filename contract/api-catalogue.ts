@@ -157,6 +157,11 @@ export const tierInput = z.object({
 });
 export type TierInput = z.input<typeof tierInput>;
 
+export interface CatalogueEvents {
+  /** The brand's hub sent products, prices, tiers, rules or coupons: screens showing them read again. */
+  catalogueChanged: { applied: number };
+}
+
 export const catalogueMethods = {
   /** Every product, inactive ones too, by category and SKU (the counter uses `listProducts`). */
   listCatalogueProducts: m.manager(noInput).returns<CatalogueProduct[]>(),
@@ -165,3 +170,6 @@ export const catalogueMethods = {
   /** Adds or changes a tier (by code); answers every tier by rank. */
   saveTier: m.manager(tierInput).returns<TierInfo[]>(),
 };
+
+/** The field schemas above, for the hub's admin API (contract/hub-admin-catalogue.ts): one rule per field everywhere. */
+export const catalogueFields = { sku, barcode, category, tierCode, price, displayName };

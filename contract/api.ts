@@ -3,7 +3,7 @@ import type { ScanOutcome, SessionInfo } from './types';
 import type { ScanInput } from './api-members';
 import { memberMethods } from './api-members';
 import { loyaltyMethods, type LoyaltyEvents } from './api-loyalty';
-import { catalogueMethods } from './api-catalogue';
+import { catalogueMethods, type CatalogueEvents } from './api-catalogue';
 import { deviceMethods, type DeviceEvents } from './api-devices';
 import { syncMethods, type SyncEvents } from './api-sync';
 import type { AccessOf, ClientMethod, InputOf, OutputOf, ParsedOf } from './method';
@@ -40,7 +40,7 @@ export function isKioskMethodName(value: unknown): value is KioskMethodName {
 }
 
 /** Events pushed from the core to every UI. */
-export interface KioskEvents extends LoyaltyEvents, DeviceEvents, SyncEvents {
+export interface KioskEvents extends LoyaltyEvents, CatalogueEvents, DeviceEvents, SyncEvents {
   /** A scan from any source was routed (or refused). */
   scan: { input: ScanInput; outcome: ScanOutcome | null; error: ApiErrorShape | null };
   /** Who is logged in changed. */

@@ -3,6 +3,7 @@
 // but registration carries `Authorization: Bearer <terminal credential>`.
 import { z } from 'zod';
 import { couponDefinitionWire } from './coupon-wire';
+import { pulledCatalogueChanges } from './hub-admin-catalogue';
 import { syncEventTypes } from './sync-events';
 import { genders } from './types';
 
@@ -86,6 +87,8 @@ export interface HubErrorBody {
       | 'CONFLICT'
       | 'INTERNAL';
     message: string;
+    /** The request field that is wrong, when the refusal is about one (admin API 400s). */
+    field?: string;
   };
 }
 
@@ -209,8 +212,8 @@ export interface ConflictListResponse {
 
 // Pull: what the hub tells every terminal of the chain. GET /v1/pull?stream=&after=&limit=&wait=
 
-/** The streams a terminal may pull; more come with the catalogue, tiers and coupons. */
-export const pullStreams = ['members'] as const;
+/** The streams a terminal may pull: members and their points; the brand's catalogue (hub-admin-catalogue.ts). */
+export const pullStreams = ['members', 'catalogue'] as const;
 export type PullStream = (typeof pullStreams)[number];
 
 export const pullLimits = { pageMax: 1000, pageDefault: 500, waitMaxSeconds: 25 } as const;
@@ -326,6 +329,7 @@ export const pulledChange = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('merge'), data: pulledMerge }),
   z.object({ kind: z.literal('coupon'), data: pulledCoupon }),
   z.object({ kind: z.literal('coupon_use'), data: pulledCouponUse }),
+  ...pulledCatalogueChanges,
 ]);
 export type PulledChange = z.infer<typeof pulledChange>;
 export type PulledChangeKind = PulledChange['kind'];

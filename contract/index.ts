@@ -19,3 +19,5 @@ export * from './sync-events';
 export * from './sync-payloads';
 export * from './hub-api';
 export * from './coupon-wire';
+export * from './hub-admin-catalogue';
+export * from './money-text';

@@ -14,6 +14,7 @@ import type {
   CatalogueProduct,
   ConsentRecord,
   CouponDefinitionInfo,
+  HubCampaign,
   DeviceConfig,
   DeviceSettings,
   PrintJobInfo,
@@ -53,6 +54,7 @@ export interface TerminalStore {
   catalogue: CatalogueRepository;
   points: PointsRepository;
   coupons: CouponsRepository;
+  campaigns: CampaignsRepository;
   sales: SalesRepository;
   reports: ReportsRepository;
   deviceConfig: DeviceConfigRepository;
@@ -273,6 +275,19 @@ export interface CouponsRepository {
   recordPulledUse: (row: CouponUseRow) => boolean;
   /** The hub kept this sale's use of the code as a conflict: it and its return stop counting. */
   markConflicted: (saleId: string, code: string, at: string) => boolean;
+  /**
+   * Adds the definition, or replaces every field of the one with this id (a definition pulled from
+   * the hub). The caller has checked that its generic code is free (a unique key).
+   */
+  saveDefinition: (d: CouponDefinitionInfo & { createdAt: string }) => void;
+}
+
+/** The brand's campaigns, pulled from the hub (the self-service attract screen shows their slides). */
+export interface CampaignsRepository {
+  /** Adds the campaign, or replaces the one with this id. */
+  save: (c: HubCampaign) => void;
+  /** Every campaign, by start. */
+  all: () => HubCampaign[];
 }
 
 /** Sales, refunds and the per-terminal receipt counter. */

@@ -128,6 +128,9 @@ export function openLinli(options: LinliOptions): LinliCore {
     store,
     clock,
     http: hub.http,
+    onApplied: (stream, applied) => {
+      if (stream === 'catalogue') events.emit('catalogueChanged', { applied });
+    },
     ...(options.pullTiming ? { timing: options.pullTiming } : {}),
   });
   // Pushing and pulling run together: whatever starts the relay (opening registered, registering)

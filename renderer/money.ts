@@ -16,15 +16,8 @@ export function formatMinor(minor: number, currency: string, lng: string): strin
   }).format(major);
 }
 
-/** "100", "85.5", "85.50" → fen; null when it is not an amount. */
-export function parseMajor(text: string, digits = 2): number | null {
-  const t = text.trim().replace(/[¥,\s]/g, '');
-  const match = /^(\d{1,9})(?:\.(\d*))?$/.exec(t);
-  if (!match) return null;
-  const frac = (match[2] ?? '').slice(0, digits + 1);
-  if (frac.length > digits) return null;
-  return Number(match[1]) * 10 ** digits + Number(frac.padEnd(digits, '0') || '0');
-}
+// Typed amounts are read by the contract's rule, the same as the hub's CLI reads them.
+export { parseMajor } from '../contract/money-text';
 
 /** A request id for one sale or refund, reused by every retry of it (the core records it once). */
 export function newRequestId(): string {

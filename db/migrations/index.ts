@@ -5,6 +5,7 @@ import { m003Devices } from './003-devices';
 import { m004RequestHash } from './004-request-hash';
 import { m005SaleDocuments } from './005-sale-documents';
 import { m006OutboxParked } from './006-outbox-parked';
+import { m007Campaigns } from './007-campaigns';
 import { m008CouponConflicts } from './008-coupon-conflicts';
 import { m009MemberClaims } from './009-member-claims';
 
@@ -22,6 +23,7 @@ export const migrations: Migration[] = [
   m004RequestHash,
   m005SaleDocuments,
   m006OutboxParked,
+  m007Campaigns,
   m008CouponConflicts,
   m009MemberClaims,
 ];

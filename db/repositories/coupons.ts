@@ -52,6 +52,25 @@ export function couponsRepository(db: Db): CouponsRepository {
       free_product_id, min_spend_minor, categories, valid_from, valid_to, per_member_limit, offline_allowed, generic_code, created_at)
     VALUES (@id, @nameZh, @nameEn, @kind, @amountOffMinor, @percentOff, @capMinor, @freeProductId, @minSpendMinor, @categories, @validFrom,
       @validTo, @perMemberLimit, @offlineAllowed, @genericCode, @createdAt)`);
+  const saveDefinition = db.prepare(`INSERT INTO coupon_definitions (id, name_zh, name_en, kind, amount_off_minor,
+      percent_off, cap_minor, free_product_id, min_spend_minor, categories, valid_from, valid_to, per_member_limit,
+      offline_allowed, generic_code, created_at)
+    VALUES (@id, @nameZh, @nameEn, @kind, @amountOffMinor, @percentOff, @capMinor, @freeProductId, @minSpendMinor, @categories,
+      @validFrom, @validTo, @perMemberLimit, @offlineAllowed, @genericCode, @createdAt)
+    ON CONFLICT (id) DO UPDATE SET name_zh = excluded.name_zh, name_en = excluded.name_en, kind = excluded.kind,
+      amount_off_minor = excluded.amount_off_minor, percent_off = excluded.percent_off, cap_minor = excluded.cap_minor,
+      free_product_id = excluded.free_product_id, min_spend_minor = excluded.min_spend_minor,
+      categories = excluded.categories, valid_from = excluded.valid_from, valid_to = excluded.valid_to,
+      per_member_limit = excluded.per_member_limit, offline_allowed = excluded.offline_allowed,
+      generic_code = excluded.generic_code`);
+  const definitionRow = (d: CouponDefinitionInfo & { createdAt: string }) => ({
+    ...d,
+    nameZh: d.name.zh,
+    nameEn: d.name.en,
+    categories: JSON.stringify(d.categories),
+    offlineAllowed: d.offlineAllowed ? 1 : 0,
+    name: undefined,
+  });
   const definitions = db.prepare<[], DefinitionRaw>(
     `SELECT ${definitionColumns} FROM coupon_definitions ORDER BY valid_to, id`,
   );
@@ -86,15 +105,8 @@ export function couponsRepository(db: Db): CouponsRepository {
   const insertPulledUse = db.prepare(`INSERT OR IGNORE INTO coupon_uses ${useColumns}`);
   const markConflicted = db.prepare('INSERT OR IGNORE INTO coupon_use_conflicts (sale_id, code, at) VALUES (?, ?, ?)');
   return {
-    insertDefinition: (d: CouponDefinitionInfo & { createdAt: string }) =>
-      void insertDefinition.run({
-        ...d,
-        nameZh: d.name.zh,
-        nameEn: d.name.en,
-        categories: JSON.stringify(d.categories),
-        offlineAllowed: d.offlineAllowed ? 1 : 0,
-        name: undefined,
-      }),
+    insertDefinition: (d: CouponDefinitionInfo & { createdAt: string }) => void insertDefinition.run(definitionRow(d)),
+    saveDefinition: (d: CouponDefinitionInfo & { createdAt: string }) => void saveDefinition.run(definitionRow(d)),
     definitions: (): CouponDefinitionInfo[] => definitions.all().map(toDefinition),
     definition: (id: string): CouponDefinitionInfo | null => {
       const r = definition.get(id);

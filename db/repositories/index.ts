@@ -1,6 +1,7 @@
 import type { Db } from '../open';
 import type { TerminalStore } from '../store';
 import { auditRepository } from './audit';
+import { campaignsRepository } from './campaigns';
 import { cardsRepository } from './cards';
 import { catalogueRepository } from './catalogue';
 import { couponsRepository } from './coupons';
@@ -31,6 +32,7 @@ export function createRepositories(db: Db): TerminalStore {
     catalogue: catalogueRepository(db),
     points: pointsRepository(db),
     coupons: couponsRepository(db),
+    campaigns: campaignsRepository(db),
     sales: salesRepository(db),
     reports: reportsRepository(db),
     deviceConfig: deviceConfigRepository(db),

@@ -1,6 +1,7 @@
 // The terminal's own catalogue (decision 0015): a manager adds and prices products and keeps the
 // member tiers, until the brand's hub sends them. Each change is one transaction with its outbox
-// event, so the hub can take over what the store already has.
+// event, so the hub can take over what the store already has. Once the terminal is registered the
+// hub is the source (decision 0018): local edits are refused, and the pull applier writes instead.
 import {
   LinliError,
   type ApiErrorShape,
@@ -16,6 +17,12 @@ import type { SomeHandlers } from '../handler';
 import { tiersOf } from '../loyalty/loyalty-accounts';
 import { receiptStore } from '../loyalty/loyalty-config';
 import type { Ports } from '../ports';
+import { readRegistration } from '../sync/registration';
+
+/** A registered terminal takes its catalogue from the hub: an edit here would be overwritten, or diverge. */
+function refuseWhenHubManaged(ports: Ports): void {
+  if (readRegistration(ports.store.settings)) throw new LinliError('CATALOGUE_MANAGED_BY_HUB');
+}
 
 /** Every problem at once, the first as the error itself (what `inputError` does for a schema). */
 function refusal(issues: ApiErrorShape[]): LinliError {
@@ -30,6 +37,7 @@ const localName = (name: { zh: string; en?: string | undefined }): LocalName => 
 });
 
 function saveProduct(ports: Ports, input: ParsedInput<'saveProduct'>, staff: StaffSummary): CatalogueProduct {
+  refuseWhenHubManaged(ports);
   const catalogue = ports.store.catalogue;
   const at = ports.clock.now().toISOString();
   return ports.store.transaction(() => {
@@ -103,6 +111,7 @@ function writeTier(ports: Ports, tier: TierInfo, staffId: string | null, at: str
 }
 
 function saveTier(ports: Ports, input: ParsedInput<'saveTier'>, staff: StaffSummary): TierInfo[] {
+  refuseWhenHubManaged(ports);
   const tier: TierInfo = {
     code: input.code,
     name: localName(input.name),

@@ -1,14 +1,28 @@
-// The pull applier: while the terminal is registered it long-polls the hub's members stream and
-// applies each page (features/sync/pull-apply.ts), so a member enrolled and points earned at
-// another shop of the chain are here moments later. Errors back off like the outbox relay; the
-// cursor lives in SQLite with the changes, so a restart resumes where the last page ended.
+// The pull applier: while the terminal is registered it long-polls each of the hub's streams and
+// applies each page: the members stream (features/sync/pull-apply.ts), so a member enrolled and
+// points earned at another shop of the chain are here moments later, and the catalogue stream
+// (pull-apply-catalogue.ts), so a price the brand changes is the price at the counter. One loop
+// per stream, each with its own long-poll and cursor: a quiet stream never holds the other back.
+// Errors back off like the outbox relay; each cursor lives in SQLite with its stream's changes, so
+// a restart resumes where the last page ended.
 import { z } from 'zod';
-import { pulledChange, pullLimits, type PulledChange } from '../../contract';
+import { pulledChange, pullLimits, type PulledChange, type PullStream } from '../../contract';
 import type { TerminalStore } from '../../db/store';
 import type { Clock, HubHttp } from '../ports';
 import { backoffDelay, parseRetryAfter } from './backoff';
 import { applyPulledPage, pullCursorKey } from './pull-apply';
+import { applyCataloguePage, catalogueCursorKey } from './pull-apply-catalogue';
 import { readRegistration } from './registration';
+
+/** What the terminal pulls: each stream, where its cursor is kept, and what applies a page of it. */
+const pulledStreams: readonly {
+  stream: PullStream;
+  cursorKey: string;
+  apply: (store: TerminalStore, changes: readonly PulledChange[], cursor: string) => number;
+}[] = [
+  { stream: 'members', cursorKey: pullCursorKey, apply: applyPulledPage },
+  { stream: 'catalogue', cursorKey: catalogueCursorKey, apply: applyCataloguePage },
+];
 
 export interface PullTiming {
   /** Seconds the hub may hold a pull open when nothing is new. */
@@ -55,45 +69,52 @@ export function createPullApplier(deps: {
   clock: Clock;
   http: HubHttp;
   timing?: PullTiming;
+  /** Told after a page changed something here (the catalogue screen and checkout reload then). */
+  onApplied?: (stream: PullStream, applied: number) => void;
 }): PullApplier {
   const timing = { ...defaults, ...deps.timing };
   const { store, http } = deps;
   let running: Promise<void> | null = null;
   let stopping = false;
-  let inFlight: AbortController | null = null;
-  let pausing: (() => void) | null = null;
+  const inFlight = new Set<AbortController>();
+  const pausing = new Set<() => void>();
 
   const pause = (ms: number) =>
     stopping
       ? Promise.resolve()
       : new Promise<void>((resolve) => {
-          const timer = setTimeout((pausing = () => (clearTimeout(timer), (pausing = null), resolve())), ms);
+          const wake = () => (clearTimeout(timer), pausing.delete(wake), resolve());
+          const timer = setTimeout(wake, ms);
+          pausing.add(wake);
         });
 
   /** 'next': pull again now; 'idle': nothing came, pull again shortly; retry: wait (ms, null: back off); 'stop': refused. */
-  async function once(): Promise<'next' | 'idle' | 'stop' | { retry: number | null }> {
+  async function once(
+    stream: (typeof pulledStreams)[number],
+  ): Promise<'next' | 'idle' | 'stop' | { retry: number | null }> {
     const registration = readRegistration(store.settings);
     if (!registration) return 'stop';
-    const after = store.settings.get(pullCursorKey) ?? '';
+    const after = store.settings.get(stream.cursorKey) ?? '';
     const query = new URLSearchParams({
-      stream: 'members',
+      stream: stream.stream,
       after,
       limit: String(timing.limit),
       wait: String(timing.waitSeconds),
     });
-    inFlight = new AbortController();
+    const request = new AbortController();
+    inFlight.add(request);
     let answer;
     try {
       answer = await http.get(`${registration.url}/v1/pull?${query}`, {
         credential: registration.credential,
         // The hub holds the request for up to `wait` seconds by design: that is no timeout.
         timeoutMs: (timing.waitSeconds + 15) * 1000,
-        signal: inFlight.signal,
+        signal: request.signal,
       });
     } catch {
       return { retry: null };
     } finally {
-      inFlight = null;
+      inFlight.delete(request);
     }
     if (answer.status === 401 || answer.status === 403) return 'stop';
     if (answer.status === 429 || answer.status >= 500)
@@ -101,14 +122,15 @@ export function createPullApplier(deps: {
     const page = answer.status === 200 ? readPullAnswer(answer.body) : null;
     if (!page) return { retry: null };
     if (stopping) return 'stop';
-    applyPulledPage(store, page.changes, page.cursor);
+    const applied = stream.apply(store, page.changes, page.cursor);
+    if (applied) deps.onApplied?.(stream.stream, applied);
     return page.more ? 'next' : page.changes.length ? 'next' : 'idle';
   }
 
-  async function loop() {
+  async function loop(stream: (typeof pulledStreams)[number]) {
     let failures = 0;
     while (!stopping) {
-      const outcome = await once();
+      const outcome = await once(stream);
       if (outcome === 'stop') break;
       if (outcome === 'next') failures = 0;
       else if (outcome === 'idle') {
@@ -126,17 +148,22 @@ export function createPullApplier(deps: {
     start() {
       if (running || !readRegistration(store.settings)) return;
       stopping = false;
-      running = loop()
-        // A store error (disk full, closed under us): stop pulling; the cursor is where the last page ended.
-        .catch(() => {})
+      running = Promise.all(
+        pulledStreams.map((stream) =>
+          loop(stream)
+            // A store error (disk full, closed under us): that stream stops; its cursor is where its last page ended.
+            .catch(() => {}),
+        ),
+      )
+        .then(() => {})
         .finally(() => {
           running = null;
         });
     },
     async stop() {
       stopping = true;
-      pausing?.();
-      inFlight?.abort();
+      for (const wake of [...pausing]) wake();
+      for (const request of inFlight) request.abort();
       await running;
     },
   };

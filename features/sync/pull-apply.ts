@@ -56,6 +56,9 @@ function applyOne(store: TerminalStore, change: PulledChange): boolean {
     case 'coupon':
     case 'coupon_use':
       return applyCouponChange(store, change);
+    default:
+      // Another stream's kind (the catalogue's): never on this stream's pages.
+      return false;
   }
 }
 

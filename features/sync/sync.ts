@@ -4,6 +4,8 @@ import type { SomeHandlers } from '../handler';
 import type { Ports } from '../ports';
 import { normaliseHubUrl, readRegisterAnswer, registrationError } from './hub-wire';
 import { parkedEventHandlers } from './parked-events';
+import { pullCursorKey } from './pull-apply';
+import { catalogueCursorKey } from './pull-apply-catalogue';
 import { hubKeys, readRegistration } from './registration';
 
 async function register(ports: Ports, hubUrl: string, code: string, terminalName: string) {
@@ -42,6 +44,8 @@ export const syncHandlers = {
       settings.set(hubKeys.credential, registered.credential);
       settings.set(hubKeys.storeId, registered.storeId);
       settings.set(hubKeys.storeName, registered.storeName);
+      // A new registration reads every stream from its start: a cursor is one hub's, never another's.
+      for (const key of [pullCursorKey, catalogueCursorKey]) settings.set(key, '');
       ports.store.audit.append({
         id: ports.ids.newId(),
         at: ports.clock.now().toISOString(),

@@ -6,6 +6,8 @@ export class HubError extends Error {
     readonly code: HubErrorCode,
     readonly status: number,
     message: string,
+    /** The request field that is wrong (a 400 of the admin API), for the console to mark. */
+    readonly field?: string,
   ) {
     super(message);
     this.name = 'HubError';

@@ -17,3 +17,7 @@ export { listConflicts, recordConflict, resolveConflicts, type NewConflict } fro
 export { mergeMembers, memberAtHub, type HubMemberInfo } from './members';
 // The server opens the storage through the features rung, never reaching past it (the layer table).
 export { openHubStorage, type HubStorage, type StorageConfig } from '../storage';
+export { listProducts, retireProduct, setPrice, upsertProduct } from './catalogue';
+export { getRules, listTiers, setRules, upsertTier } from './catalogue-tiers';
+export { listCampaigns, listCouponDefinitions, upsertCampaign, upsertCouponDefinition } from './catalogue-offers';
+export { parseAdmin } from './admin-input';

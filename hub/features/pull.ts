@@ -62,11 +62,14 @@ function nextNotice(
   let finish: (why: 'notice' | 'time') => void = () => {};
   const done = new Promise<'notice' | 'time'>((resolve) => {
     const timer = setTimeout(() => finish('time'), ms);
+    const aborted = () => finish('time');
     finish = (why) => {
       clearTimeout(timer);
+      // One long-poll looks again several times on one signal: each look takes its listener away.
+      signal?.removeEventListener('abort', aborted);
       resolve(why);
     };
-    signal?.addEventListener('abort', () => finish('time'), { once: true });
+    signal?.addEventListener('abort', aborted, { once: true });
   });
   const listening = storage.listen(eventsChannel, () => finish('notice')).then((u) => (unlisten = u));
   return {

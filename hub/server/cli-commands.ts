@@ -10,6 +10,10 @@ import type {
   RevokeResponse,
   TerminalListResponse,
 } from '../../contract';
+import { catalogueOptions, catalogueUsage, runCatalogueCommand } from './cli-catalogue';
+import { CliError } from './cli-error';
+
+export { CliError };
 
 const usage = `Usage: npm run hub:admin -- <command> [options]
 
@@ -21,11 +25,12 @@ Commands:
   list-conflicts [--all]                       what sync could not decide alone (open ones by default)
   merge-members --survivor ID --merged ID      two members are one person: points, cards and lookups go to the survivor
 
+The brand's catalogue (every terminal registered with the hub takes it from there):
+${catalogueUsage}
+
 Options (or environment):
   --url <hub address>     LINLI_HUB_URL (default http://127.0.0.1:8787)
   --token <admin token>   LINLI_HUB_ADMIN_TOKEN`;
-
-export class CliError extends Error {}
 
 async function call<T>(base: string, token: string, method: string, path: string, body?: unknown): Promise<T> {
   let res: Response;
@@ -51,24 +56,34 @@ function required(value: string | undefined, flag: string): string {
   return value;
 }
 
+/** The flags as parseArgs reads them; a flag it cannot read (an unknown one, `--price -3`) is a plain refusal. */
+function readArgs(argv: readonly string[]) {
+  try {
+    return parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        url: { type: 'string' },
+        token: { type: 'string' },
+        code: { type: 'string' },
+        name: { type: 'string' },
+        store: { type: 'string' },
+        minutes: { type: 'string' },
+        terminal: { type: 'string' },
+        all: { type: 'boolean' },
+        survivor: { type: 'string' },
+        merged: { type: 'string' },
+        help: { type: 'boolean' },
+        ...catalogueOptions,
+      },
+    });
+  } catch (error) {
+    throw new CliError(`${(error as Error).message}\n\n${usage}`);
+  }
+}
+
 export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<string> {
-  const { values, positionals } = parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    options: {
-      url: { type: 'string' },
-      token: { type: 'string' },
-      code: { type: 'string' },
-      name: { type: 'string' },
-      store: { type: 'string' },
-      minutes: { type: 'string' },
-      terminal: { type: 'string' },
-      all: { type: 'boolean' },
-      survivor: { type: 'string' },
-      merged: { type: 'string' },
-      help: { type: 'boolean' },
-    },
-  });
+  const { values, positionals } = readArgs(argv);
   const command = positionals[0];
   if (values.help || !command) return usage;
   const base = values.url ?? env.LINLI_HUB_URL ?? 'http://127.0.0.1:8787';
@@ -132,7 +147,12 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv): P
       const cards = m.cardsRepointed.length ? m.cardsRepointed.join(', ') : 'none';
       return `Member ${m.mergedId} merged into ${m.survivorId} (merge ${m.mergeId}): ${m.pointsMoved} points moved, cards re-pointed: ${cards}, ${m.conflictsResolved} conflicts resolved. Every terminal learns it on its next pull.`;
     }
-    default:
+    default: {
+      const out = await runCatalogueCommand(command, values, (method, path, body) =>
+        call(base, token, method, path, body),
+      );
+      if (out !== null) return out;
       throw new CliError(`unknown command ${command}\n\n${usage}`);
+    }
   }
 }

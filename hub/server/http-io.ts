@@ -27,8 +27,9 @@ export function sendError(
   code: HubErrorCode,
   message: string,
   headers: Record<string, string> = {},
+  field?: string,
 ): void {
-  const body: HubErrorBody = { error: { code, message } };
+  const body: HubErrorBody = { error: { code, message, ...(field ? { field } : {}) } };
   sendJson(res, status, body, headers);
 }
 

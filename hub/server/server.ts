@@ -35,6 +35,7 @@ import {
   touchTerminal,
 } from '../features';
 import type { HubStorage } from '../features';
+import { catalogueRoute } from './catalogue-routes';
 import { bearer, readJson, sendError, sendJson } from './http-io';
 import { tokenBuckets, type RateLimit } from './rate-limit';
 
@@ -159,6 +160,8 @@ export function createHubServer(options: HubServerOptions): Server {
       const member = /^\/v1\/admin\/members\/([^/]+)$/.exec(path);
       if (method === 'GET' && member)
         return sendJson(res, 200, { member: await memberAtHub(storage, decodeURIComponent(member[1]!)) });
+      const catalogue = await catalogueRoute(storage, method, path, body);
+      if (catalogue) return sendJson(res, catalogue.status, catalogue.body);
       const revoke = /^\/v1\/admin\/terminals\/([^/]+)\/revoke$/.exec(path);
       if (method === 'POST' && revoke)
         return sendJson(res, 200, { terminal: await revokeTerminal(storage, decodeURIComponent(revoke[1]!)) });
@@ -179,6 +182,7 @@ export function createHubServer(options: HubServerOptions): Server {
           error.code,
           error.message,
           retryAfter ? { 'retry-after': String(retryAfter) } : {},
+          error.field,
         );
         // An unread body would otherwise keep arriving after a refusal (413, 401).
         if (!req.complete) req.resume();

@@ -8,6 +8,8 @@ export const catalogueEn: MessageShape<typeof catalogueZhCN> = {
     title: 'Products and tiers',
     lead: 'Until the brand’s hub sends a catalogue, the manager keeps this store’s products, prices and member tiers here. Scan a product’s barcode to open it, or to add it.',
     saved: 'Saved “{{name}}”.',
+    hubLead:
+      'This terminal is connected to the brand’s hub ({{store}}): products, prices and member tiers come from the hub and are shown here to look at only. Change them at the hub.',
     products: {
       title: 'Products',
       add: 'Add product',

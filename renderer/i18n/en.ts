@@ -357,6 +357,8 @@ export const en: Messages = {
       'Thresholds must rise with the level: tier {{higher}} needs more than tier {{lower}} (compared on the same measure).',
     TIER_WINDOW_INVALID: 'The window is a whole number of days from 1 to 3660.',
     TIER_MULTIPLIER_INVALID: 'The points multiplier is between 0 and 10, e.g. 1.5.',
+    CATALOGUE_MANAGED_BY_HUB:
+      'This terminal takes its products, prices and tiers from the brand’s hub: change them there (hub:admin set-price, upsert-product, upsert-tier).',
     QUANTITY_INVALID: 'A quantity is a whole number from 1 to 999.',
     SALE_EMPTY: 'Scan a product first.',
     COUPON_UNKNOWN: 'This coupon code is not known.',

@@ -355,6 +355,8 @@ export const zhCN = {
     TIER_THRESHOLD_ORDER: '门槛须随级别升高：等级 {{higher}} 的门槛须高于等级 {{lower}}（按同一升级依据比较）。',
     TIER_WINDOW_INVALID: '统计天数须为 1 到 3660 的整数。',
     TIER_MULTIPLIER_INVALID: '积分倍数须在 0 到 10 之间，例如 1.5。',
+    CATALOGUE_MANAGED_BY_HUB:
+      '本终端的商品、价格和会员等级来自品牌中心，请在品牌中心修改（hub:admin set-price、upsert-product、upsert-tier）。',
     QUANTITY_INVALID: '数量必须是 1 到 999 的整数。',
     SALE_EMPTY: '请先扫描商品。',
     COUPON_UNKNOWN: '找不到该优惠券。',

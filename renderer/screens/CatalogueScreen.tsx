@@ -23,7 +23,9 @@ import {
 /**
  * Products, prices and member tiers a manager keeps at this terminal while no hub sends a catalogue
  * (decision 0015). Saving goes through the core, which checks every field and names each wrong one
- * beside its input; a scanned barcode opens its product, or a new one with that barcode.
+ * beside its input; a scanned barcode opens its product, or a new one with that barcode. Once the
+ * terminal is registered with a hub, the hub is the source (decision 0018): the screen shows what
+ * the hub sent, without edit buttons, and reads again when the hub sends more.
  */
 export function CatalogueScreen() {
   const { t, i18n } = useTranslation();
@@ -35,6 +37,8 @@ export function CatalogueScreen() {
 
   const [products, setProducts] = useState<CatalogueProduct[] | null>(null);
   const [tiers, setTiers] = useState<TierInfo[]>([]);
+  /** The hub's store name when the hub keeps this catalogue; null when the manager does. */
+  const [hubStore, setHubStore] = useState<string | null>(null);
   const [query, setQuery] = useState('');
   const [productForm, setProductForm] = useState<ProductForm | null>(null);
   const [tierForm, setTierForm] = useState<TierForm | null>(null);
@@ -48,15 +52,18 @@ export function CatalogueScreen() {
   const reload = useCallback(
     () =>
       runLoad(async () => {
-        const [p, tr] = await Promise.all([api.listCatalogueProducts(), api.listTiers()]);
+        const [p, tr, sync] = await Promise.all([api.listCatalogueProducts(), api.listTiers(), api.getSyncStatus()]);
         setProducts(p);
         setTiers(tr);
+        setHubStore(sync.registered ? (sync.hubStoreName ?? sync.hubUrl ?? '') : null);
       }),
     [api, runLoad],
   );
   useEffect(() => {
     void reload();
-  }, [reload]);
+    return api.on('catalogueChanged', () => void reload());
+  }, [api, reload]);
+  const managed = hubStore !== null;
 
   const openProduct = (form: ProductForm) => {
     saveProduct.resetError();
@@ -71,6 +78,7 @@ export function CatalogueScreen() {
 
   // A scan fills the barcode of the product being edited; otherwise it opens that product, or a new one.
   useScanReceiver((text) => {
+    if (managed) return;
     const code = text.trim();
     if (productForm) {
       setProductForm({ ...productForm, barcode: code });
@@ -106,7 +114,13 @@ export function CatalogueScreen() {
   return (
     <section className="screen catalogue" aria-labelledby="catalogue-title">
       <h1 id="catalogue-title">{t('catalogue.title')}</h1>
-      <p className="lead">{t('catalogue.lead')}</p>
+      {managed ? (
+        <p className="lead notice" role="note" data-testid="catalogue-hub-managed">
+          {t('catalogue.hubLead', { store: hubStore })}
+        </p>
+      ) : (
+        <p className="lead">{t('catalogue.lead')}</p>
+      )}
       {notice && (
         <p className="notice catalogue__notice" role="status" data-testid="catalogue-saved">
           {t('catalogue.saved', { name: typeof notice === 'string' ? notice : name(notice) })}
@@ -116,14 +130,16 @@ export function CatalogueScreen() {
       <div className="panel catalogue__panel">
         <div className="panel__head">
           <h2>{t('catalogue.products.title')}</h2>
-          <button
-            type="button"
-            className="button button--primary"
-            data-testid="catalogue-add-product"
-            onClick={() => openProduct(newProductForm())}
-          >
-            {t('catalogue.products.add')}
-          </button>
+          {!managed && (
+            <button
+              type="button"
+              className="button button--primary"
+              data-testid="catalogue-add-product"
+              onClick={() => openProduct(newProductForm())}
+            >
+              {t('catalogue.products.add')}
+            </button>
+          )}
         </div>
         {(products?.length ?? 0) > 0 && (
           <Field label={t('catalogue.products.filter')} field="filter" hint={t('catalogue.products.filterHint')}>
@@ -156,7 +172,7 @@ export function CatalogueScreen() {
                   <th className="catalogue__num">{t('catalogue.products.price')}</th>
                   <th>{t('catalogue.products.memberPrices')}</th>
                   <th>{t('catalogue.products.status')}</th>
-                  <th aria-label={t('catalogue.products.edit')} />
+                  {!managed && <th aria-label={t('catalogue.products.edit')} />}
                 </tr>
               </thead>
               <tbody>
@@ -199,16 +215,18 @@ export function CatalogueScreen() {
                         {p.active ? t('catalogue.products.active') : t('catalogue.products.inactive')}
                       </span>
                     </td>
-                    <td>
-                      <button
-                        type="button"
-                        className="button"
-                        data-testid={`catalogue-edit-${p.sku}`}
-                        onClick={() => openProduct(productFormOf(p))}
-                      >
-                        {t('catalogue.products.edit')}
-                      </button>
-                    </td>
+                    {!managed && (
+                      <td>
+                        <button
+                          type="button"
+                          className="button"
+                          data-testid={`catalogue-edit-${p.sku}`}
+                          onClick={() => openProduct(productFormOf(p))}
+                        >
+                          {t('catalogue.products.edit')}
+                        </button>
+                      </td>
+                    )}
                   </tr>
                 ))}
               </tbody>
@@ -220,14 +238,16 @@ export function CatalogueScreen() {
       <div className="panel catalogue__panel">
         <div className="panel__head">
           <h2>{t('catalogue.tiers.title')}</h2>
-          <button
-            type="button"
-            className="button"
-            data-testid="catalogue-add-tier"
-            onClick={() => openTier(newTierForm(tiers))}
-          >
-            {t('catalogue.tiers.add')}
-          </button>
+          {!managed && (
+            <button
+              type="button"
+              className="button"
+              data-testid="catalogue-add-tier"
+              onClick={() => openTier(newTierForm(tiers))}
+            >
+              {t('catalogue.tiers.add')}
+            </button>
+          )}
         </div>
         <p className="muted">{t('catalogue.tiers.lead')}</p>
         <div className="catalogue__scroll">
@@ -240,7 +260,7 @@ export function CatalogueScreen() {
                 <th>{t('catalogue.tiers.qualify')}</th>
                 <th>{t('catalogue.tiers.window')}</th>
                 <th>{t('catalogue.tiers.multiplier')}</th>
-                <th aria-label={t('catalogue.tiers.edit')} />
+                {!managed && <th aria-label={t('catalogue.tiers.edit')} />}
               </tr>
             </thead>
             <tbody>
@@ -260,16 +280,18 @@ export function CatalogueScreen() {
                   </td>
                   <td>{t('catalogue.tiers.days', { days: tier.windowDays })}</td>
                   <td>{t('catalogue.tiers.times', { value: tier.pointsMultiplierPct / 100 })}</td>
-                  <td>
-                    <button
-                      type="button"
-                      className="button"
-                      data-testid={`catalogue-edit-tier-${tier.code}`}
-                      onClick={() => openTier(tierFormOf(tier))}
-                    >
-                      {t('catalogue.tiers.edit')}
-                    </button>
-                  </td>
+                  {!managed && (
+                    <td>
+                      <button
+                        type="button"
+                        className="button"
+                        data-testid={`catalogue-edit-tier-${tier.code}`}
+                        onClick={() => openTier(tierFormOf(tier))}
+                      >
+                        {t('catalogue.tiers.edit')}
+                      </button>
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>

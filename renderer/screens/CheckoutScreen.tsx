@@ -129,6 +129,16 @@ export function CheckoutScreen({ memberId, productId, couponCode }: Props) {
     [api, clearError, reset, showError],
   );
 
+  // The brand's hub sent new prices or products: the tiles and an open basket show them at once.
+  useEffect(
+    () =>
+      api.on('catalogueChanged', () => {
+        api.listProducts().then(setProducts).catch(showError);
+        if (!resultRef.current && draftRef.current.lines.length) void change((d) => d);
+      }),
+    [api, change, showError],
+  );
+
   const handleCode = useCallback(
     (text: string, onError?: (error: ApiErrorShape) => void) => {
       void change(async (d) => {
@@ -401,7 +411,9 @@ export function CheckoutScreen({ memberId, productId, couponCode }: Props) {
                 onClick={() => void change((d) => addProduct(d, p.id))}
               >
                 <span className="tile__name">{name(p.name)}</span>
-                <span className="muted">{money(p.listPriceMinor)}</span>
+                <span className="muted" data-testid={`product-price-${p.sku}`}>
+                  {money(p.listPriceMinor)}
+                </span>
               </button>
             ))}
           </div>

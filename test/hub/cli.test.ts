@@ -1,7 +1,8 @@
 // The admin CLI end to end: a hub started as `npm run hub` starts it (PGlite, a free port), and the
 // CLI run as a separate process, as an operator would.
 import { execFile } from 'node:child_process';
-import { resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHubProcess, type HubProcess } from '../support/hub-process';
@@ -85,6 +86,34 @@ describe('hub admin CLI against a hub process', () => {
     expect((await cli('list-conflicts')).out).not.toContain('+8613600136000');
     expect(await cli(...merge)).toEqual({ ok: false, out: expect.stringMatching(/409 CONFLICT.*already/) });
   }, 60_000);
+
+  it('keeps the catalogue: a product, a price typed in yuan, a tier from a file; a wrong price is explained', async () => {
+    const tier = join(dir.dir, 'tier.json');
+    writeFileSync(
+      tier,
+      JSON.stringify({ code: 'gold', name: { zh: '金卡' }, rank: 2, qualifyMetric: 'spend', threshold: 200_000 }),
+    );
+    expect((await cli('upsert-tier', '--file', tier)).out).toMatch(/Tier saved: 2 {2}gold/);
+    expect(
+      (await cli('upsert-product', '--sku', 'tea-001', '--name-zh', '桂花乌龙茶', '--price', '68', '--category', 'tea'))
+        .out,
+    ).toMatch(/Product saved: TEA-001 {2}桂花乌龙茶 \/ 桂花乌龙茶 {2}¥68\.00/);
+    expect((await cli('set-price', '--sku', 'TEA-001', '--price', '12.50')).out).toMatch(/list price set to ¥12\.50/);
+    expect((await cli('set-price', '--sku', 'TEA-001', '--price', '9.9', '--tier', 'GOLD')).out).toMatch(
+      /gold member price set to ¥9\.90/,
+    );
+    expect((await cli('list-products')).out).toContain('TEA-001  桂花乌龙茶 / 桂花乌龙茶  ¥12.50  (gold ¥9.90)  tea');
+    for (const price of ['12.505', 'abc', '-3', '12,50元'])
+      expect(await cli('set-price', '--sku', 'TEA-001', `--price=${price}`)).toEqual({
+        ok: false,
+        out: expect.stringMatching(/is not a price: type it in yuan, e\.g\. 12\.50/),
+      });
+    expect(await cli('set-price', '--sku', 'NOPE-1', '--price', '1')).toEqual({
+      ok: false,
+      out: expect.stringMatching(/404 NOT_FOUND.*no product has the SKU NOPE-1/),
+    });
+    expect((await cli('list-products')).out).toContain('¥12.50  (gold ¥9.90)');
+  }, 120_000);
 
   it('refuses a second hub on the same data directory', async () => {
     const second = await run(process.execPath, ['--import', 'tsx', 'hub/server/main.ts'], {
