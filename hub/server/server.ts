@@ -30,7 +30,7 @@ import {
   touchTerminal,
 } from '../features';
 import type { HubStorage } from '../features';
-import { bearer, readJson, sendError, sendJson } from './http-io';
+import { bearer, readJson, sendError, sendJson, sendJsonCompressed } from './http-io';
 import { tokenBuckets, type RateLimit } from './rate-limit';
 
 export interface HubServerOptions {
@@ -68,6 +68,16 @@ export function createHubServer(options: HubServerOptions): Server {
       );
   };
 
+  // last_seen_at is kept to the minute: asking the database on every push and pull would cost a
+  // round trip each, so this process remembers when it last wrote it for each terminal.
+  const touched = new Map<string, number>();
+  const touchedOnceAMinute = async (terminalId: string) => {
+    const now = Date.now();
+    if (now - (touched.get(terminalId) ?? 0) < 60_000) return;
+    touched.set(terminalId, now);
+    await touchTerminal(storage, terminalId);
+  };
+
   const requireAdmin = (req: IncomingMessage) => {
     const token = bearer(req);
     // Compared as digests of equal length, in constant time: the answer time says nothing about the token.
@@ -85,7 +95,7 @@ export function createHubServer(options: HubServerOptions): Server {
         'no valid terminal credential: the terminal is not registered or was revoked',
       );
     limited(terminalBuckets, terminal.terminalId);
-    await touchTerminal(storage, terminal.terminalId);
+    await touchedOnceAMinute(terminal.terminalId);
     return terminal;
   };
 
@@ -123,7 +133,7 @@ export function createHubServer(options: HubServerOptions): Server {
       // A terminal that hangs up (closing, offline) ends its long-poll instead of holding a listener.
       const gone = new AbortController();
       res.once('close', () => gone.abort());
-      return sendJson(res, 200, await pull(storage, terminal, query, gone.signal));
+      return sendJsonCompressed(req, res, 200, await pull(storage, terminal, query, gone.signal));
     }
     if (path.startsWith('/v1/admin/')) {
       requireAdmin(req);
