@@ -36,6 +36,7 @@ import { setupHandlers } from './staff/terminal-setup';
 import { fetchHubHttp } from './sync/hub-http';
 import { createOutboxRelay, type SyncTiming } from './sync/outbox-relay';
 import { createPullApplier, type PullTiming } from './sync/pull-applier';
+import { createPullProgress, withPullProgress } from './sync/pull-progress';
 import { syncHandlers } from './sync/sync';
 
 export interface LinliOptions {
@@ -114,10 +115,12 @@ export function openLinli(options: LinliOptions): LinliCore {
     ...(options.deviceTiming ? { timing: options.deviceTiming } : {}),
   });
 
+  // The pull's progress rides on the relay's sync status: one status for the header and the sync screen.
+  const progress = createPullProgress();
   const relay = createOutboxRelay({
     store,
     clock,
-    events,
+    events: withPullProgress(events, progress),
     http: fetchHubHttp,
     ...(options.syncTiming ? { timing: options.syncTiming } : {}),
   });
@@ -125,12 +128,18 @@ export function openLinli(options: LinliOptions): LinliCore {
     store,
     clock,
     http: fetchHubHttp,
+    progress,
     ...(options.pullTiming ? { timing: options.pullTiming } : {}),
   });
   // Pushing and pulling run together: whatever starts the relay (opening registered, registering)
   // starts the pull too, and unregistering or closing stops both.
   const sync: Ports['sync'] = {
     ...relay,
+    status: () => ({ ...relay.status(), pull: progress.snapshot() }),
+    reset() {
+      progress.reset();
+      relay.reset();
+    },
     start() {
       relay.start();
       puller.start();
@@ -139,6 +148,8 @@ export function openLinli(options: LinliOptions): LinliCore {
       await Promise.all([relay.stop(), puller.stop()]);
     },
   };
+
+  progress.onChange(() => events.emit('syncStatus', sync.status()));
 
   const ports: Ports = {
     store,

@@ -8,6 +8,7 @@ import type { TerminalStore } from '../../db/store';
 import type { Clock, HubHttp } from '../ports';
 import { backoffDelay, parseRetryAfter } from './backoff';
 import { applyPulledPage, pullCursorKey } from './pull-apply';
+import type { PullProgress } from './pull-progress';
 import { readRegistration } from './registration';
 
 export interface PullTiming {
@@ -24,7 +25,7 @@ export interface PullTiming {
 
 const defaults: Required<PullTiming> = {
   waitSeconds: 20,
-  limit: pullLimits.pageDefault,
+  limit: pullLimits.pageMax,
   idleMs: 1000,
   backoffBaseMs: 1000,
   backoffCapMs: 5 * 60_000,
@@ -32,17 +33,24 @@ const defaults: Required<PullTiming> = {
 };
 
 /** The envelope only: each change is read on its own, so one this terminal cannot read skips alone. */
-const answerShape = z.object({ changes: z.array(z.unknown()), cursor: z.string().max(40), more: z.boolean() });
+const answerShape = z.object({
+  changes: z.array(z.unknown()),
+  cursor: z.string().max(40),
+  more: z.boolean(),
+  remaining: z.number().int().min(0).optional(),
+});
 
 /** The changes of a pull answer this terminal can apply, the cursor and whether more wait; null when it is no answer. */
-export function readPullAnswer(body: unknown): { changes: PulledChange[]; cursor: string; more: boolean } | null {
+export function readPullAnswer(
+  body: unknown,
+): { changes: PulledChange[]; cursor: string; more: boolean; remaining?: number | undefined } | null {
   const envelope = answerShape.safeParse(body);
   if (!envelope.success) return null;
   const changes = envelope.data.changes.flatMap((c) => {
     const parsed = pulledChange.safeParse(c);
     return parsed.success ? [parsed.data] : [];
   });
-  return { changes, cursor: envelope.data.cursor, more: envelope.data.more };
+  return { changes, cursor: envelope.data.cursor, more: envelope.data.more, remaining: envelope.data.remaining };
 }
 
 export interface PullApplier {
@@ -55,6 +63,7 @@ export function createPullApplier(deps: {
   clock: Clock;
   http: HubHttp;
   timing?: PullTiming;
+  progress?: PullProgress;
 }): PullApplier {
   const timing = { ...defaults, ...deps.timing };
   const { store, http } = deps;
@@ -81,6 +90,7 @@ export function createPullApplier(deps: {
       limit: String(timing.limit),
       wait: String(timing.waitSeconds),
     });
+    if (deps.progress?.wantsCount('members')) query.set('count', '1');
     inFlight = new AbortController();
     let answer;
     try {
@@ -102,6 +112,7 @@ export function createPullApplier(deps: {
     if (!page) return { retry: null };
     if (stopping) return 'stop';
     applyPulledPage(store, page.changes, page.cursor);
+    deps.progress?.paged('members', { changes: page.changes.length, more: page.more, remaining: page.remaining });
     return page.more ? 'next' : page.changes.length ? 'next' : 'idle';
   }
 
