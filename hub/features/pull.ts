@@ -28,13 +28,15 @@ interface Row {
   terminalId: string;
 }
 
+// Ordered by the columns, not the text aliases of the same names (which ORDER BY would pick):
+// as text, seq 10 sorts before 9 and a page's cursor would skip rows.
 async function page(db: Queryable, terminalId: string, input: PullInput, from: PullPosition): Promise<PullResponse> {
   const { rows } = await db.query<Row>(
     `SELECT txid::text AS txid, seq::text AS seq, kind, data, terminal_id AS "terminalId"
        FROM changes
       WHERE stream = $1 AND (txid, seq) > ($2::bigint, $3::bigint)
         AND txid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint
-      ORDER BY txid, seq LIMIT $4`,
+      ORDER BY changes.txid, changes.seq LIMIT $4`,
     [input.stream, from.txid, from.seq, input.limit + 1],
   );
   const more = rows.length > input.limit;
