@@ -22,10 +22,22 @@ export interface Answer {
 /** Keep-alive for the pushing terminals; the long-polls get a socket each. */
 export const keepAlive = new Agent({ keepAlive: true, maxSockets: 512 });
 
-export function call(
-  url: string,
-  options: { method?: 'GET' | 'POST'; token?: string; body?: unknown; agent?: Agent; localAddress?: string } = {},
-): Promise<Answer> {
+type CallOptions = { method?: 'GET' | 'POST'; token?: string; body?: unknown; agent?: Agent; localAddress?: string };
+
+/**
+ * One request. A kept-alive socket the hub closed while idle (its keep-alive timeout) fails at once
+ * on reuse: that request is sent again on a fresh socket, as Node's documentation advises.
+ */
+export async function call(url: string, options: CallOptions = {}): Promise<Answer> {
+  try {
+    return await callOnce(url, options);
+  } catch (error) {
+    if ((error as { reusedSocket?: boolean }).reusedSocket) return callOnce(url, options);
+    throw error;
+  }
+}
+
+function callOnce(url: string, options: CallOptions): Promise<Answer> {
   const text = options.body === undefined ? undefined : JSON.stringify(options.body);
   return new Promise((ok, fail) => {
     const req = request(
@@ -50,7 +62,7 @@ export function call(
         res.on('error', fail);
       },
     );
-    req.on('error', fail);
+    req.on('error', (error) => fail(Object.assign(error, { reusedSocket: req.reusedSocket })));
     req.end(text);
   });
 }
