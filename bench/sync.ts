@@ -104,12 +104,14 @@ async function propagation(hub: BenchHub, a: SimTerminal, b: SimTerminal, sample
   const times: number[] = [];
   for (let i = 0; i < samples; i++) {
     const polling = pull(hub, b, cursor, 25);
-    // B's request has reached the hub and is waiting on its LISTEN before A pushes.
-    await sleep(20 + (i % 5) * 5);
+    // B's request has reached the hub and is waiting on its LISTEN before A pushes; the pause also
+    // keeps A and B under the hub's rate limit (10 requests a second per terminal).
+    await sleep(120 + (i % 5) * 10);
     const event = enrolment();
     const sent = performance.now();
     await pushBatch(hub, a, { schemaVersion: syncSchemaVersion, events: [event] });
     let answer = await polling;
+    if (answer.status !== 200) throw new Error(`pull: ${answer.status} ${JSON.stringify(answer.body)}`);
     // A page without the enrolment (an older change) means B asks again at once, as a terminal does.
     while (!(answer.body as PullResponse).changes.some((c) => c.kind === 'member' && c.data.id === event.aggregateId)) {
       cursor = (answer.body as PullResponse).cursor;
@@ -264,20 +266,6 @@ async function main() {
       result.backlog100kSeconds = round((seconds * 100_000) / size.backlog, 1);
       log(`backlog: ${size.backlog} events drained by the outbox relay in ${seconds.toFixed(1)} s`);
     });
-    await phase('ingest', async () => {
-      const terminals = await registerTerminals(hub, size.ingestTerminals);
-      const each = Math.ceil(size.ingestEvents / terminals.length / batchSize) * batchSize;
-      const rate = await ingest(hub, terminals, each);
-      result.ingestEventsPerSec = round(rate);
-      log(`ingest: ${terminals.length} terminals × ${each} events, batches of ${batchSize}: ${round(rate)} events/s`);
-    });
-    const crowd =
-      phases.has('ingest200') || phases.has('polls') ? await registerTerminals(hub, size.crowdTerminals) : [];
-    await phase('ingest200', async () => {
-      const rate = await ingest(hub, crowd, size.crowdEventsEach);
-      result.ingest200TerminalsEventsPerSec = round(rate);
-      log(`ingest200: ${crowd.length} terminals × ${size.crowdEventsEach} events at once: ${round(rate)} events/s`);
-    });
     await phase('propagation', async () => {
       const [a, b] = await registerTerminals(hub, 2, 1);
       const p = await propagation(hub, a!, b!, size.propagationSamples);
@@ -288,9 +276,9 @@ async function main() {
       );
     });
     await phase('polls', async () => {
-      const more = await registerTerminals(hub, Math.max(0, size.polls - crowd.length));
-      const pollers = [...crowd, ...more].slice(0, size.polls);
-      const p = await polls(hub, pollers, crowd[0] ?? more[0]!);
+      // Before the ingest phases: a hub that has just taken 200 pushes at once holds their memory a while.
+      const [pusher, ...pollers] = await registerTerminals(hub, size.polls + 1);
+      const p = await polls(hub, pollers, pusher!);
       result.hubRssMbIdle = round(p.before, 1);
       result.hubRssMbAt1000Polls = round(p.rssMb, 1);
       result.wake1000PollsMs = round(p.wakeAllMs);
@@ -300,6 +288,19 @@ async function main() {
           (p.early ? `; ${p.early} answered before the push` : '') +
           (p.failed ? `; ${p.failed} not 200` : ''),
       );
+    });
+    await phase('ingest', async () => {
+      const terminals = await registerTerminals(hub, size.ingestTerminals);
+      const each = Math.ceil(size.ingestEvents / terminals.length / batchSize) * batchSize;
+      const rate = await ingest(hub, terminals, each);
+      result.ingestEventsPerSec = round(rate);
+      log(`ingest: ${terminals.length} terminals × ${each} events, batches of ${batchSize}: ${round(rate)} events/s`);
+    });
+    await phase('ingest200', async () => {
+      const crowd = await registerTerminals(hub, size.crowdTerminals);
+      const rate = await ingest(hub, crowd, size.crowdEventsEach);
+      result.ingest200TerminalsEventsPerSec = round(rate);
+      log(`ingest200: ${crowd.length} terminals × ${size.crowdEventsEach} events at once: ${round(rate)} events/s`);
     });
   } finally {
     await hub.stop();

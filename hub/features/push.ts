@@ -120,8 +120,9 @@ async function insertEvents(
 }
 
 /**
- * The fast path: the whole batch under one savepoint, its events in one INSERT, runs of enrolments
- * and sales projected set-based (push-bulk.ts), the rest through projections.ts in order. Answers
+ * The fast path: the whole batch under one savepoint, its events in one INSERT, runs of enrolments,
+ * card issues, sales and point entries projected set-based (push-bulk.ts), the rest through
+ * projections.ts in their place. Answers
  * null after rolling back when any event cannot apply: the caller then takes the events one by one,
  * so a refused event is rejected alone exactly as before.
  */
@@ -180,6 +181,7 @@ export async function push(
   storage: HubStorage,
   terminal: AuthenticatedTerminal,
   request: PushRequest,
+  /** bulk: false takes the per-event path at once (the test comparing both paths). */
   options: { bulk?: boolean } = {},
 ): Promise<PushResponse> {
   const plan = planPush(request, syncSchemaVersion);

@@ -30,6 +30,7 @@ import {
   touchTerminal,
 } from '../features';
 import type { HubStorage } from '../features';
+import { gate } from './gate';
 import { bearer, readJson, sendError, sendJson, sendJsonCompressed } from './http-io';
 import { tokenBuckets, type RateLimit } from './rate-limit';
 
@@ -56,6 +57,7 @@ export function createHubServer(options: HubServerOptions): Server {
   const adminDigest = digest(options.adminToken);
   const terminalBuckets = tokenBuckets(options.rateLimit ?? { burst: 20, perSecond: 10 });
   const registerBuckets = tokenBuckets(options.registerRateLimit ?? { burst: 10, perSecond: 0.2 });
+  const pushes = gate(16);
 
   const limited = (bucket: ReturnType<typeof tokenBuckets>, key: string) => {
     const taken = bucket.take(key, Date.now());
@@ -116,16 +118,18 @@ export function createHubServer(options: HubServerOptions): Server {
     }
     if (method === 'POST' && path === '/v1/push') {
       const terminal = await requireTerminal(req);
-      const raw = await body();
-      // Too many events is its own answer (413), so a terminal knows to split rather than to fix.
-      const events = (raw as { events?: unknown }).events;
-      if (Array.isArray(events) && events.length > hubLimits.pushBatchMax)
-        throw new HubError(
-          'PAYLOAD_TOO_LARGE',
-          413,
-          `a push holds at most ${hubLimits.pushBatchMax} events, this one ${events.length}`,
-        );
-      return sendJson(res, 200, await push(storage, terminal, parse(pushRequest, raw)));
+      return pushes(async () => {
+        const raw = await body();
+        // Too many events is its own answer (413), so a terminal knows to split rather than to fix.
+        const events = (raw as { events?: unknown }).events;
+        if (Array.isArray(events) && events.length > hubLimits.pushBatchMax)
+          throw new HubError(
+            'PAYLOAD_TOO_LARGE',
+            413,
+            `a push holds at most ${hubLimits.pushBatchMax} events, this one ${events.length}`,
+          );
+        return sendJson(res, 200, await push(storage, terminal, parse(pushRequest, raw)));
+      });
     }
     if (method === 'GET' && path === '/v1/pull') {
       const terminal = await requireTerminal(req);
