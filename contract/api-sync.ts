@@ -25,6 +25,17 @@ export interface SyncStatus {
   lastSyncAt: string | null;
   /** Why the last attempt failed (HUB_UNREACHABLE, HUB_BUSY, HUB_UNAUTHORIZED, HUB_ANSWER_INVALID, INTERNAL). */
   lastError: ErrorCode | null;
+  /** The last catch-up from the hub (a new terminal's bootstrap, a return after days offline); null before any. */
+  pull?: SyncPullProgress | null;
+}
+
+/** How far a catch-up from the hub has come: changes applied here, and those the hub still holds. */
+export interface SyncPullProgress {
+  applied: number;
+  remaining: number;
+  /** applied / (applied + remaining), 0..1; 1 once caught up. */
+  fraction: number;
+  streams: { stream: string; applied: number; remaining: number }[];
 }
 
 export interface ParkedEventInfo {

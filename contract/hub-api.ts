@@ -216,7 +216,8 @@ export interface ConflictListResponse {
 export const pullStreams = ['members', 'catalogue'] as const;
 export type PullStream = (typeof pullStreams)[number];
 
-export const pullLimits = { pageMax: 1000, pageDefault: 500, waitMaxSeconds: 25 } as const;
+/** A catching-up terminal asks for pageMax changes a page (a bootstrap of a million is 200 pages). */
+export const pullLimits = { pageMax: 5000, pageDefault: 500, waitMaxSeconds: 25 } as const;
 
 /** The query string of GET /v1/pull, as text; `after` is the cursor of the previous answer ('' at first). */
 export const pullQuery = z.object({
@@ -228,6 +229,11 @@ export const pullQuery = z.object({
   limit: z.coerce.number().int().min(1).max(pullLimits.pageMax).default(pullLimits.pageDefault),
   /** Seconds to hold the request open when nothing is new (long-poll); 0 answers at once. */
   wait: z.coerce.number().int().min(0).max(pullLimits.waitMaxSeconds).default(0),
+  /** count=1: the answer says how many changes remain after it (a count, so asked at a catch-up's start). */
+  count: z
+    .enum(['0', '1'])
+    .optional()
+    .transform((v) => v === '1'),
 });
 export type PullQuery = z.input<typeof pullQuery>;
 
@@ -340,5 +346,7 @@ export const pullResponse = z.object({
   cursor: z.string().max(40),
   /** More changes are ready: pull again at once instead of waiting. */
   more: z.boolean(),
+  /** Asked with count=1: changes of the stream after `cursor` when the answer was made (a progress bar's total). */
+  remaining: z.number().int().min(0).optional(),
 });
 export type PullResponse = z.infer<typeof pullResponse>;

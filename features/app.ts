@@ -37,6 +37,7 @@ import { fetchHubHttp } from './sync/hub-http';
 import { trackHubReach } from './sync/hub-reach';
 import { createOutboxRelay, type SyncTiming } from './sync/outbox-relay';
 import { createPullApplier, type PullTiming } from './sync/pull-applier';
+import { createPullProgress, withPullProgress } from './sync/pull-progress';
 import { syncHandlers } from './sync/sync';
 
 export interface LinliOptions {
@@ -117,10 +118,12 @@ export function openLinli(options: LinliOptions): LinliCore {
 
   // Every request to the hub goes through one tracker: "online" is whether the hub last answered.
   const hub = trackHubReach(fetchHubHttp);
+  // The pull's progress rides on the relay's sync status: one status for the header and the sync screen.
+  const progress = createPullProgress();
   const relay = createOutboxRelay({
     store,
     clock,
-    events,
+    events: withPullProgress(events, progress),
     http: hub.http,
     ...(options.syncTiming ? { timing: options.syncTiming } : {}),
   });
@@ -131,6 +134,7 @@ export function openLinli(options: LinliOptions): LinliCore {
     onApplied: (stream, applied) => {
       if (stream === 'catalogue') events.emit('catalogueChanged', { applied });
     },
+    progress,
     ...(options.pullTiming ? { timing: options.pullTiming } : {}),
   });
   // Pushing and pulling run together: whatever starts the relay (opening registered, registering)
@@ -138,6 +142,11 @@ export function openLinli(options: LinliOptions): LinliCore {
   const sync: Ports['sync'] = {
     ...relay,
     reachable: hub.reachable,
+    status: () => ({ ...relay.status(), pull: progress.snapshot() }),
+    reset() {
+      progress.reset();
+      relay.reset();
+    },
     start() {
       relay.start();
       puller.start();
@@ -146,6 +155,8 @@ export function openLinli(options: LinliOptions): LinliCore {
       await Promise.all([relay.stop(), puller.stop()]);
     },
   };
+
+  progress.onChange(() => events.emit('syncStatus', sync.status()));
 
   const ports: Ports = {
     store,

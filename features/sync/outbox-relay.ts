@@ -29,7 +29,8 @@ export interface SyncTiming {
 }
 
 const defaults: Required<SyncTiming> = {
-  batchMax: 200,
+  // As many as the hub takes: a week offline drains in fewer requests (and under the rate limit).
+  batchMax: hubLimits.pushBatchMax,
   pollMs: 3000,
   backoffBaseMs: 1000,
   backoffCapMs: 5 * 60_000,

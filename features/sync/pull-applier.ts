@@ -12,6 +12,7 @@ import type { Clock, HubHttp } from '../ports';
 import { backoffDelay, parseRetryAfter } from './backoff';
 import { applyPulledPage, pullCursorKey } from './pull-apply';
 import { applyCataloguePage, catalogueCursorKey } from './pull-apply-catalogue';
+import type { PullProgress } from './pull-progress';
 import { readRegistration } from './registration';
 
 /** What the terminal pulls: each stream, where its cursor is kept, and what applies a page of it. */
@@ -38,7 +39,7 @@ export interface PullTiming {
 
 const defaults: Required<PullTiming> = {
   waitSeconds: 20,
-  limit: pullLimits.pageDefault,
+  limit: pullLimits.pageMax,
   idleMs: 1000,
   backoffBaseMs: 1000,
   backoffCapMs: 5 * 60_000,
@@ -46,17 +47,24 @@ const defaults: Required<PullTiming> = {
 };
 
 /** The envelope only: each change is read on its own, so one this terminal cannot read skips alone. */
-const answerShape = z.object({ changes: z.array(z.unknown()), cursor: z.string().max(40), more: z.boolean() });
+const answerShape = z.object({
+  changes: z.array(z.unknown()),
+  cursor: z.string().max(40),
+  more: z.boolean(),
+  remaining: z.number().int().min(0).optional(),
+});
 
 /** The changes of a pull answer this terminal can apply, the cursor and whether more wait; null when it is no answer. */
-export function readPullAnswer(body: unknown): { changes: PulledChange[]; cursor: string; more: boolean } | null {
+export function readPullAnswer(
+  body: unknown,
+): { changes: PulledChange[]; cursor: string; more: boolean; remaining?: number | undefined } | null {
   const envelope = answerShape.safeParse(body);
   if (!envelope.success) return null;
   const changes = envelope.data.changes.flatMap((c) => {
     const parsed = pulledChange.safeParse(c);
     return parsed.success ? [parsed.data] : [];
   });
-  return { changes, cursor: envelope.data.cursor, more: envelope.data.more };
+  return { changes, cursor: envelope.data.cursor, more: envelope.data.more, remaining: envelope.data.remaining };
 }
 
 export interface PullApplier {
@@ -71,6 +79,7 @@ export function createPullApplier(deps: {
   timing?: PullTiming;
   /** Told after a page changed something here (the catalogue screen and checkout reload then). */
   onApplied?: (stream: PullStream, applied: number) => void;
+  progress?: PullProgress;
 }): PullApplier {
   const timing = { ...defaults, ...deps.timing };
   const { store, http } = deps;
@@ -101,6 +110,7 @@ export function createPullApplier(deps: {
       limit: String(timing.limit),
       wait: String(timing.waitSeconds),
     });
+    if (deps.progress?.wantsCount(stream.stream)) query.set('count', '1');
     const request = new AbortController();
     inFlight.add(request);
     let answer;
@@ -124,6 +134,7 @@ export function createPullApplier(deps: {
     if (stopping) return 'stop';
     const applied = stream.apply(store, page.changes, page.cursor);
     if (applied) deps.onApplied?.(stream.stream, applied);
+    deps.progress?.paged(stream.stream, { changes: page.changes.length, more: page.more, remaining: page.remaining });
     return page.more ? 'next' : page.changes.length ? 'next' : 'idle';
   }
 

@@ -1,12 +1,15 @@
 // POST /v1/push: a batch of outbox events in one transaction. Each event is keyed by its
 // terminal-made id, so a batch sent again (the answer was lost, the terminal restarted) answers
-// `duplicate` and changes nothing. Each event is applied inside its own savepoint: one that cannot
-// apply is rolled back alone and rejected, and the others still commit.
+// `duplicate` and changes nothing. The whole batch is tried first under one savepoint, set-based
+// (a few round trips for 500 events); when one event of it cannot apply, that is rolled back and
+// each event is applied inside its own savepoint: the one that cannot apply is rolled back alone and
+// rejected, and the others still commit. Either way the answers and the rows are the same.
 import type { PushRequest, PushResponse, PushResult, SyncEventType, SyncPayload } from '../../contract';
 import { syncSchemaVersion } from '../../contract';
 import type { HubStorage, Queryable } from '../storage';
 import { EventRefused, isUniqueViolation } from './errors';
 import { projections, type ProjectionContext } from './projections';
+import { applyBulk, isBulk } from './push-bulk';
 import { planPush, type ApplicableEvent } from './push-plan';
 import type { AuthenticatedTerminal } from './terminals';
 
@@ -83,15 +86,114 @@ async function applyOne(
   }
 }
 
+/** The batch's new events in one INSERT; answers the ids it inserted (not those another request holds). */
+async function insertEvents(
+  tx: Queryable,
+  terminal: AuthenticatedTerminal,
+  events: readonly ApplicableEvent[],
+  version: number,
+): Promise<Set<string>> {
+  const { rows } = await tx.query<{ id: string }>(
+    `INSERT INTO events (id, store_id, terminal_id, type, schema_version, aggregate_id, payload, created_at)
+     SELECT id, $2, $3, type, $4, aggregate_id, payload, created_at
+       FROM jsonb_to_recordset($1::jsonb)
+         AS r(id text, type text, aggregate_id text, payload jsonb, created_at text, ord integer)
+      ORDER BY ord
+     ON CONFLICT (id) DO NOTHING RETURNING id`,
+    [
+      JSON.stringify(
+        events.map((e, ord) => ({
+          id: e.id,
+          type: e.type,
+          aggregate_id: e.aggregateId,
+          payload: e.payload,
+          created_at: e.createdAt,
+          ord,
+        })),
+      ),
+      terminal.storeId,
+      terminal.terminalId,
+      version,
+    ],
+  );
+  return new Set(rows.map((r) => r.id));
+}
+
+/**
+ * The fast path: the whole batch under one savepoint, its events in one INSERT, runs of enrolments,
+ * card issues, sales and point entries projected set-based (push-bulk.ts), the rest through
+ * projections.ts in their place. Answers
+ * null after rolling back when any event cannot apply: the caller then takes the events one by one,
+ * so a refused event is rejected alone exactly as before.
+ */
+async function applyBatch(
+  tx: Queryable,
+  terminal: AuthenticatedTerminal,
+  events: readonly ApplicableEvent[],
+  version: number,
+): Promise<PushResult[] | null> {
+  await tx.query('SAVEPOINT push_batch');
+  try {
+    const inserted = await insertEvents(tx, terminal, events, version);
+    const applied = new Set<string>();
+    let run: ApplicableEvent[] = [];
+    const flush = async () => {
+      if (run.length) await applyBulk(tx, terminal, run);
+      run = [];
+    };
+    for (const e of events) {
+      // Not inserted, or its id seen earlier in this batch: answered below like the per-event path.
+      if (!inserted.has(e.id) || applied.has(e.id)) continue;
+      applied.add(e.id);
+      if (isBulk(e.type)) run.push(e);
+      else {
+        await flush();
+        await apply(
+          { tx, eventId: e.id, aggregateId: e.aggregateId, storeId: terminal.storeId, terminalId: terminal.terminalId },
+          e.type,
+          e.payload,
+        );
+      }
+    }
+    await flush();
+    await tx.query('RELEASE SAVEPOINT push_batch');
+    // Not inserted: committed meanwhile by another request (a resend racing itself), or another store's.
+    const others = events.filter((e) => !inserted.has(e.id));
+    const stores = others.length ? await storesOfKnownEvents(tx, others) : new Map<string, string>();
+    const answered = new Set<string>();
+    return events.map((e): PushResult => {
+      if (inserted.has(e.id) && !answered.has(e.id)) {
+        answered.add(e.id);
+        return { id: e.id, status: 'applied' };
+      }
+      const storeId = inserted.has(e.id) ? terminal.storeId : stores.get(e.id);
+      return storeId === terminal.storeId ? { id: e.id, status: 'duplicate' } : otherStore(e.id);
+    });
+  } catch (error) {
+    if (!(error instanceof EventRefused) && !isUniqueViolation(error)) throw error;
+    await tx.query('ROLLBACK TO SAVEPOINT push_batch');
+    await tx.query('RELEASE SAVEPOINT push_batch');
+    return null;
+  }
+}
+
 export async function push(
   storage: HubStorage,
   terminal: AuthenticatedTerminal,
   request: PushRequest,
+  /** bulk: false takes the per-event path at once (the test comparing both paths). */
+  options: { bulk?: boolean } = {},
 ): Promise<PushResponse> {
   const plan = planPush(request, syncSchemaVersion);
   const results = plan.results;
   if (plan.applicable.length) {
     await storage.transaction(async (tx) => {
+      const batch =
+        options.bulk !== false ? await applyBatch(tx, terminal, plan.applicable, request.schemaVersion) : null;
+      if (batch) {
+        for (const [i, e] of plan.applicable.entries()) results[e.index] = batch[i]!;
+        return;
+      }
       // Events the hub has already: answered without a savepoint each, the common case of a resend.
       const known = await storesOfKnownEvents(tx, plan.applicable);
       for (const e of plan.applicable) {

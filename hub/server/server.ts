@@ -36,7 +36,8 @@ import {
 } from '../features';
 import type { HubStorage } from '../features';
 import { catalogueRoute } from './catalogue-routes';
-import { bearer, readJson, sendError, sendJson } from './http-io';
+import { gate } from './gate';
+import { bearer, readJson, sendError, sendJson, sendJsonCompressed } from './http-io';
 import { tokenBuckets, type RateLimit } from './rate-limit';
 
 export interface HubServerOptions {
@@ -62,6 +63,7 @@ export function createHubServer(options: HubServerOptions): Server {
   const adminDigest = digest(options.adminToken);
   const terminalBuckets = tokenBuckets(options.rateLimit ?? { burst: 20, perSecond: 10 });
   const registerBuckets = tokenBuckets(options.registerRateLimit ?? { burst: 10, perSecond: 0.2 });
+  const pushes = gate(16);
 
   const limited = (bucket: ReturnType<typeof tokenBuckets>, key: string) => {
     const taken = bucket.take(key, Date.now());
@@ -72,6 +74,16 @@ export function createHubServer(options: HubServerOptions): Server {
           retryAfter: taken.retryAfterSeconds,
         },
       );
+  };
+
+  // last_seen_at is kept to the minute: asking the database on every push and pull would cost a
+  // round trip each, so this process remembers when it last wrote it for each terminal.
+  const touched = new Map<string, number>();
+  const touchedOnceAMinute = async (terminalId: string) => {
+    const now = Date.now();
+    if (now - (touched.get(terminalId) ?? 0) < 60_000) return;
+    touched.set(terminalId, now);
+    await touchTerminal(storage, terminalId);
   };
 
   const requireAdmin = (req: IncomingMessage) => {
@@ -91,7 +103,7 @@ export function createHubServer(options: HubServerOptions): Server {
         'no valid terminal credential: the terminal is not registered or was revoked',
       );
     limited(terminalBuckets, terminal.terminalId);
-    await touchTerminal(storage, terminal.terminalId);
+    await touchedOnceAMinute(terminal.terminalId);
     return terminal;
   };
 
@@ -112,16 +124,18 @@ export function createHubServer(options: HubServerOptions): Server {
     }
     if (method === 'POST' && path === '/v1/push') {
       const terminal = await requireTerminal(req);
-      const raw = await body();
-      // Too many events is its own answer (413), so a terminal knows to split rather than to fix.
-      const events = (raw as { events?: unknown }).events;
-      if (Array.isArray(events) && events.length > hubLimits.pushBatchMax)
-        throw new HubError(
-          'PAYLOAD_TOO_LARGE',
-          413,
-          `a push holds at most ${hubLimits.pushBatchMax} events, this one ${events.length}`,
-        );
-      return sendJson(res, 200, await push(storage, terminal, parse(pushRequest, raw)));
+      return pushes(async () => {
+        const raw = await body();
+        // Too many events is its own answer (413), so a terminal knows to split rather than to fix.
+        const events = (raw as { events?: unknown }).events;
+        if (Array.isArray(events) && events.length > hubLimits.pushBatchMax)
+          throw new HubError(
+            'PAYLOAD_TOO_LARGE',
+            413,
+            `a push holds at most ${hubLimits.pushBatchMax} events, this one ${events.length}`,
+          );
+        return sendJson(res, 200, await push(storage, terminal, parse(pushRequest, raw)));
+      });
     }
     if (method === 'GET' && path === '/v1/pull') {
       const terminal = await requireTerminal(req);
@@ -129,7 +143,7 @@ export function createHubServer(options: HubServerOptions): Server {
       // A terminal that hangs up (closing, offline) ends its long-poll instead of holding a listener.
       const gone = new AbortController();
       res.once('close', () => gone.abort());
-      return sendJson(res, 200, await pull(storage, terminal, query, gone.signal));
+      return sendJsonCompressed(req, res, 200, await pull(storage, terminal, query, gone.signal));
     }
     if (method === 'POST' && path === '/v1/coupons/claim') {
       const terminal = await requireTerminal(req);

@@ -4,6 +4,7 @@ import type { SyncStatus } from '../../contract';
 import { useApp } from '../app-context';
 import { translateError } from '../errors';
 import { syncLight } from './sync-light';
+import { pullPercent } from './SyncProgress';
 import '../styles/sync.css';
 
 /** Online or offline, events waiting and refused, at a glance; only once a hub is registered. */
@@ -27,7 +28,13 @@ export function SyncStatusBadge() {
 
   const light = syncLight(status);
   if (!status || light === 'none') return null;
-  const state = status.online === false ? t('syncStatus.offline') : t('syncStatus.online');
+  const percent = pullPercent(status.pull);
+  const state =
+    status.online === false
+      ? t('syncStatus.offline')
+      : percent !== null
+        ? t('syncProgress.badge', { percent })
+        : t('syncStatus.online');
   const waiting = status.waiting > 0 ? t('syncStatus.waiting', { count: status.waiting }) : null;
   const parked = status.parked > 0 ? t('syncStatus.parked', { count: status.parked }) : null;
   const title = [state, waiting, parked, status.lastError ? translateError(t, { code: status.lastError }) : null]

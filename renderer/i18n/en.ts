@@ -3,6 +3,7 @@ import { loyaltyEn } from './loyalty-en';
 import { saleEn } from './sale-en';
 import { catalogueEn } from './catalogue-en';
 import { syncEn } from './sync-en';
+import { syncProgressEn } from './sync-progress-en';
 
 export const en: Messages = {
   notConnected: {
@@ -168,6 +169,7 @@ export const en: Messages = {
   ...saleEn,
   ...catalogueEn,
   ...syncEn,
+  ...syncProgressEn,
   devices: {
     nav: 'Devices',
     title: 'Device set-up',

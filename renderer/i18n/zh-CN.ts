@@ -3,6 +3,7 @@ import { loyaltyZhCN } from './loyalty-zh-CN';
 import { saleZhCN } from './sale-zh-CN';
 import { catalogueZhCN } from './catalogue-zh-CN';
 import { syncZhCN } from './sync-zh-CN';
+import { syncProgressZhCN } from './sync-progress-zh-CN';
 
 /** Widens every leaf to string so the other language must match the keys, not the words. */
 export type MessageShape<T> = { [K in keyof T]: T[K] extends string ? string : MessageShape<T[K]> };
@@ -170,6 +171,7 @@ export const zhCN = {
   ...saleZhCN,
   ...catalogueZhCN,
   ...syncZhCN,
+  ...syncProgressZhCN,
   devices: {
     nav: '设备',
     title: '设备设置',

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ParkedEventInfo, SyncStatus } from '../../contract';
 import { useApp } from '../app-context';
 import { Field } from '../components/kit/Field';
+import { SyncProgress } from '../components/SyncProgress';
 import { InlineError } from '../components/kit/InlineError';
 import { fieldErrorsOf, isFormLevel } from '../components/kit/field-errors';
 import { useAction } from '../components/use-action';
@@ -98,6 +99,7 @@ export function SyncScreen() {
       {status?.registered && (
         <div className="panel sync__panel" data-testid="sync-status-panel">
           <h2>{t('sync.status.title')}</h2>
+          <SyncProgress progress={status.pull} />
           <dl className="sync__facts">
             <dt>{t('sync.status.hub')}</dt>
             <dd data-testid="sync-hub-url">{status.hubUrl}</dd>
