@@ -9,7 +9,6 @@ import { syncSchemaVersion } from '../../contract';
 import type { HubStorage, Queryable } from '../storage';
 import { EventRefused, isUniqueViolation } from './errors';
 import { projections, type ProjectionContext } from './projections';
-import { applyBulk, isBulk } from './push-bulk';
 import { planPush, type ApplicableEvent } from './push-plan';
 import type { AuthenticatedTerminal } from './terminals';
 
@@ -120,9 +119,8 @@ async function insertEvents(
 }
 
 /**
- * The fast path: the whole batch under one savepoint, its events in one INSERT, runs of enrolments,
- * card issues, sales and point entries projected set-based (push-bulk.ts), the rest through
- * projections.ts in their place. Answers
+ * The fast path: the whole batch under one savepoint and its events in one INSERT, each projected
+ * by projections.ts in order (one piece of code decides what an event writes). Answers
  * null after rolling back when any event cannot apply: the caller then takes the events one by one,
  * so a refused event is rejected alone exactly as before.
  */
@@ -136,26 +134,16 @@ async function applyBatch(
   try {
     const inserted = await insertEvents(tx, terminal, events, version);
     const applied = new Set<string>();
-    let run: ApplicableEvent[] = [];
-    const flush = async () => {
-      if (run.length) await applyBulk(tx, terminal, run);
-      run = [];
-    };
     for (const e of events) {
       // Not inserted, or its id seen earlier in this batch: answered below like the per-event path.
       if (!inserted.has(e.id) || applied.has(e.id)) continue;
       applied.add(e.id);
-      if (isBulk(e.type)) run.push(e);
-      else {
-        await flush();
-        await apply(
-          { tx, eventId: e.id, aggregateId: e.aggregateId, storeId: terminal.storeId, terminalId: terminal.terminalId },
-          e.type,
-          e.payload,
-        );
-      }
+      await apply(
+        { tx, eventId: e.id, aggregateId: e.aggregateId, storeId: terminal.storeId, terminalId: terminal.terminalId },
+        e.type,
+        e.payload,
+      );
     }
-    await flush();
     await tx.query('RELEASE SAVEPOINT push_batch');
     // Not inserted: committed meanwhile by another request (a resend racing itself), or another store's.
     const others = events.filter((e) => !inserted.has(e.id));
