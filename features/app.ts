@@ -11,6 +11,7 @@ import {
   type KioskEvents,
   type KioskMethods,
   type StaffSummary,
+  type SyncStatus,
   type Unsubscribe,
 } from '../contract';
 import { latestSchemaVersion } from '../db/migrate';
@@ -37,7 +38,7 @@ import { fetchHubHttp } from './sync/hub-http';
 import { trackHubReach } from './sync/hub-reach';
 import { createOutboxRelay, type SyncTiming } from './sync/outbox-relay';
 import { createPullApplier, type PullTiming } from './sync/pull-applier';
-import { createPullProgress, withPullProgress } from './sync/pull-progress';
+import { createPullProgress, withSyncStatus } from './sync/pull-progress';
 import { syncHandlers } from './sync/sync';
 
 export interface LinliOptions {
@@ -120,10 +121,17 @@ export function openLinli(options: LinliOptions): LinliCore {
   const hub = trackHubReach(fetchHubHttp);
   // The pull's progress rides on the relay's sync status: one status for the header and the sync screen.
   const progress = createPullProgress();
+  // Before the first push is answered the relay cannot say whether the hub is there; a pull (or the
+  // registration) that reached it can, so the header does not say "online" for a hub never reached.
+  const complete = (s: SyncStatus): SyncStatus => ({
+    ...s,
+    online: s.registered ? (s.online ?? hub.reachable()) : null,
+    pull: progress.snapshot(),
+  });
   const relay = createOutboxRelay({
     store,
     clock,
-    events: withPullProgress(events, progress),
+    events: withSyncStatus(events, complete),
     http: hub.http,
     ...(options.syncTiming ? { timing: options.syncTiming } : {}),
   });
@@ -142,7 +150,7 @@ export function openLinli(options: LinliOptions): LinliCore {
   const sync: Ports['sync'] = {
     ...relay,
     reachable: hub.reachable,
-    status: () => ({ ...relay.status(), pull: progress.snapshot() }),
+    status: () => complete(relay.status()),
     reset() {
       progress.reset();
       relay.reset();

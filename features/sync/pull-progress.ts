@@ -3,7 +3,7 @@
 // terminal asks for it (count=1) only when it is not already catching up: at its first pull, and on
 // each long-poll once caught up (a count after the end of the log is nothing). During a catch-up it
 // counts down by itself, page by page, and a page saying "no more" is the end: 100 %.
-import type { KioskEventName, KioskEvents, SyncPullProgress } from '../../contract';
+import type { KioskEventName, KioskEvents, SyncPullProgress, SyncStatus } from '../../contract';
 import type { EventSink } from '../ports';
 
 interface StreamProgress {
@@ -71,12 +71,15 @@ export function createPullProgress(): PullProgress {
   };
 }
 
-/** The events the outbox relay emits, with the pull progress added to every sync status it tells. */
-export function withPullProgress(events: EventSink, progress: PullProgress): EventSink {
+/**
+ * The events the outbox relay emits, each sync status it tells completed by `complete` (the pull's
+ * progress, whether the hub answered a pull): the header and the sync screen read one status.
+ */
+export function withSyncStatus(events: EventSink, complete: (status: SyncStatus) => SyncStatus): EventSink {
   return {
     emit<E extends KioskEventName>(event: E, payload: KioskEvents[E]) {
       if (event !== 'syncStatus') return events.emit(event, payload);
-      events.emit(event, { ...(payload as KioskEvents['syncStatus']), pull: progress.snapshot() } as KioskEvents[E]);
+      events.emit(event, complete(payload as KioskEvents['syncStatus']) as KioskEvents[E]);
     },
   };
 }
