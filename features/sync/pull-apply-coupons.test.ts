@@ -3,27 +3,11 @@ import type { CouponDefinitionInfo, PulledChange } from '../../contract';
 import { openDatabase, type Db } from '../../db/open';
 import { createRepositories } from '../../db/repositories';
 import type { TerminalStore } from '../../db/store';
+import { pulledAt, pulledMember } from '../../test/support/pulled';
 import { applyPulledPage } from './pull-apply';
 
-const at = '2026-06-15T04:00:00.000Z';
-const member: PulledChange = {
-  kind: 'member',
-  data: {
-    id: 'M-A1',
-    name: '陈静',
-    phone: '+8613955501234',
-    phoneNational: '139 5550 1234',
-    birthday: null,
-    gender: 'female',
-    community: null,
-    interests: [],
-    referralCode: 'REFA01',
-    referredBy: null,
-    homeStoreId: 'hub-store-a',
-    enrolledAt: at,
-    updatedAt: at,
-  },
-};
+const at = pulledAt;
+const member = pulledMember();
 const definition = (over: Partial<CouponDefinitionInfo> = {}): CouponDefinitionInfo => ({
   id: 'DEF-A',
   name: { zh: '生日券', en: 'Birthday' },

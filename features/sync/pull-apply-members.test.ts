@@ -5,31 +5,15 @@ import { createRepositories } from '../../db/repositories';
 import type { TerminalStore } from '../../db/store';
 import { formatHlc, hlcAfter } from '../../domain/hlc';
 import { hlcSettingKey } from '../members/member-clock';
+import { pulledAt, pulledMember } from '../../test/support/pulled';
 import { applyPulledPage } from './pull-apply';
 
-const at = '2026-06-15T04:00:00.000Z';
+const at = pulledAt;
 const t0 = Date.parse(at);
 const hlc = (ms: number, node: string) => formatHlc({ wallMs: ms, counter: 0, node });
 
-const member = (id: string, referralCode: string, phone = '+8613955501234'): PulledChange => ({
-  kind: 'member',
-  data: {
-    id,
-    name: '陈静',
-    phone,
-    phoneNational: '139 5550 1234',
-    birthday: null,
-    gender: 'female',
-    community: null,
-    interests: [],
-    referralCode,
-    referredBy: null,
-    homeStoreId: 'hub-store-a',
-    enrolledAt: at,
-    updatedAt: at,
-    hlc: hlc(t0, 'A'),
-  },
-});
+const member = (id: string, referralCode: string, phone = '+8613955501234'): PulledChange =>
+  pulledMember({ id, referralCode, phone, hlc: hlc(t0, 'A') });
 const profile = (name: string, clock: string): PulledChange => ({
   kind: 'member_profile',
   data: {

@@ -3,27 +3,11 @@ import type { PulledChange } from '../../contract';
 import { openDatabase, type Db } from '../../db/open';
 import { createRepositories } from '../../db/repositories';
 import type { TerminalStore } from '../../db/store';
+import { pulledAt, pulledMember } from '../../test/support/pulled';
 import { applyPulledPage, pullCursorKey } from './pull-apply';
 
-const at = '2026-06-15T04:00:00.000Z';
-const member: PulledChange = {
-  kind: 'member',
-  data: {
-    id: 'M-A1',
-    name: '陈静',
-    phone: '+8613955501234',
-    phoneNational: '139 5550 1234',
-    birthday: null,
-    gender: 'female',
-    community: null,
-    interests: [],
-    referralCode: 'REFA01',
-    referredBy: null,
-    homeStoreId: 'hub-store-a',
-    enrolledAt: at,
-    updatedAt: at,
-  },
-};
+const at = pulledAt;
+const member = pulledMember();
 const card: PulledChange = {
   kind: 'card',
   data: { number: '8800001234567', memberId: 'M-A1', status: 'active', at, reason: null },
