@@ -2,45 +2,18 @@
 // files) and one real hub on loopback (node:http over PGlite, in this process). A price changed
 // through the admin API is the price at both counters; a new tier and a coupon definition reach
 // both; and a registered terminal no longer edits its own catalogue.
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RegistrationCodeInfo } from '../contract';
-import { openHubStorage, type HubStorage } from '../hub/features';
-import { createHubServer } from '../hub/server/server';
-import { openLoyaltyCore, type LoyaltyCore } from './support/loyalty';
-import { tempDir } from './support/temp-core';
+import { startChain, type Chain } from './support/chain';
+import type { LoyaltyCore } from './support/loyalty';
 
-const adminToken = 'sync-catalogue-admin-token-0123';
-const timing = {
-  syncTiming: { pollMs: 50, backoffBaseMs: 20, backoffCapMs: 200, requestTimeoutMs: 5000 },
-  pullTiming: { waitSeconds: 5, idleMs: 20, backoffBaseMs: 20, backoffCapMs: 200 },
-};
-
-const dirs = [tempDir('linli-cat-a-'), tempDir('linli-cat-b-'), tempDir('linli-cat-hub-')];
-let storage: HubStorage;
-let server: Server;
-let hubUrl: string;
+let chain: Chain;
 let a: LoyaltyCore;
 let b: LoyaltyCore;
 
 async function admin<T>(path: string, body: unknown, status = 200): Promise<T> {
-  const res = await fetch(`${hubUrl}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
-    body: JSON.stringify(body),
-  });
-  const json = (await res.json()) as T;
-  expect(res.status, JSON.stringify(json)).toBe(status);
-  return json;
-}
-
-async function registeredCore(dir: string, storeCode: string, name: string): Promise<LoyaltyCore> {
-  await admin('/v1/admin/stores', { code: storeCode, name }, 201);
-  const { code } = await admin<RegistrationCodeInfo>('/v1/admin/registration-codes', { storeCode }, 201);
-  const core = await openLoyaltyCore(dir, 'manager', timing);
-  await core.core.methods.registerWithHub({ hubUrl, code, terminalName: `${name} 收银 1` });
-  return core;
+  const answer = await chain.admin<T>('POST', path, body);
+  expect(answer.status, JSON.stringify(answer.body)).toBe(status);
+  return answer.body;
 }
 
 const at = (l: LoyaltyCore) => l.core.methods;
@@ -59,22 +32,12 @@ const quotedAt = async (l: LoyaltyCore, sku: string, couponCodes: string[] = [])
 
 describe('the hub is the source of the catalogue', () => {
   beforeAll(async () => {
-    storage = await openHubStorage({ engine: 'pglite', dataDir: dirs[2]!.dir });
-    server = createHubServer({ storage, adminToken });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    hubUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    a = await registeredCore(dirs[0]!.dir, 'CUIHU', '翠湖店');
-    b = await registeredCore(dirs[1]!.dir, 'BINJIANG', '滨江店');
+    chain = await startChain();
+    a = await chain.terminal('CUIHU', '翠湖店');
+    b = await chain.terminal('BINJIANG', '滨江店');
   }, 60_000);
 
-  afterAll(async () => {
-    await a?.close();
-    await b?.close();
-    server?.closeAllConnections();
-    await new Promise((r) => server?.close(r));
-    await storage?.close();
-    for (const d of dirs) d.remove();
-  });
+  afterAll(() => chain?.close());
 
   it('a price changed through the admin API is the price at both counters', async () => {
     expect(await priceAt(a, 'TEA-001')).toBe(6800);

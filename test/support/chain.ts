@@ -6,12 +6,8 @@ import type { RegistrationCodeInfo } from '../../contract';
 import { openHubStorage, type HubStorage } from '../../hub/features';
 import { createHubServer } from '../../hub/server/server';
 import { openLoyaltyCore, type LoyaltyCore } from './loyalty';
+import { fastSync } from './sync-hub';
 import { tempDir } from './temp-core';
-
-export const fastSync = {
-  syncTiming: { pollMs: 50, backoffBaseMs: 20, backoffCapMs: 200, requestTimeoutMs: 5000 },
-  pullTiming: { waitSeconds: 5, idleMs: 20, backoffBaseMs: 20, backoffCapMs: 200 },
-};
 
 export interface Chain {
   storage: HubStorage;
