@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openLinli } from '../features/app';
 import { deviceTimingFromEnv } from '../host-support/device-timing';
-import { defaultDataDir, portOption, resolveDataDir, wantsDemo } from '../host-support/data-dir';
+import { defaultDataDir, portOption, resolveDataDir, roleOption, wantsDemo } from '../host-support/data-dir';
 import { acquireDataDirLock, DataDirLockedError, type DataDirLock } from '../host-support/data-dir-lock';
 import { findChromium } from '../host-support/find-chromium';
 import { startBrowserHost } from './server';
@@ -45,6 +45,7 @@ async function main(): Promise<void> {
   const core = openLinli({
     dataDir,
     demo: wantsDemo({ argv, env }),
+    role: roleOption(argv, env),
     host: 'browser',
     deviceTiming: deviceTimingFromEnv(env),
   });

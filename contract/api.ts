@@ -6,6 +6,7 @@ import { loyaltyMethods, type LoyaltyEvents } from './api-loyalty';
 import { catalogueMethods, type CatalogueEvents } from './api-catalogue';
 import { deviceMethods, type DeviceEvents } from './api-devices';
 import { syncMethods, type SyncEvents } from './api-sync';
+import { selfServiceMethods, type SelfServiceEvents } from './api-self-service';
 import type { AccessOf, ClientMethod, InputOf, OutputOf, ParsedOf } from './method';
 
 /**
@@ -19,6 +20,7 @@ export const kioskMethods = {
   ...catalogueMethods,
   ...deviceMethods,
   ...syncMethods,
+  ...selfServiceMethods,
 };
 
 type Declared = typeof kioskMethods;
@@ -40,7 +42,7 @@ export function isKioskMethodName(value: unknown): value is KioskMethodName {
 }
 
 /** Events pushed from the core to every UI. */
-export interface KioskEvents extends LoyaltyEvents, CatalogueEvents, DeviceEvents, SyncEvents {
+export interface KioskEvents extends LoyaltyEvents, CatalogueEvents, DeviceEvents, SyncEvents, SelfServiceEvents {
   /** A scan from any source was routed (or refused). */
   scan: { input: ScanInput; outcome: ScanOutcome | null; error: ApiErrorShape | null };
   /** Who is logged in changed. */

@@ -116,6 +116,13 @@ export const errorCodes = [
   'HUB_BUSY',
   'HUB_ANSWER_INVALID',
   'SYNC_PARKED_UNKNOWN',
+  // The self-service terminal (issue 10)
+  'ROLE_INVALID',
+  'IDLE_SECONDS_INVALID',
+  /** A customer method called at a counter terminal. */
+  'SELF_SERVICE_ONLY',
+  /** The customer session ended (idle timeout, "done", another scan): scan the card again. */
+  'CUSTOMER_SESSION_ENDED',
   'INTERNAL',
 ] as const;
 

@@ -21,3 +21,5 @@ export * from './hub-api';
 export * from './coupon-wire';
 export * from './hub-admin-catalogue';
 export * from './money-text';
+export * from './api-self-service';
+export * from './self-service-types';

@@ -3,10 +3,28 @@
 // (features/dispatch.ts) validates input and checks access from this declaration, for every host.
 import type { z } from 'zod';
 
-/** anyone: before login too; staff: a logged-in staff member; manager: a logged-in manager. */
-export type Access = 'anyone' | 'staff' | 'manager';
+/**
+ * anyone: before login too; staff: a logged-in staff member; manager: a logged-in manager.
+ * kiosk: a customer at a terminal in the self-service role, before (or without) a member scan;
+ * customer: the same, once a scan has put a member in the terminal's customer session. Customer
+ * methods never name a member: they act on the one the session holds (features/self-service).
+ */
+export type Access = 'anyone' | 'kiosk' | 'customer' | 'staff' | 'manager';
 
-export type Area = 'members' | 'loyalty' | 'catalogue' | 'devices' | 'sync';
+export type Area =
+  | 'members'
+  | 'loyalty'
+  | 'catalogue'
+  | 'devices'
+  | 'sync'
+  | 'selfService'
+  | 'rewards'
+  | 'events'
+  | 'contests'
+  | 'referrals'
+  | 'posts'
+  | 'care'
+  | 'enrolment';
 
 export interface MethodSpec<I extends z.ZodType = z.ZodType, O = unknown, A extends Access = Access> {
   area: Area;
@@ -26,7 +44,13 @@ export function methodsOf(area: Area) {
     <I extends z.ZodType>(input: I) => ({
       returns: <O>(): MethodSpec<I, O, A> => ({ area, access, input }),
     });
-  return { anyone: make('anyone'), staff: make('staff'), manager: make('manager') };
+  return {
+    anyone: make('anyone'),
+    kiosk: make('kiosk'),
+    customer: make('customer'),
+    staff: make('staff'),
+    manager: make('manager'),
+  };
 }
 
 export type InputOf<S> = S extends MethodSpec<infer I> ? z.input<I> : never;

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { openLinli, type LinliCore } from '../features/app';
 import { deviceTimingFromEnv } from '../host-support/device-timing';
 import type { Envelope, KioskEventName } from '../contract';
-import { resolveDataDir, wantsDemo } from '../host-support/data-dir';
+import { resolveDataDir, roleOption, wantsDemo } from '../host-support/data-dir';
 import { acquireDataDirLock, DataDirLockedError, type DataDirLock } from '../host-support/data-dir-lock';
 import { parseShellOptions } from './launch-options';
 import { contentTypeFor, resolveAppPath } from './protocol-path';
@@ -106,6 +106,7 @@ function start(): void {
     core = openLinli({
       dataDir,
       demo: wantsDemo({ argv: process.argv, env: process.env }),
+      role: roleOption(process.argv, process.env),
       host: 'electron',
       deviceTiming: deviceTimingFromEnv(process.env),
     });

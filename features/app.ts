@@ -12,6 +12,7 @@ import {
   type KioskMethods,
   type StaffSummary,
   type SyncStatus,
+  type TerminalRole,
   type Unsubscribe,
 } from '../contract';
 import { latestSchemaVersion } from '../db/migrate';
@@ -40,6 +41,9 @@ import { createOutboxRelay, type SyncTiming } from './sync/outbox-relay';
 import { createPullApplier, type PullTiming } from './sync/pull-applier';
 import { createPullProgress, withSyncStatus } from './sync/pull-progress';
 import { syncHandlers } from './sync/sync';
+import { createCustomerSession } from './self-service/customer-session';
+import { memberHomeHandlers } from './self-service/member-home';
+import { readSelfServiceSettings, terminalRoleHandlers, writeSelfServiceSettings } from './self-service/terminal-role';
 
 export interface LinliOptions {
   dataDir: string;
@@ -55,6 +59,8 @@ export interface LinliOptions {
   syncTiming?: SyncTiming;
   /** Long-poll wait, page size and back-off of the pull from the hub (tests shorten them). */
   pullTiming?: PullTiming;
+  /** `--role self-service`: makes this a self-service terminal at start (a manager can change it later). */
+  role?: TerminalRole;
 }
 
 export interface LinliCore {
@@ -95,6 +101,7 @@ export function openLinli(options: LinliOptions): LinliCore {
 
   if (!store.settings.get('terminal_id')) store.settings.set('terminal_id', ids.newId());
   if (options.demo) seedDemoStore(store, ids.newId, clock.now());
+  if (options.role) writeSelfServiceSettings(store, { role: options.role });
   seedDemoDevices({ store, clock, ids });
 
   const listeners = new Set<(event: KioskEventName, payload: unknown) => void>();
@@ -177,6 +184,8 @@ export function openLinli(options: LinliOptions): LinliCore {
       host: options.host,
     },
     session,
+    role: { current: () => readSelfServiceSettings(store).role },
+    customer: createCustomerSession(clock, () => readSelfServiceSettings(store).idleSeconds),
     events,
     printer: devices,
     devices,
@@ -209,6 +218,8 @@ export function openLinli(options: LinliOptions): LinliCore {
     ...dayCloseHandlers,
     ...deviceHandlers,
     ...syncHandlers,
+    ...terminalRoleHandlers,
+    ...memberHomeHandlers,
   };
   const handle = createDispatch(handlers, ports);
   // Every change a person makes comes through here, committed by the time the handler answers: the

@@ -6,7 +6,7 @@ import {
   type Envelope,
   type KioskMethodName,
 } from '../contract';
-import type { Handlers } from './handler';
+import type { Call, Handlers } from './handler';
 import type { Ports } from './ports';
 
 export type Dispatch = (method: unknown, input: unknown) => Promise<Envelope>;
@@ -32,11 +32,16 @@ export function createDispatch(handlers: Handlers, ports: Ports): Dispatch {
   async function run<M extends KioskMethodName>(method: M, input: unknown): Promise<unknown> {
     const spec = kioskMethods[method];
     const staff = ports.session.current();
-    if (spec.access !== 'anyone' && !staff) throw new LinliError('NOT_LOGGED_IN');
+    const selfService = spec.access === 'kiosk' || spec.access === 'customer';
+    if (selfService && ports.role.current() !== 'self-service') throw new LinliError('SELF_SERVICE_ONLY');
+    if (!selfService && spec.access !== 'anyone' && !staff) throw new LinliError('NOT_LOGGED_IN');
     if (spec.access === 'manager' && staff?.role !== 'manager') throw new LinliError('FORBIDDEN');
+    // Every customer call counts as a touch: the session lasts while the customer uses it.
+    const customer = selfService ? ports.customer.touch() : null;
+    if (spec.access === 'customer' && !customer) throw new LinliError('CUSTOMER_SESSION_ENDED');
     const parsed = spec.input.safeParse(input);
     if (!parsed.success) throw inputError(parsed.error);
-    const handler = handlers[method] as (input: unknown, call: { ports: Ports; staff: typeof staff }) => unknown;
-    return handler(parsed.data, { ports, staff });
+    const handler = handlers[method] as (input: unknown, call: Call<typeof staff, typeof customer>) => unknown;
+    return handler(parsed.data, { ports, staff, customer });
   }
 }

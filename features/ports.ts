@@ -1,7 +1,7 @@
 // What the use cases need from the world, declared as interfaces. openLinli (features/app.ts)
 // builds each port once and passes the same object to every use case; none is ever reassigned,
 // so no use case depends on the order in which others were set up.
-import type { KioskEventName, KioskEvents, ReceiptDocument, StaffSummary, SyncStatus } from '../contract';
+import type { KioskEventName, KioskEvents, ReceiptDocument, StaffSummary, SyncStatus, TerminalRole } from '../contract';
 import type { TerminalStore } from '../db/store';
 import type { PrintSource } from '../db/repositories/print-jobs';
 import type { DevicesPort } from './devices/device-service';
@@ -29,6 +29,28 @@ export interface TerminalConfig {
 export interface SessionPort {
   current(): StaffSummary | null;
   set(staff: StaffSummary | null): void;
+}
+
+/** Whether this terminal is a counter or a self-service terminal (a manager sets it; kept in settings). */
+export interface RolePort {
+  current(): TerminalRole;
+}
+
+/** The member a scan identified at a self-service terminal. */
+export interface CustomerSession {
+  memberId: string;
+  startedAt: string;
+}
+
+/**
+ * The self-service terminal's customer: held by the core like the staff session, and forgotten
+ * after the idle timeout even if no window says so (a crashed tab must not leave a member open).
+ */
+export interface CustomerSessionPort {
+  start(memberId: string): CustomerSession;
+  /** The session, still within the idle timeout, now touched; null when none or expired. */
+  touch(): CustomerSession | null;
+  end(): void;
 }
 
 export interface EventSink {
@@ -92,6 +114,8 @@ export interface Ports {
   ids: IdSource;
   config: TerminalConfig;
   session: SessionPort;
+  role: RolePort;
+  customer: CustomerSessionPort;
   events: EventSink;
   printer: PrintPort;
   devices: DevicesPort;

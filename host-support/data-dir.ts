@@ -27,6 +27,14 @@ export function wantsDemo(opts: { argv: string[]; env: NodeJS.ProcessEnv }): boo
   return !['0', 'false', 'no'].includes((opts.env.LINLI_DEMO ?? '').toLowerCase());
 }
 
+/** `--role self-service` (or LINLI_ROLE): start as a self-service terminal; absent keeps what a manager set. */
+export function roleOption(argv: string[], env: NodeJS.ProcessEnv): 'counter' | 'self-service' | undefined {
+  const raw = flagValue(argv, '--role') ?? env.LINLI_ROLE ?? null;
+  if (raw === null || raw === '') return undefined;
+  if (raw === 'counter' || raw === 'self-service') return raw;
+  throw new Error(`--role must be counter or self-service, not ${raw}`);
+}
+
 export function portOption(argv: string[], env: NodeJS.ProcessEnv, fallback: number): number {
   const raw = flagValue(argv, '--port') ?? env.LINLI_PORT ?? null;
   const port = raw === null ? fallback : Number(raw);

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiErrorShape, KioskApi, ScanOutcome, SessionInfo } from '../contract';
+import type { ApiErrorShape, KioskApi, ScanOutcome, SelfServiceSettings, SessionInfo } from '../contract';
 import { AppContext, type AppServices, type Route, type ScanReceiver } from './app-context';
 import { ErrorBanner } from './components/ErrorBanner';
 import { Header } from './components/Header';
@@ -19,6 +19,7 @@ import { RefundScreen } from './screens/RefundScreen';
 import { ReportsScreen } from './screens/ReportsScreen';
 import { SearchScreen } from './screens/SearchScreen';
 import { SyncScreen } from './screens/SyncScreen';
+import { SelfServiceApp } from './self-service/SelfServiceApp';
 
 interface AppProps {
   api: KioskApi;
@@ -33,6 +34,9 @@ export function App({ api, wedgeConfig }: AppProps) {
   const [route, setRoute] = useState<Route>({ name: 'search' });
   const [error, setError] = useState<ApiErrorShape | null>(null);
   const scanReceiver = useRef<ScanReceiver | null>(null);
+  const [selfService, setSelfService] = useState<SelfServiceSettings | null>(null);
+  /** At a self-service terminal: staff pressed the staff button and are logging in. */
+  const [staffLogin, setStaffLogin] = useState(false);
 
   const showError = useCallback((e: unknown) => setError(toErrorShape(e)), []);
   const clearError = useCallback(() => setError(null), []);
@@ -47,6 +51,7 @@ export function App({ api, wedgeConfig }: AppProps) {
   const staffId = useRef<string | null | undefined>(undefined);
   const applySession = useCallback((next: SessionInfo) => {
     const id = next.staff?.id ?? null;
+    if (!id) setStaffLogin(false);
     if (staffId.current !== id) {
       // A different person (or nobody) at the counter starts from the home screen with a clean slate.
       setRoute({ name: 'search' });
@@ -70,6 +75,14 @@ export function App({ api, wedgeConfig }: AppProps) {
       unsubscribe();
     };
   }, [api, applySession, showError]);
+
+  useEffect(() => {
+    api
+      .getSelfServiceSettings()
+      .then(setSelfService)
+      .catch(() => setSelfService({ role: 'counter', idleSeconds: 45 }));
+    return api.on('selfServiceSettings', setSelfService);
+  }, [api]);
 
   const openOutcome = useCallback(
     (outcome: ScanOutcome) => {
@@ -130,9 +143,34 @@ export function App({ api, wedgeConfig }: AppProps) {
   );
 
   const loggedIn = Boolean(session?.staff);
+  const customerFacing = selfService?.role === 'self-service' && !loggedIn;
+  if (customerFacing && !staffLogin)
+    return (
+      <SelfServiceApp
+        api={api}
+        session={session}
+        idleSeconds={selfService.idleSeconds}
+        onStaff={() => setStaffLogin(true)}
+      />
+    );
   let screen: ReactNode;
-  if (!sessionLoaded) screen = <p className="muted">{t('app.loading')}</p>;
-  else if (!loggedIn) screen = <LoginScreen onLoggedIn={applySession} />;
+  if (!sessionLoaded || !selfService) screen = <p className="muted">{t('app.loading')}</p>;
+  else if (!loggedIn)
+    screen = (
+      <>
+        {customerFacing && (
+          <button
+            type="button"
+            className="button button--ghost"
+            data-testid="back-to-self-service"
+            onClick={() => setStaffLogin(false)}
+          >
+            ‹ {t('selfService.backToCustomers')}
+          </button>
+        )}
+        <LoginScreen onLoggedIn={applySession} />
+      </>
+    );
   else if (route.name === 'enrol') screen = <EnrolScreen />;
   else if (route.name === 'checkout')
     screen = (

@@ -23,20 +23,28 @@ export function cleanScanText(text: unknown): string {
 
 type Scan = ParsedInput<'handleScan'>;
 
-function route(ports: Ports, input: Scan): ScanOutcome {
-  if (!ports.session.current()) throw new LinliError('NOT_LOGGED_IN');
-  const text = cleanScanText(input.text);
+/**
+ * The member a card or phone-QR scan names; null when the text is neither (a product, a coupon).
+ * Unknown and blocked cards are refused here, for the counter and the self-service terminal alike.
+ */
+export function memberOfScan(ports: Ports, text: string): Extract<ScanOutcome, { kind: 'member' }> | null {
   if (looksLikeMemberQr(text)) {
     const member = memberFromQr(ports, text);
     return { kind: 'member', via: 'qr', cardNumber: member.activeCard, member: toProfile(ports, member) };
   }
   const number = normaliseCardNumber(text);
-  if (isValidCardNumber(number)) {
-    const card = ports.store.cards.get(number);
-    if (!card) throw new LinliError('CARD_UNKNOWN');
-    if (card.status === 'blocked') throw new LinliError('CARD_BLOCKED');
-    return { kind: 'member', cardNumber: number, member: toProfile(ports, ports.store.members.get(card.memberId)!) };
-  }
+  if (!isValidCardNumber(number)) return null;
+  const card = ports.store.cards.get(number);
+  if (!card) throw new LinliError('CARD_UNKNOWN');
+  if (card.status === 'blocked') throw new LinliError('CARD_BLOCKED');
+  return { kind: 'member', cardNumber: number, member: toProfile(ports, ports.store.members.get(card.memberId)!) };
+}
+
+function route(ports: Ports, input: Scan): ScanOutcome {
+  if (!ports.session.current()) throw new LinliError('NOT_LOGGED_IN');
+  const text = cleanScanText(input.text);
+  const member = memberOfScan(ports, text);
+  if (member) return member;
   const product = findProductByCode(ports, text);
   if (product) return { kind: 'product', product };
   const coupon = findCoupon(ports, text);

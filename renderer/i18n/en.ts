@@ -4,6 +4,7 @@ import { saleEn } from './sale-en';
 import { catalogueEn } from './catalogue-en';
 import { syncEn } from './sync-en';
 import { syncProgressEn } from './sync-progress-en';
+import { selfServiceEn } from './self-service-en';
 
 export const en: Messages = {
   notConnected: {
@@ -170,6 +171,7 @@ export const en: Messages = {
   ...catalogueEn,
   ...syncEn,
   ...syncProgressEn,
+  ...selfServiceEn,
   devices: {
     nav: 'Devices',
     title: 'Device set-up',
@@ -430,6 +432,10 @@ export const en: Messages = {
     PRINTER_UNAVAILABLE: 'The printer cannot be used right now. Check power, cable and paper.',
     DRAWER_NOT_CONFIGURED: 'No printer has a cash drawer.',
     PRINT_JOB_UNKNOWN: 'This print job does not exist.',
+    ROLE_INVALID: 'A terminal is either a counter or a self-service terminal.',
+    IDLE_SECONDS_INVALID: 'The idle time must be 15–600 seconds.',
+    SELF_SERVICE_ONLY: 'This is only available at a self-service terminal.',
+    CUSTOMER_SESSION_ENDED: 'Your session has ended. Please scan your member card or code again.',
     INTERNAL: 'Something went wrong. Try again; if it keeps happening, call your manager.',
   },
   errorFallbacks: {

@@ -4,6 +4,7 @@ import { saleZhCN } from './sale-zh-CN';
 import { catalogueZhCN } from './catalogue-zh-CN';
 import { syncZhCN } from './sync-zh-CN';
 import { syncProgressZhCN } from './sync-progress-zh-CN';
+import { selfServiceZhCN } from './self-service-zh-CN';
 
 /** Widens every leaf to string so the other language must match the keys, not the words. */
 export type MessageShape<T> = { [K in keyof T]: T[K] extends string ? string : MessageShape<T[K]> };
@@ -172,6 +173,7 @@ export const zhCN = {
   ...catalogueZhCN,
   ...syncZhCN,
   ...syncProgressZhCN,
+  ...selfServiceZhCN,
   devices: {
     nav: '设备',
     title: '设备设置',
@@ -426,6 +428,10 @@ export const zhCN = {
     PRINTER_UNAVAILABLE: '打印机现在无法使用，请检查电源、连线和纸张。',
     DRAWER_NOT_CONFIGURED: '没有接钱箱的打印机。',
     PRINT_JOB_UNKNOWN: '没有这条打印记录。',
+    ROLE_INVALID: '终端用途只能是“收银台”或“自助机”。',
+    IDLE_SECONDS_INVALID: '空闲时间须为 15–600 秒。',
+    SELF_SERVICE_ONLY: '此功能只在自助机上使用。',
+    CUSTOMER_SESSION_ENDED: '已超时退出，请重新扫描会员卡或会员码。',
     INTERNAL: '系统出错，请重试；如问题持续，请联系店长。',
   } satisfies Record<ErrorCode, string>,
   /** Wording for errors whose details the server did not send. */

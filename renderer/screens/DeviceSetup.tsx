@@ -17,6 +17,7 @@ import { fieldErrorsOf, formLevelError } from '../components/kit/field-errors';
 import { InlineError } from '../components/kit/InlineError';
 import { useRevealInvalid } from '../components/kit/use-reveal-invalid';
 import { useAction, type RunOptions } from '../components/use-action';
+import { TerminalRolePanel } from '../components/TerminalRolePanel';
 import { WedgeSettingsPanel } from '../components/WedgeSettingsPanel';
 import { toErrorShape } from '../errors';
 import { formatDateTime } from '../format';
@@ -550,6 +551,8 @@ export function DeviceSetup() {
       </div>
 
       <WedgeSettingsPanel />
+
+      <TerminalRolePanel />
 
       <datalist id="serial-ports">
         {found?.serialPorts.map((p) => (

@@ -27,10 +27,10 @@ function spawnHost(dataDir: string, extraArgs: readonly string[] = []): ChildPro
  */
 export async function startHostProcess(
   dataDir: string,
-  opts: { timeoutMs?: number; demo?: boolean } = {},
+  opts: { timeoutMs?: number; demo?: boolean; args?: readonly string[] } = {},
 ): Promise<HostProcess> {
   const timeoutMs = opts.timeoutMs ?? 60_000;
-  const child = spawnHost(dataDir, opts.demo === false ? ['--no-demo'] : []);
+  const child = spawnHost(dataDir, [...(opts.demo === false ? ['--no-demo'] : []), ...(opts.args ?? [])]);
   let output = '';
   const url = await new Promise<string>((resolveUrl, reject) => {
     const timer = setTimeout(() => {

@@ -1,0 +1,5 @@
+//
+// Stub: filled in by the care feature.
+export function ServiceRequestScreen() {
+  return null;
+}

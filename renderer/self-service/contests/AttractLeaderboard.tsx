@@ -1,0 +1,5 @@
+//
+// Stub: filled in by the contests feature.
+export function AttractLeaderboard() {
+  return null;
+}

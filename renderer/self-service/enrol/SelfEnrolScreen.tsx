@@ -1,0 +1,5 @@
+//
+// Stub: filled in by the enrol feature.
+export function SelfEnrolScreen() {
+  return null;
+}

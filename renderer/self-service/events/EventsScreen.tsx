@@ -1,0 +1,5 @@
+//
+// Stub: filled in by the events feature.
+export function EventsScreen() {
+  return null;
+}

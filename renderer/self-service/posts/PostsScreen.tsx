@@ -1,0 +1,5 @@
+//
+// Stub: filled in by the posts feature.
+export function PostsScreen() {
+  return null;
+}

@@ -1,0 +1,5 @@
+//
+// Stub: filled in by the referrals feature.
+export function ReferralsScreen() {
+  return null;
+}

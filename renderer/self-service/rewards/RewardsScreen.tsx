@@ -1,0 +1,5 @@
+//
+// Stub: filled in by the rewards feature.
+export function RewardsScreen() {
+  return null;
+}
