@@ -9,6 +9,7 @@ import { toErrorShape } from './errors';
 import { useWedgeScanner } from './scanner/use-wedge-scanner';
 import type { WedgeConfig } from './scanner/wedge-decoder';
 import { CatalogueScreen } from './screens/CatalogueScreen';
+import { CommunityScreen } from './screens/community/CommunityScreen';
 import { CheckoutScreen } from './screens/CheckoutScreen';
 import { DeviceSetup } from './screens/DeviceSetup';
 import { EnrolScreen } from './screens/EnrolScreen';
@@ -185,6 +186,7 @@ export function App({ api, wedgeConfig }: AppProps) {
   else if (route.name === 'reports') screen = <ReportsScreen />;
   else if (route.name === 'devices' && session?.staff?.role === 'manager') screen = <DeviceSetup />;
   else if (route.name === 'catalogue' && session?.staff?.role === 'manager') screen = <CatalogueScreen />;
+  else if (route.name === 'community') screen = <CommunityScreen key={route.tab ?? ''} tab={route.tab} />;
   else if (route.name === 'printQueue') screen = <PrintQueueScreen />;
   else if (route.name === 'sync' && session?.staff?.role === 'manager') screen = <SyncScreen />;
   else if (route.name === 'profile')

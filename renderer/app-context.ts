@@ -1,5 +1,6 @@
 import { createContext, useContext, useEffect, useRef } from 'react';
 import type { KioskApi, MemberProfile, ScanSource, SessionInfo } from '../contract';
+import type { CommunityTab } from './screens/community/CommunityScreen';
 
 export type Route =
   | { name: 'search' }
@@ -14,7 +15,9 @@ export type Route =
   | { name: 'catalogue' }
   | { name: 'printQueue' }
   /** Registration with the brand's hub, the sync status and the events it refused (managers). */
-  | { name: 'sync' };
+  | { name: 'sync' }
+  /** Community life: events and check-in, rewards, contests, posts to review, service requests. */
+  | { name: 'community'; tab?: CommunityTab };
 
 /** `source` is set for scans the core read from a serial, HID or simulated scanner (already routed there). */
 export type ScanReceiver = (text: string, source?: ScanSource) => void;

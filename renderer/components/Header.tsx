@@ -5,7 +5,7 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { PrinterStatusBadge } from './PrinterStatusBadge';
 import { SyncStatusBadge } from './SyncStatusBadge';
 
-type NavRoute = 'search' | 'enrol' | 'checkout' | 'refund' | 'reports' | 'catalogue' | 'devices';
+type NavRoute = 'search' | 'enrol' | 'checkout' | 'refund' | 'reports' | 'community' | 'catalogue' | 'devices';
 
 // The screens a person can open from the header, in order; managers see their own at the end.
 const navItems = [
@@ -14,6 +14,7 @@ const navItems = [
   { route: 'checkout', label: 'checkout.nav' },
   { route: 'refund', label: 'refund.nav' },
   { route: 'reports', label: 'reports.nav' },
+  { route: 'community', label: 'community.nav' },
   { route: 'catalogue', label: 'catalogue.nav', managerOnly: true },
   { route: 'devices', label: 'devices.nav', managerOnly: true },
 ] as const satisfies readonly { route: NavRoute; label: string; managerOnly?: boolean }[];

@@ -53,4 +53,15 @@ export const selfServiceEn: MessageShape<typeof selfServiceZhCN> = {
       saved: 'Saved.',
     },
   },
+  community: {
+    nav: 'Community',
+    title: 'Community life',
+    tabs: {
+      events: 'Events & check-in',
+      rewards: 'Rewards',
+      contests: 'Contests',
+      posts: 'Posts to review',
+      requests: 'Requests & feedback',
+    },
+  },
 };

@@ -51,4 +51,15 @@ export const selfServiceZhCN = {
       saved: '已保存。',
     },
   },
+  community: {
+    nav: '社区',
+    title: '社区活动与会员互动',
+    tabs: {
+      events: '活动与签到',
+      rewards: '积分礼品',
+      contests: '社区评选',
+      posts: '分享审核',
+      requests: '服务与评价',
+    },
+  },
 };
