@@ -44,7 +44,9 @@ export function RewardsScreen() {
     } catch (e) {
       showError(e);
       setPending(null);
+      // The refusal may come from a change made elsewhere (another screen, the counter): show things as they are now.
       void load();
+      void refreshHome();
     } finally {
       setBusy(false);
     }
