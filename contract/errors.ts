@@ -123,6 +123,21 @@ export const errorCodes = [
   'SELF_SERVICE_ONLY',
   /** The customer session ended (idle timeout, "done", another scan): scan the card again. */
   'CUSTOMER_SESSION_ENDED',
+  // Rewards bought with points (issue 10)
+  'REWARD_UNKNOWN',
+  'REWARD_RETIRED',
+  'REWARD_OUT_OF_STOCK',
+  /** The member has fewer points than the reward costs (params cost, balance). */
+  'REWARD_POINTS_SHORT',
+  'REWARD_NAME_REQUIRED',
+  'REWARD_NAME_TOO_LONG',
+  'REWARD_KIND_INVALID',
+  'REWARD_COST_INVALID',
+  'REWARD_AMOUNT_INVALID',
+  'REWARD_PRODUCT_REQUIRED',
+  'REWARD_STOCK_INVALID',
+  'REWARD_VALID_DAYS_INVALID',
+  'REWARD_REQUEST_INVALID',
   'INTERNAL',
 ] as const;
 

@@ -23,6 +23,8 @@ export const syncEventTypes = [
   'product.saved',
   /** A tier was added or changed at the terminal (payload: the whole tier). */
   'tier.saved',
+  /** A reward bought with points at a self-service terminal: the points spent (its voucher is a coupon.issued). */
+  'reward.redeemed',
 ] as const;
 
 export type SyncEventType = (typeof syncEventTypes)[number];

@@ -81,6 +81,16 @@ export const syncPayloads = {
   'day.closed': z.looseObject({ kind: z.enum(['x', 'z']), number: int.nullable(), to: at, netMinor: int }),
   'product.saved': z.looseObject({ id }),
   'tier.saved': z.looseObject({ code: z.string().min(1).max(40) }),
+  'reward.redeemed': z.looseObject({
+    redemptionId: id,
+    entryId: id,
+    memberId: id,
+    rewardId: id,
+    points: int.min(1),
+    reason: z.string().max(200),
+    couponCode: z.string().min(1).max(64),
+    at,
+  }),
 } satisfies Record<SyncEventType, z.ZodType>;
 
 export type SyncPayload<T extends SyncEventType> = z.infer<(typeof syncPayloads)[T]>;

@@ -21,6 +21,7 @@ import type {
   ProductInfo,
   QuoteCoupon,
   ReceiptDocument,
+  RewardInfo,
   SaleLineRecord,
   StaffSummary,
   StoreInfo,
@@ -37,6 +38,7 @@ import type { MemberProfileFields, MemberRow, NewMember } from './repositories/m
 import type { OutboxEvent, ParkedEventRow, QueuedEvent } from './repositories/outbox';
 import type { LedgerRow, LedgerView, TierChangeRow } from './repositories/points';
 import type { NewPrintJob, PrintJobRow } from './repositories/print-jobs';
+import type { NewReward, RedemptionRow } from './repositories/rewards';
 import type { DayCloseRow, ReportFigures, ReportPeriod } from './repositories/reports';
 import type { RefundLineRow, RefundRow, SaleItems, SaleRow } from './repositories/sales';
 import type { NewStaff, StaffRow } from './repositories/staff';
@@ -59,6 +61,7 @@ export interface TerminalStore {
   reports: ReportsRepository;
   deviceConfig: DeviceConfigRepository;
   printJobs: PrintJobsRepository;
+  rewards: RewardsRepository;
   /** Runs fn in one SQLite transaction: all of it commits, or none of it. */
   transaction: <T>(fn: () => T) => T;
   /**
@@ -378,4 +381,26 @@ export interface PrintJobsRepository {
   markFailed: (id: string, reason: string) => void;
   /** At start: a job left 'printing' by a crash goes back to the queue (see decision 0007); answers how many. */
   requeueInterrupted: () => number;
+}
+
+/** A shop's rewards bought with points (issue 10) and their redemptions. */
+export interface RewardsRepository {
+  /** Adds an active reward. */
+  insert: (reward: NewReward) => void;
+  /** Every reward, active first, cheapest first. */
+  all: () => RewardInfo[];
+  /** The reward with this id (active or retired), or null. */
+  get: (id: string) => RewardInfo | null;
+  /** Sets what is left (null: unlimited). */
+  setStock: (id: string, stock: number | null, at: string) => void;
+  /** No longer offered. */
+  retire: (id: string, at: string) => void;
+  /** Takes one from stock; false when none is left (unlimited always succeeds). */
+  takeOne: (id: string, at: string) => boolean;
+  /** Records a redemption (request_id unique). */
+  insertRedemption: (row: RedemptionRow) => void;
+  /** The redemption made for this client request, or null. */
+  redemptionByRequest: (requestId: string) => RedemptionRow | null;
+  /** Remembers the voucher slip's print job. */
+  setPrintJob: (redemptionId: string, jobId: string) => void;
 }

@@ -11,6 +11,7 @@ import { salesRepository } from './sales';
 import { consentsRepository } from './consents';
 import { deviceConfigRepository } from './device-config';
 import { printJobsRepository } from './print-jobs';
+import { rewardsRepository } from './rewards';
 import { membersRepository } from './members';
 import { outboxRepository } from './outbox';
 import { settingsRepository } from './settings';
@@ -37,6 +38,7 @@ export function createRepositories(db: Db): TerminalStore {
     reports: reportsRepository(db),
     deviceConfig: deviceConfigRepository(db),
     printJobs: printJobsRepository(db),
+    rewards: rewardsRepository(db),
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
   };
 }

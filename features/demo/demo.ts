@@ -1,6 +1,7 @@
 import type { TerminalStore } from '../../db/store';
 import { hashPin } from '../staff/pin-hash';
 import { seedDemoLoyalty } from './demo-loyalty';
+import { seedDemoRewards } from './demo-rewards';
 
 /** Documented in README.md: the demo store's staff and their PINs. */
 export const demoStaff = [
@@ -122,6 +123,7 @@ export function seedDemoStore(repos: TerminalStore, newId: () => string, now: Da
   const existing = repos.settings.get('store_id');
   if (existing) {
     if (repos.settings.get('demo') === '1') seedDemoLoyalty(repos, newId, now);
+    seedDemoRewards(repos, newId, now);
     return existing;
   }
   const at = now.toISOString();
@@ -148,5 +150,6 @@ export function seedDemoStore(repos: TerminalStore, newId: () => string, now: Da
     repos.settings.set('demo', '1');
   });
   seedDemoLoyalty(repos, newId, now);
+  seedDemoRewards(repos, newId, now);
   return storeId;
 }

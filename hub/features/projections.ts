@@ -159,6 +159,18 @@ export const projections: { [T in SyncEventType]: Projection<T> } = {
       at: p.at,
     });
   },
+  // The voucher itself arrives as its coupon.issued; the event row keeps which reward it was.
+  async 'reward.redeemed'(ctx, p) {
+    await ledger(ctx, {
+      id: p.entryId,
+      memberId: p.memberId,
+      kind: 'redeem',
+      points: -p.points,
+      reason: p.reason,
+      sourceId: p.redemptionId,
+      at: p.at,
+    });
+  },
   async 'day.closed'(ctx, p) {
     await ctx.tx.query(
       `INSERT INTO day_closes (id, store_id, terminal_id, kind, number, closed_at, payload, event_id)

@@ -5,6 +5,7 @@ import { catalogueEn } from './catalogue-en';
 import { syncEn } from './sync-en';
 import { syncProgressEn } from './sync-progress-en';
 import { selfServiceEn } from './self-service-en';
+import { rewardsEn } from './rewards-en';
 
 export const en: Messages = {
   notConnected: {
@@ -172,6 +173,7 @@ export const en: Messages = {
   ...syncEn,
   ...syncProgressEn,
   ...selfServiceEn,
+  ...rewardsEn,
   devices: {
     nav: 'Devices',
     title: 'Device set-up',
@@ -436,6 +438,20 @@ export const en: Messages = {
     IDLE_SECONDS_INVALID: 'The idle time must be 15–600 seconds.',
     SELF_SERVICE_ONLY: 'This is only available at a self-service terminal.',
     CUSTOMER_SESSION_ENDED: 'Your session has ended. Please scan your member card or code again.',
+    // Rewards bought with points (issue 10)
+    REWARD_UNKNOWN: 'There is no such reward. Please go back and choose again.',
+    REWARD_RETIRED: 'This reward is no longer offered. Please choose another.',
+    REWARD_OUT_OF_STOCK: 'This reward is out of stock. Please choose another.',
+    REWARD_POINTS_SHORT: 'Not enough points: it takes {{cost}} points and you have {{balance}}.',
+    REWARD_NAME_REQUIRED: 'Enter the Chinese name of the reward.',
+    REWARD_NAME_TOO_LONG: 'The name can be at most {{max}} characters.',
+    REWARD_KIND_INVALID: 'A reward is either a voucher or a gift collected at the counter.',
+    REWARD_COST_INVALID: 'The points cost must be a whole number of at least 1.',
+    REWARD_AMOUNT_INVALID: 'A voucher needs an amount greater than 0.',
+    REWARD_PRODUCT_REQUIRED: 'A gift needs a product that is on sale.',
+    REWARD_STOCK_INVALID: 'Stock must be a whole number of 0 or more; leave it empty for unlimited.',
+    REWARD_VALID_DAYS_INVALID: 'A voucher is valid for 1–3650 days.',
+    REWARD_REQUEST_INVALID: 'The redemption request is not valid. Please try again.',
     INTERNAL: 'Something went wrong. Try again; if it keeps happening, call your manager.',
   },
   errorFallbacks: {

@@ -5,6 +5,7 @@ import { catalogueZhCN } from './catalogue-zh-CN';
 import { syncZhCN } from './sync-zh-CN';
 import { syncProgressZhCN } from './sync-progress-zh-CN';
 import { selfServiceZhCN } from './self-service-zh-CN';
+import { rewardsZhCN } from './rewards-zh-CN';
 
 /** Widens every leaf to string so the other language must match the keys, not the words. */
 export type MessageShape<T> = { [K in keyof T]: T[K] extends string ? string : MessageShape<T[K]> };
@@ -174,6 +175,7 @@ export const zhCN = {
   ...syncZhCN,
   ...syncProgressZhCN,
   ...selfServiceZhCN,
+  ...rewardsZhCN,
   devices: {
     nav: '设备',
     title: '设备设置',
@@ -432,6 +434,20 @@ export const zhCN = {
     IDLE_SECONDS_INVALID: '空闲时间须为 15–600 秒。',
     SELF_SERVICE_ONLY: '此功能只在自助机上使用。',
     CUSTOMER_SESSION_ENDED: '已超时退出，请重新扫描会员卡或会员码。',
+    // Rewards bought with points (issue 10)
+    REWARD_UNKNOWN: '没有这个礼品，请返回重新选择。',
+    REWARD_RETIRED: '该礼品已下架，请选择其他礼品。',
+    REWARD_OUT_OF_STOCK: '该礼品已兑完，请选择其他礼品。',
+    REWARD_POINTS_SHORT: '积分不足：需要 {{cost}} 积分，您有 {{balance}} 积分。',
+    REWARD_NAME_REQUIRED: '请填写礼品的中文名称。',
+    REWARD_NAME_TOO_LONG: '名称最多 {{max}} 个字。',
+    REWARD_KIND_INVALID: '礼品类型只能是“代金券”或“到店领取的礼品”。',
+    REWARD_COST_INVALID: '所需积分须为 1 以上的整数。',
+    REWARD_AMOUNT_INVALID: '代金券须填写大于 0 的面值。',
+    REWARD_PRODUCT_REQUIRED: '礼品须选择一件在售商品。',
+    REWARD_STOCK_INVALID: '库存须为 0 以上的整数，留空表示不限量。',
+    REWARD_VALID_DAYS_INVALID: '有效天数须为 1–3650 天。',
+    REWARD_REQUEST_INVALID: '兑换请求无效，请重试。',
     INTERNAL: '系统出错，请重试；如问题持续，请联系店长。',
   } satisfies Record<ErrorCode, string>,
   /** Wording for errors whose details the server did not send. */
