@@ -7,6 +7,8 @@ import { catalogueMethods, type CatalogueEvents } from './api-catalogue';
 import { deviceMethods, type DeviceEvents } from './api-devices';
 import { syncMethods, type SyncEvents } from './api-sync';
 import { selfServiceMethods, type SelfServiceEvents } from './api-self-service';
+import { contestMethods, type ContestEvents } from './api-contests';
+import { referralMethods } from './api-referrals';
 import type { AccessOf, ClientMethod, InputOf, OutputOf, ParsedOf } from './method';
 
 /**
@@ -21,6 +23,8 @@ export const kioskMethods = {
   ...deviceMethods,
   ...syncMethods,
   ...selfServiceMethods,
+  ...contestMethods,
+  ...referralMethods,
 };
 
 type Declared = typeof kioskMethods;
@@ -42,7 +46,12 @@ export function isKioskMethodName(value: unknown): value is KioskMethodName {
 }
 
 /** Events pushed from the core to every UI. */
-export interface KioskEvents extends LoyaltyEvents, CatalogueEvents, DeviceEvents, SyncEvents, SelfServiceEvents {
+export interface KioskEvents extends LoyaltyEvents,
+    CatalogueEvents,
+    DeviceEvents,
+    SyncEvents,
+    SelfServiceEvents,
+    ContestEvents {
   /** A scan from any source was routed (or refused). */
   scan: { input: ScanInput; outcome: ScanOutcome | null; error: ApiErrorShape | null };
   /** Who is logged in changed. */

@@ -123,6 +123,16 @@ export const errorCodes = [
   'SELF_SERVICE_ONLY',
   /** The customer session ended (idle timeout, "done", another scan): scan the card again. */
   'CUSTOMER_SESSION_ENDED',
+  // Contests and referrals (issue 10)
+  'CONTEST_UNKNOWN',
+  'CONTEST_NOT_RUNNING',
+  'CONTEST_ENTRANT_UNKNOWN',
+  'CONTEST_PURCHASES_OFF',
+  'CONTEST_ONE_CODE_PER_SALE',
+  'VOTE_ALREADY_TODAY',
+  'REFERRAL_SELF',
+  'REFERRAL_ALREADY_SET',
+  'REFERRAL_TOO_LATE',
   'INTERNAL',
 ] as const;
 

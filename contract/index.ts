@@ -23,3 +23,8 @@ export * from './hub-admin-catalogue';
 export * from './money-text';
 export * from './api-self-service';
 export * from './self-service-types';
+export * from './api-contests';
+export * from './contests-types';
+export * from './api-referrals';
+export * from './referrals-types';
+export * from './hub-contests';

@@ -23,6 +23,10 @@ export const syncEventTypes = [
   'product.saved',
   /** A tier was added or changed at the terminal (payload: the whole tier). */
   'tier.saved',
+  /** A daily vote at a self-service terminal, a purchase's votes, or their withdrawal after a full refund. */
+  'contest.voted',
+  /** A member enrolled without a referral code named the friend who invited them (before any purchase). */
+  'member.referrer_named',
 ] as const;
 
 export type SyncEventType = (typeof syncEventTypes)[number];

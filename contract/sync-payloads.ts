@@ -81,6 +81,18 @@ export const syncPayloads = {
   'day.closed': z.looseObject({ kind: z.enum(['x', 'z']), number: int.nullable(), to: at, netMinor: int }),
   'product.saved': z.looseObject({ id }),
   'tier.saved': z.looseObject({ code: z.string().min(1).max(40) }),
+  'contest.voted': z.looseObject({
+    voteId: id,
+    contestId: id,
+    entrantId: id,
+    kind: z.enum(['daily', 'purchase', 'withdrawn']),
+    votes: int,
+    voterMemberId: id.nullable(),
+    day: z.string().max(10),
+    saleId: id.nullable(),
+    at,
+  }),
+  'member.referrer_named': z.looseObject({ memberId: id, referredBy: id, at }),
 } satisfies Record<SyncEventType, z.ZodType>;
 
 export type SyncPayload<T extends SyncEventType> = z.infer<(typeof syncPayloads)[T]>;

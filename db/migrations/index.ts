@@ -8,6 +8,8 @@ import { m006OutboxParked } from './006-outbox-parked';
 import { m007Campaigns } from './007-campaigns';
 import { m008CouponConflicts } from './008-coupon-conflicts';
 import { m009MemberClaims } from './009-member-claims';
+import { m012Contests } from './012-contests';
+import { m013Referrals } from './013-referrals';
 
 export interface Migration {
   version: number;
@@ -26,4 +28,6 @@ export const migrations: Migration[] = [
   m007Campaigns,
   m008CouponConflicts,
   m009MemberClaims,
+  m012Contests,
+  m013Referrals,
 ];

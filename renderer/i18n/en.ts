@@ -436,6 +436,16 @@ export const en: Messages = {
     IDLE_SECONDS_INVALID: 'The idle time must be 15–600 seconds.',
     SELF_SERVICE_ONLY: 'This is only available at a self-service terminal.',
     CUSTOMER_SESSION_ENDED: 'Your session has ended. Please scan your member card or code again.',
+    // Contests and referrals (issue 10)
+    CONTEST_UNKNOWN: 'This contest does not exist.',
+    CONTEST_NOT_RUNNING: 'This contest is not open for votes right now.',
+    CONTEST_ENTRANT_UNKNOWN: 'No entrant has this code.',
+    CONTEST_PURCHASES_OFF: 'Purchases do not count as votes in this contest.',
+    CONTEST_ONE_CODE_PER_SALE: 'One sale can vote for one entrant only.',
+    VOTE_ALREADY_TODAY: 'You have already voted in this contest today. Come back tomorrow.',
+    REFERRAL_SELF: 'This is your own referral code. Enter the code of the friend who invited you.',
+    REFERRAL_ALREADY_SET: 'You have already named the friend who invited you.',
+    REFERRAL_TOO_LATE: 'A referrer can only be named before the first purchase.',
     INTERNAL: 'Something went wrong. Try again; if it keeps happening, call your manager.',
   },
   errorFallbacks: {

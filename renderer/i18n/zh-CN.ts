@@ -432,6 +432,16 @@ export const zhCN = {
     IDLE_SECONDS_INVALID: '空闲时间须为 15–600 秒。',
     SELF_SERVICE_ONLY: '此功能只在自助机上使用。',
     CUSTOMER_SESSION_ENDED: '已超时退出，请重新扫描会员卡或会员码。',
+    // Contests and referrals (issue 10)
+    CONTEST_UNKNOWN: '没有这个评选活动。',
+    CONTEST_NOT_RUNNING: '这个评选活动现在不在投票期内。',
+    CONTEST_ENTRANT_UNKNOWN: '没有这个参赛者或参赛码。',
+    CONTEST_PURCHASES_OFF: '这个评选活动不计算购物投票。',
+    CONTEST_ONE_CODE_PER_SALE: '每笔消费只能为一位参赛者投票。',
+    VOTE_ALREADY_TODAY: '您今天已经在这个活动中投过票了，明天再来吧。',
+    REFERRAL_SELF: '不能填写您自己的推荐码，请填写推荐您的朋友的推荐码。',
+    REFERRAL_ALREADY_SET: '您已经填写过推荐人了。',
+    REFERRAL_TOO_LATE: '已经有过消费，不能再填写推荐人。',
     INTERNAL: '系统出错，请重试；如问题持续，请联系店长。',
   } satisfies Record<ErrorCode, string>,
   /** Wording for errors whose details the server did not send. */
