@@ -25,7 +25,7 @@ export const memberHandlers = {
     const valid = validateEnrolment(input, ports.clock.now());
     // The code first: a member giving their own code is told so (REFERRAL_SELF), not "already a member".
     const referredBy = valid.referralCode
-      ? referrerOfCode(ports, valid.referralCode, { phoneE164: valid.phone.e164 })
+      ? referrerOfCode(ports, input.referralCode ?? valid.referralCode, { phoneE164: valid.phone.e164 })
       : null;
     const existing = ports.store.members.findByPhone(valid.phone.e164);
     if (existing) return { created: false, existing: toSummary(ports, survivorRow(ports, existing)) };

@@ -39,8 +39,11 @@ export function referrerOfCode(
   code: string,
   person: { phoneE164?: string; memberId?: string },
 ): string {
+  // As typed first (the demo's GOLD88 has letters the normalisation reads as digits), then normalised.
   const normalised = normaliseReferralCode(code);
-  const referrerId = normalised ? ports.store.members.idByReferralCode(normalised) : null;
+  const referrerId =
+    ports.store.members.idByReferralCode(code.trim().toUpperCase()) ??
+    (normalised ? ports.store.members.idByReferralCode(normalised) : null);
   if (!referrerId) throw new LinliError('REFERRAL_UNKNOWN', undefined, 'referralCode');
   const referrer = ports.store.members.get(referrerId)!;
   const self =
@@ -88,7 +91,8 @@ export function payReferralOnFirstPurchase(
       points,
       reason,
       saleId: null,
-      sourceId: friend.id,
+      // One entry per friend and side: the ledger's unique index (kind, source) holds "once" too.
+      sourceId: `${reason}:${friend.id}`,
       storeId: sale.storeId,
       terminalId: ports.config.terminalId,
       staffId: sale.staffId,
