@@ -46,12 +46,8 @@ export function isKioskMethodName(value: unknown): value is KioskMethodName {
 }
 
 /** Events pushed from the core to every UI. */
-export interface KioskEvents extends LoyaltyEvents,
-    CatalogueEvents,
-    DeviceEvents,
-    SyncEvents,
-    SelfServiceEvents,
-    ContestEvents {
+export interface KioskEvents
+  extends LoyaltyEvents, CatalogueEvents, DeviceEvents, SyncEvents, SelfServiceEvents, ContestEvents {
   /** A scan from any source was routed (or refused). */
   scan: { input: ScanInput; outcome: ScanOutcome | null; error: ApiErrorShape | null };
   /** Who is logged in changed. */

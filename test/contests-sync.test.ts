@@ -29,7 +29,10 @@ describe('a contest across the chain', () => {
     if (!entrant.created) throw new Error('expected a new member');
     // The member reaches the hub with A's push.
     await expect
-      .poll(async () => (await chain.storage.query('SELECT 1 FROM members WHERE id = $1', [entrant.member.id])).rows.length, poll)
+      .poll(
+        async () => (await chain.storage.query('SELECT 1 FROM members WHERE id = $1', [entrant.member.id])).rows.length,
+        poll,
+      )
       .toBe(1);
     const res = await chain.admin<{ contest: HubContest }>('POST', '/v1/admin/contests', {
       id: 'tea-star',

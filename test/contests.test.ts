@@ -12,8 +12,7 @@ afterAll(() => temp.remove());
 let n = 0;
 let l: LoyaltyCore;
 
-const votes = (l: LoyaltyCore) =>
-  (l.db.prepare('SELECT count(*) AS n FROM contest_votes').get() as { n: number }).n;
+const votes = (l: LoyaltyCore) => (l.db.prepare('SELECT count(*) AS n FROM contest_votes').get() as { n: number }).n;
 const votedEvents = (l: LoyaltyCore) =>
   (l.db.prepare("SELECT count(*) AS n FROM outbox WHERE type = 'contest.voted'").get() as { n: number }).n;
 
@@ -46,9 +45,9 @@ describe('contests at the terminal', () => {
     expect(seen).toEqual([[contest.id]]);
 
     const before = { votes: votes(l), events: votedEvents(l) };
-    await expect(
-      l.core.methods.voteInContest({ contestId: contest.id, entrantId: 'entrant-2' }),
-    ).rejects.toMatchObject({ code: 'VOTE_ALREADY_TODAY' });
+    await expect(l.core.methods.voteInContest({ contestId: contest.id, entrantId: 'entrant-2' })).rejects.toMatchObject(
+      { code: 'VOTE_ALREADY_TODAY' },
+    );
     expect({ votes: votes(l), events: votedEvents(l) }).toEqual(before);
 
     // The next local day (Beijing time) the member may vote again.
@@ -92,9 +91,9 @@ describe('contests at the terminal', () => {
     expect(votedEvents(l)).toBe(1);
 
     // Two entrant codes in one sale are refused, nothing written.
-    await expect(
-      l.core.methods.checkout(cashSale(l, { couponCodes: ['V-3K7Q', 'V-8MPW'] })),
-    ).rejects.toMatchObject({ code: 'CONTEST_ONE_CODE_PER_SALE' });
+    await expect(l.core.methods.checkout(cashSale(l, { couponCodes: ['V-3K7Q', 'V-8MPW'] }))).rejects.toMatchObject({
+      code: 'CONTEST_ONE_CODE_PER_SALE',
+    });
 
     await l.core.methods.refund({
       requestId: requestId(),

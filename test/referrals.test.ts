@@ -3,7 +3,15 @@
 // member's own code is refused wherever a code is given, writing nothing.
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { balance, cashSale, demoMember, openLoyaltyCore, requestId, rowCounts, type LoyaltyCore } from './support/loyalty';
+import {
+  balance,
+  cashSale,
+  demoMember,
+  openLoyaltyCore,
+  requestId,
+  rowCounts,
+  type LoyaltyCore,
+} from './support/loyalty';
 import { enrolment, tempDir } from './support/temp-core';
 
 const temp = tempDir('linli-referrals-');
@@ -17,7 +25,9 @@ afterEach(async () => l.close());
 
 const referralEntries = (l: LoyaltyCore) =>
   l.db
-    .prepare("SELECT member_id AS memberId, points, reason FROM points_ledger WHERE reason LIKE 'referral%' ORDER BY reason")
+    .prepare(
+      "SELECT member_id AS memberId, points, reason FROM points_ledger WHERE reason LIKE 'referral%' ORDER BY reason",
+    )
     .all() as { memberId: string; points: number; reason: string }[];
 
 describe('referrals', () => {
@@ -48,16 +58,20 @@ describe('referrals', () => {
     });
     await l.core.methods.checkout(cashSale(l, { memberId: friend.member.id }));
     expect(referralEntries(l)).toHaveLength(2);
-    const events = l.db
-      .prepare("SELECT count(*) AS n FROM outbox WHERE type = 'points.adjusted'")
-      .get() as { n: number };
+    const events = l.db.prepare("SELECT count(*) AS n FROM outbox WHERE type = 'points.adjusted'").get() as {
+      n: number;
+    };
     expect(events.n).toBe(2);
 
     // The referrer sees the friend, masked, and the points earned.
     await l.core.methods.setSelfServiceSettings({ role: 'self-service' });
     await l.core.methods.startCustomer({ text: demoMember.card, source: 'wedge' });
     const mine = await l.core.methods.myReferrals();
-    expect(mine).toMatchObject({ code, pointsEarned: 200, friends: [{ maskedName: '赵*芳', rewarded: true, points: 200 }] });
+    expect(mine).toMatchObject({
+      code,
+      pointsEarned: 200,
+      friends: [{ maskedName: '赵*芳', rewarded: true, points: 200 }],
+    });
   });
 
   it("refuses the member's own code at enrolment, writing nothing", async () => {
@@ -70,7 +84,9 @@ describe('referrals', () => {
   });
 
   it('a member without a referrer names one at the terminal before buying; their own code is refused', async () => {
-    const friend = await l.core.methods.enrolMember(enrolment({ name: '赵小芳', phone: '13912345678', card: { mode: 'generate' } }));
+    const friend = await l.core.methods.enrolMember(
+      enrolment({ name: '赵小芳', phone: '13912345678', card: { mode: 'generate' } }),
+    );
     if (!friend.created) throw new Error('expected a new member');
     const card = friend.member.cards[0]!.number;
     await l.core.methods.setSelfServiceSettings({ role: 'self-service' });
@@ -85,6 +101,8 @@ describe('referrals', () => {
     const goldCode = l.repos.members.get(l.goldMemberId)!.referralCode;
     const named = await l.core.methods.nameReferrer({ code: goldCode });
     expect(named).toMatchObject({ canNameReferrer: false, referredBy: '陈*卡' });
-    await expect(l.core.methods.nameReferrer({ code: goldCode })).rejects.toMatchObject({ code: 'REFERRAL_ALREADY_SET' });
+    await expect(l.core.methods.nameReferrer({ code: goldCode })).rejects.toMatchObject({
+      code: 'REFERRAL_ALREADY_SET',
+    });
   });
 });

@@ -54,7 +54,8 @@ export function contestsRepository(db: Db): ContestsRepository {
       votes_per_purchase = excluded.votes_per_purchase, purchases_count = excluded.purchases_count,
       updated_at = excluded.updated_at`);
   // An entrant keeps its id and code; a contest sent again may add entrants or change names and photos.
-  const saveEntrant = db.prepare(`INSERT INTO contest_entrants (id, contest_id, member_id, code, masked_name, photo_url, position)
+  const saveEntrant =
+    db.prepare(`INSERT INTO contest_entrants (id, contest_id, member_id, code, masked_name, photo_url, position)
     VALUES (@id, @contestId, @memberId, @code, @maskedName, @photoUrl, @position)
     ON CONFLICT (id) DO UPDATE SET masked_name = excluded.masked_name, photo_url = excluded.photo_url,
       position = excluded.position`);

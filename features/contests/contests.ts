@@ -2,13 +2,7 @@
 // daily vote, and the votes a purchase with an entrant's code adds. Every vote is a row here and an
 // outbox event in the same transaction; the hub adds up every shop's votes and sends each terminal
 // the others' tallies, so the leaderboard covers the chain.
-import {
-  LinliError,
-  type ContestView,
-  type HubContest,
-  type PulledChange,
-  type QuoteEntrant,
-} from '../../contract';
+import { LinliError, type ContestView, type HubContest, type PulledChange, type QuoteEntrant } from '../../contract';
 import type { ContestVoteRow } from '../../db/repositories/contests';
 import { normaliseEntrantCode } from '../../domain/entrant-code';
 import type { TerminalStore } from '../../db/store';
@@ -20,11 +14,15 @@ const isRunning = (c: HubContest, now: string) => c.startsAt <= now && now < c.e
 
 function contestView(ports: Ports, c: HubContest, voterMemberId: string | null): ContestView {
   const now = ports.clock.now().toISOString();
-  const votes = new Map(
-    ports.store.contests.tallies(c.id, ports.config.terminalId).map((t) => [t.entrantId, t.votes]),
-  );
+  const votes = new Map(ports.store.contests.tallies(c.id, ports.config.terminalId).map((t) => [t.entrantId, t.votes]));
   const entrants = c.entrants
-    .map((e) => ({ id: e.id, code: e.code, maskedName: e.maskedName, photoUrl: e.photoUrl, votes: votes.get(e.id) ?? 0 }))
+    .map((e) => ({
+      id: e.id,
+      code: e.code,
+      maskedName: e.maskedName,
+      photoUrl: e.photoUrl,
+      votes: votes.get(e.id) ?? 0,
+    }))
     // Most votes first; a tie keeps the brand's order.
     .sort((a, b) => b.votes - a.votes);
   return {
@@ -91,7 +89,10 @@ function vote(ports: Ports, memberId: string, input: { contestId: string; entran
 }
 
 /** The entrant a code names, in a contest that counts purchases now; null when the text is no entrant code. */
-export function entrantOfCode(ports: Ports, text: string): (QuoteEntrant & { entrantId: string; contestId: string }) | null {
+export function entrantOfCode(
+  ports: Ports,
+  text: string,
+): (QuoteEntrant & { entrantId: string; contestId: string }) | null {
   const code = normaliseEntrantCode(text);
   if (!code) return null;
   const entrant = ports.store.contests.entrantByCode(code);

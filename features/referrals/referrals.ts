@@ -19,7 +19,8 @@ export function referralRule(ports: Ports): ReferralRewardRule {
   if (!raw) return defaultReferralRule;
   try {
     const parsed = JSON.parse(raw) as Partial<ReferralRewardRule>;
-    const points = (n: unknown, fallback: number) => (Number.isInteger(n) && (n as number) >= 0 ? (n as number) : fallback);
+    const points = (n: unknown, fallback: number) =>
+      Number.isInteger(n) && (n as number) >= 0 ? (n as number) : fallback;
     return {
       referrerPoints: points(parsed.referrerPoints, defaultReferralRule.referrerPoints),
       friendPoints: points(parsed.friendPoints, defaultReferralRule.friendPoints),
@@ -34,11 +35,7 @@ export function referralRule(ports: Ports): ReferralRewardRule {
  * or by member id (a member naming who invited them). A code that is the person's own is refused
  * (REFERRAL_SELF), an unknown one REFERRAL_UNKNOWN. Every place a code is given calls this.
  */
-export function referrerOfCode(
-  ports: Ports,
-  code: string,
-  person: { phoneE164?: string; memberId?: string },
-): string {
+export function referrerOfCode(ports: Ports, code: string, person: { phoneE164?: string; memberId?: string }): string {
   // As typed first (the demo's GOLD88 has letters the normalisation reads as digits), then normalised.
   const normalised = normaliseReferralCode(code);
   const referrerId =
@@ -48,7 +45,7 @@ export function referrerOfCode(
   const referrer = ports.store.members.get(referrerId)!;
   const self =
     (person.memberId !== undefined && person.memberId === referrerId) ||
-    (person.phoneE164 !== undefined && (referrer.phone === person.phoneE164));
+    (person.phoneE164 !== undefined && referrer.phone === person.phoneE164);
   if (self) throw new LinliError('REFERRAL_SELF', undefined, 'referralCode');
   return referrerId;
 }
@@ -136,7 +133,8 @@ function nameReferrer(ports: Ports, memberId: string, code: string): MyReferrals
   if (!member) throw new LinliError('CUSTOMER_SESSION_ENDED');
   const referrerId = referrerOfCode(ports, code, { memberId });
   if (member.referredBy) throw new LinliError('REFERRAL_ALREADY_SET', undefined, 'referralCode');
-  if (ports.store.referrals.boughtBefore(memberId, '')) throw new LinliError('REFERRAL_TOO_LATE', undefined, 'referralCode');
+  if (ports.store.referrals.boughtBefore(memberId, ''))
+    throw new LinliError('REFERRAL_TOO_LATE', undefined, 'referralCode');
   const at = ports.clock.now().toISOString();
   ports.store.transaction(() => {
     if (!ports.store.referrals.setReferrer(memberId, referrerId))

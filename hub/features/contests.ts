@@ -41,7 +41,9 @@ async function entrantMember(
 ): Promise<{ id: string; name: string }> {
   let rows: { id: string; name: string }[];
   if (entrant.memberId) {
-    ({ rows } = await db.query('SELECT id, name FROM members WHERE id = $1 AND merged_into IS NULL', [entrant.memberId]));
+    ({ rows } = await db.query('SELECT id, name FROM members WHERE id = $1 AND merged_into IS NULL', [
+      entrant.memberId,
+    ]));
   } else {
     const phone = normalisePhone(entrant.phone ?? '');
     if (!phone.ok) throw badField(`entrants.${index}.phone`, 'not a valid mobile number');
@@ -80,10 +82,12 @@ export async function upsertContest(storage: HubStorage, c: ContestInput): Promi
         [id, member.id],
       );
       if (existing[0]) {
-        await tx.query(
-          'UPDATE contest_entrants SET masked_name = $2, photo_url = $3, position = $4 WHERE id = $1',
-          [existing[0].id, maskName(member.name), line.photoUrl, index],
-        );
+        await tx.query('UPDATE contest_entrants SET masked_name = $2, photo_url = $3, position = $4 WHERE id = $1', [
+          existing[0].id,
+          maskName(member.name),
+          line.photoUrl,
+          index,
+        ]);
         continue;
       }
       let code: string;
@@ -135,7 +139,8 @@ export async function projectContestVote(ctx: ProjectionContext, p: SyncPayload<
     'SELECT id FROM contest_entrants WHERE id = $1 AND contest_id = $2',
     [p.entrantId, p.contestId],
   );
-  if (!entrant[0]) throw new EventRefused('PAYLOAD_INVALID', `the hub has no entrant ${p.entrantId} in contest ${p.contestId}`);
+  if (!entrant[0])
+    throw new EventRefused('PAYLOAD_INVALID', `the hub has no entrant ${p.entrantId} in contest ${p.contestId}`);
   let votes = p.votes;
   if (p.kind === 'daily' && p.voterMemberId) {
     const { rows: earlier } = await ctx.tx.query(

@@ -175,9 +175,10 @@ export async function runCatalogueCommand(command: string, values: Values, call:
         '/v1/admin/contests',
         await json(need(values.file, '--file')),
       );
-      return [`Contest saved: ${contestLine(contest)}`, ...contest.entrants.map((e) => `  ${e.code}  ${e.maskedName}`)].join(
-        '\n',
-      );
+      return [
+        `Contest saved: ${contestLine(contest)}`,
+        ...contest.entrants.map((e) => `  ${e.code}  ${e.maskedName}`),
+      ].join('\n');
     }
     case 'list-contests': {
       const { contests } = await call<HubContestListResponse>('GET', '/v1/admin/contests');
@@ -185,7 +186,9 @@ export async function runCatalogueCommand(command: string, values: Values, call:
       return contests
         .flatMap((c) => [
           contestLine(c),
-          ...c.entrants.map((e) => `  ${e.code}  ${e.maskedName}  ${c.tallies.find((t) => t.entrantId === e.id)?.votes ?? 0} votes`),
+          ...c.entrants.map(
+            (e) => `  ${e.code}  ${e.maskedName}  ${c.tallies.find((t) => t.entrantId === e.id)?.votes ?? 0} votes`,
+          ),
         ])
         .join('\n');
     }

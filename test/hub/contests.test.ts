@@ -103,7 +103,8 @@ describe.each(await testEngines())('contests at the hub on $name', (engine) => {
     expect(pulled).toEqual([{ kind: 'contest', data: contest }]);
 
     // The same contest again keeps the entrants' codes.
-    const again = (await send('POST', '/v1/admin/contests', { ...request, votesPerPurchase: 3 })).body.contest as HubContest;
+    const again = (await send('POST', '/v1/admin/contests', { ...request, votesPerPurchase: 3 })).body
+      .contest as HubContest;
     expect(again.entrants.map((e) => e.code)).toEqual(contest.entrants.map((e) => e.code));
     expect(again.votesPerPurchase).toBe(3);
   });
@@ -139,10 +140,12 @@ describe.each(await testEngines())('contests at the hub on $name', (engine) => {
     ]);
     // B learns A's tally (and not its own); A learns B's.
     const tallies = (changes: PulledChange[]) =>
-      changes.flatMap((c) => (c.kind === 'contest_tally' ? [c.data] : [])).map(({ terminalId, ...rest }) => ({
-        from: terminalId === a.terminalId ? 'A' : 'B',
-        ...rest,
-      }));
+      changes
+        .flatMap((c) => (c.kind === 'contest_tally' ? [c.data] : []))
+        .map(({ terminalId, ...rest }) => ({
+          from: terminalId === a.terminalId ? 'A' : 'B',
+          ...rest,
+        }));
     const atB = tallies(await catalogueAt(b));
     expect(atB.at(-1)).toEqual({ from: 'A', contestId: contest.id, entrantId: first!.id, votes: 4 });
     expect(atB.every((t) => t.from === 'A')).toBe(true);

@@ -35,7 +35,13 @@ export function AttractLeaderboard() {
       </p>
       <ol>
         {top.map((e, i) => (
-          <li key={e.id} className="ss-leaderboard__row" data-testid="ss-leader" data-entrant={e.id} data-votes={e.votes}>
+          <li
+            key={e.id}
+            className="ss-leaderboard__row"
+            data-testid="ss-leader"
+            data-entrant={e.id}
+            data-votes={e.votes}
+          >
             <strong>{i + 1}</strong>
             <div>
               <span>{e.maskedName}</span>

@@ -55,7 +55,9 @@ export function ContestScreen() {
             <h2>{en ? c.title.en : c.title.zh}</h2>
             <p className="muted">
               {t('contests.endsAt', { date: formatDateTime(c.endsAt, i18n.language) })}
-              {c.purchasesCount && c.votesPerPurchase > 0 && ` · ${t('contests.perPurchase', { count: c.votesPerPurchase })}`}
+              {c.purchasesCount &&
+                c.votesPerPurchase > 0 &&
+                ` · ${t('contests.perPurchase', { count: c.votesPerPurchase })}`}
             </p>
             <ol className="ss-contest__entrants">
               {c.entrants.map((e) => (

@@ -56,7 +56,9 @@ export function ReferralsScreen() {
           <code className="ss-code ss-referral__code" data-testid="ss-referral-code">
             {mine.code}
           </code>
-          <p data-testid="ss-referral-earned">{t('referrals.earned', { points: mine.pointsEarned.toLocaleString(lng) })}</p>
+          <p data-testid="ss-referral-earned">
+            {t('referrals.earned', { points: mine.pointsEarned.toLocaleString(lng) })}
+          </p>
           {mine.referredBy && <p className="muted">{t('referrals.referredBy', { name: mine.referredBy })}</p>}
         </div>
       </section>
