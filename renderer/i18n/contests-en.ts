@@ -6,15 +6,15 @@ export const contestsEn: MessageShape<typeof contestsZhCN> = {
     title: 'Community contest',
     lead: 'Vote for your favourite once a day. Give an entrant’s code when you pay at the counter to add more votes.',
     none: 'No contest is running right now.',
-    votes: '{{count}} votes',
+    votes: 'Votes: {{count}}',
     vote: 'Vote',
     voted: 'Voted today',
     votedFor: 'Thank you! Today you voted for {{name}}.',
     code: 'Code {{code}}',
-    perPurchase: 'A purchase with the code: +{{count}} votes',
+    perPurchase: 'A purchase with the code: votes +{{count}}',
     endsAt: 'Voting ends {{date}}',
     leaderboard: 'Contest leaderboard',
-    leaderboardTotal: '{{count}} votes in all',
+    leaderboardTotal: 'Votes in all: {{count}}',
     counter: {
       title: 'Contests',
       lead: 'The brand sets the rules at the hub; every shop’s votes add up here. Type an entrant’s code in the coupon field at checkout to add the purchase votes.',
@@ -29,6 +29,6 @@ export const contestsEn: MessageShape<typeof contestsZhCN> = {
   },
   checkoutEntrant: {
     label: 'Votes for an entrant',
-    votes: '+{{count}} votes',
+    votes: 'Votes +{{count}}',
   },
 };
