@@ -8,6 +8,8 @@ import { deviceMethods, type DeviceEvents } from './api-devices';
 import { syncMethods, type SyncEvents } from './api-sync';
 import { selfServiceMethods, type SelfServiceEvents } from './api-self-service';
 import { rewardMethods } from './api-rewards';
+import { contestMethods, type ContestEvents } from './api-contests';
+import { referralMethods } from './api-referrals';
 import type { AccessOf, ClientMethod, InputOf, OutputOf, ParsedOf } from './method';
 
 /**
@@ -23,6 +25,8 @@ export const kioskMethods = {
   ...syncMethods,
   ...selfServiceMethods,
   ...rewardMethods,
+  ...contestMethods,
+  ...referralMethods,
 };
 
 type Declared = typeof kioskMethods;
@@ -44,7 +48,8 @@ export function isKioskMethodName(value: unknown): value is KioskMethodName {
 }
 
 /** Events pushed from the core to every UI. */
-export interface KioskEvents extends LoyaltyEvents, CatalogueEvents, DeviceEvents, SyncEvents, SelfServiceEvents {
+export interface KioskEvents
+  extends LoyaltyEvents, CatalogueEvents, DeviceEvents, SyncEvents, SelfServiceEvents, ContestEvents {
   /** A scan from any source was routed (or refused). */
   scan: { input: ScanInput; outcome: ScanOutcome | null; error: ApiErrorShape | null };
   /** Who is logged in changed. */

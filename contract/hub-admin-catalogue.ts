@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { catalogueFields, catalogueLimits, productInput, qualifyMetrics, tierInput } from './api-catalogue';
 import type { CouponKind } from './loyalty-types';
 import { fail, int, oneOf, text } from './schema-kit';
+import { pulledContest, pulledContestTally } from './hub-contests';
 
 const { sku, category, tierCode, price } = catalogueFields;
 const flag = (field: string) => z.boolean(fail('INVALID_INPUT', { field }));
@@ -253,6 +254,8 @@ export const pulledCatalogueChanges = [
   z.object({ kind: z.literal('rules'), data: pulledRules }),
   z.object({ kind: z.literal('coupon_definition'), data: pulledCouponDefinition }),
   z.object({ kind: z.literal('campaign'), data: pulledCampaign }),
+  z.object({ kind: z.literal('contest'), data: pulledContest }),
+  z.object({ kind: z.literal('contest_tally'), data: pulledContestTally }),
 ] as const;
 
 // Answers of the admin API

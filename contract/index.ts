@@ -25,3 +25,8 @@ export * from './api-self-service';
 export * from './self-service-types';
 export * from './api-rewards';
 export * from './rewards-types';
+export * from './api-contests';
+export * from './contests-types';
+export * from './api-referrals';
+export * from './referrals-types';
+export * from './hub-contests';

@@ -2,6 +2,7 @@
 // store currency; points are integers; dates are ISO strings (local calendar days as YYYY-MM-DD).
 import type { ReceiptDocument } from './receipt';
 import type { MemberSummary } from './types';
+import type { QuoteEntrant } from './contests-types';
 
 export interface LocalName {
   zh: string;
@@ -181,6 +182,8 @@ export interface SaleQuote extends SaleTotals {
   maxRedeemablePoints: number;
   redeemRate: { points: number; valueMinor: number };
   balanceAfter: number | null;
+  /** A contest entrant's code in the coupon field: the entrant this sale votes for (issue 10). */
+  entrant?: QuoteEntrant | null;
 }
 
 export interface TenderRecord {

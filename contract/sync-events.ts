@@ -25,6 +25,10 @@ export const syncEventTypes = [
   'tier.saved',
   /** A reward bought with points at a self-service terminal: the points spent (its voucher is a coupon.issued). */
   'reward.redeemed',
+  /** A daily vote at a self-service terminal, a purchase's votes, or their withdrawal after a full refund. */
+  'contest.voted',
+  /** A member enrolled without a referral code named the friend who invited them (before any purchase). */
+  'member.referrer_named',
 ] as const;
 
 export type SyncEventType = (typeof syncEventTypes)[number];

@@ -91,6 +91,18 @@ export const syncPayloads = {
     couponCode: z.string().min(1).max(64),
     at,
   }),
+  'contest.voted': z.looseObject({
+    voteId: id,
+    contestId: id,
+    entrantId: id,
+    kind: z.enum(['daily', 'purchase', 'withdrawn']),
+    votes: int,
+    voterMemberId: id.nullable(),
+    day: z.string().max(10),
+    saleId: id.nullable(),
+    at,
+  }),
+  'member.referrer_named': z.looseObject({ memberId: id, referredBy: id, at }),
 } satisfies Record<SyncEventType, z.ZodType>;
 
 export type SyncPayload<T extends SyncEventType> = z.infer<(typeof syncPayloads)[T]>;

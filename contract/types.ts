@@ -1,5 +1,6 @@
 // Plain data that crosses the API: JSON-safe, no classes, no Dates (ISO strings instead).
 import type { CouponDefinitionInfo, ProductInfo } from './loyalty-types';
+import type { QuoteEntrant } from './contests-types';
 
 export type Role = 'cashier' | 'manager';
 
@@ -99,6 +100,8 @@ export type ScanSource = (typeof scanSources)[number];
 export type ScanOutcome =
   | { kind: 'member'; cardNumber: string | null; via?: 'card' | 'qr'; member: MemberProfile }
   | { kind: 'product'; product: ProductInfo }
-  | { kind: 'coupon'; code: string; definition: CouponDefinitionInfo; memberId: string | null };
+  | { kind: 'coupon'; code: string; definition: CouponDefinitionInfo; memberId: string | null }
+  /** A contest entrant's code: at checkout it goes in the coupon field and the sale votes for them. */
+  | { kind: 'entrant'; code: string; entrant: QuoteEntrant };
 
 export type { CardAssignment, EnrolInput, ScanInput, TerminalSetupInput } from './api-members';

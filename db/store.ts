@@ -15,6 +15,8 @@ import type {
   ConsentRecord,
   CouponDefinitionInfo,
   HubCampaign,
+  HubContest,
+  HubContestTally,
   DeviceConfig,
   DeviceSettings,
   PrintJobInfo,
@@ -32,6 +34,8 @@ import type { NewConsent } from '../domain/consent';
 import type { Db } from './open';
 import type { AuditEntry } from './repositories/audit';
 import type { CardRow } from './repositories/cards';
+import type { ContestEntrantRow, ContestVoteRow } from './repositories/contests';
+import type { ReferralRewardRow, ReferredFriendRow } from './repositories/referrals';
 import type { NewProduct, SavedProduct, SavedTier } from './repositories/catalogue';
 import type { CouponUseRow } from './repositories/coupons';
 import type { MemberProfileFields, MemberRow, NewMember } from './repositories/members';
@@ -57,6 +61,8 @@ export interface TerminalStore {
   points: PointsRepository;
   coupons: CouponsRepository;
   campaigns: CampaignsRepository;
+  contests: ContestsRepository;
+  referrals: ReferralsRepository;
   sales: SalesRepository;
   reports: ReportsRepository;
   deviceConfig: DeviceConfigRepository;
@@ -291,6 +297,39 @@ export interface CampaignsRepository {
   save: (c: HubCampaign) => void;
   /** Every campaign, by start. */
   all: () => HubCampaign[];
+}
+
+/** The brand's contests (pulled from the hub), this terminal's votes and the other terminals' tallies. */
+export interface ContestsRepository {
+  /** Adds the contest, or replaces its rules; entrants are added or updated (never removed: votes refer to them). */
+  save: (c: HubContest) => void;
+  /** Every contest, by start. */
+  all: () => HubContest[];
+  get: (id: string) => HubContest | null;
+  /** The entrant with this code (codes are unique across contests). */
+  entrantByCode: (code: string) => ContestEntrantRow | null;
+  /** Votes per entrant: this terminal's own rows plus the hub's tallies of every other terminal. */
+  tallies: (contestId: string, ownTerminalId: string) => { entrantId: string; votes: number }[];
+  /** False when the vote was not written: a second daily vote, or a sale's votes again. */
+  insertVote: (v: ContestVoteRow) => boolean;
+  /** The entrant this member gave their daily vote to on that day, or null. */
+  dailyVoteOf: (contestId: string, memberId: string, day: string) => string | null;
+  votesOfSale: (saleId: string) => ContestVoteRow[];
+  /** Replaces one other terminal's tally for one entrant. */
+  saveTally: (t: HubContestTally) => void;
+}
+
+/** Who brought whom, and the referral points paid (once per friend). */
+export interface ReferralsRepository {
+  /** The members this one brought, newest first, with the points paid for each (null: not yet). */
+  friendsOf: (referrerId: string) => ReferredFriendRow[];
+  rewardFor: (friendId: string) => ReferralRewardRow | null;
+  /** False when this friend's reward was paid already. */
+  recordReward: (r: ReferralRewardRow) => boolean;
+  /** Names the referrer of a member who has none yet; false when they have one. */
+  setReferrer: (memberId: string, referrerId: string) => boolean;
+  /** Whether the member bought anything before this sale (here, or at another shop per the pulled ledger). */
+  boughtBefore: (memberId: string, saleId: string) => boolean;
 }
 
 /** Sales, refunds and the per-terminal receipt counter. */

@@ -44,6 +44,8 @@ import { syncHandlers } from './sync/sync';
 import { createCustomerSession } from './self-service/customer-session';
 import { memberHomeHandlers } from './self-service/member-home';
 import { rewardHandlers } from './rewards/rewards';
+import { contestHandlers } from './contests/contests';
+import { referralHandlers } from './referrals/referrals';
 import { readSelfServiceSettings, terminalRoleHandlers, writeSelfServiceSettings } from './self-service/terminal-role';
 
 export interface LinliOptions {
@@ -148,7 +150,11 @@ export function openLinli(options: LinliOptions): LinliCore {
     clock,
     http: hub.http,
     onApplied: (stream, applied) => {
-      if (stream === 'catalogue') events.emit('catalogueChanged', { applied });
+      if (stream === 'catalogue') {
+        events.emit('catalogueChanged', { applied });
+        // Tallies from the hub may have moved the leaderboard.
+        events.emit('contestVotes', { contestIds: [] });
+      }
     },
     progress,
     ...(options.pullTiming ? { timing: options.pullTiming } : {}),
@@ -222,6 +228,8 @@ export function openLinli(options: LinliOptions): LinliCore {
     ...terminalRoleHandlers,
     ...memberHomeHandlers,
     ...rewardHandlers,
+    ...contestHandlers,
+    ...referralHandlers,
   };
   const handle = createDispatch(handlers, ports);
   // Every change a person makes comes through here, committed by the time the handler answers: the

@@ -94,7 +94,7 @@ export function App({ api, wedgeConfig }: AppProps) {
         navigate({
           name: 'checkout',
           couponCode: outcome.code,
-          ...(outcome.memberId ? { memberId: outcome.memberId } : {}),
+          ...(outcome.kind === 'coupon' && outcome.memberId ? { memberId: outcome.memberId } : {}),
         });
     },
     [navigate],

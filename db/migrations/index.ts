@@ -9,6 +9,8 @@ import { m007Campaigns } from './007-campaigns';
 import { m008CouponConflicts } from './008-coupon-conflicts';
 import { m009MemberClaims } from './009-member-claims';
 import { m010Rewards } from './010-rewards';
+import { m012Contests } from './012-contests';
+import { m013Referrals } from './013-referrals';
 
 export interface Migration {
   version: number;
@@ -28,4 +30,6 @@ export const migrations: Migration[] = [
   m008CouponConflicts,
   m009MemberClaims,
   m010Rewards,
+  m012Contests,
+  m013Referrals,
 ];

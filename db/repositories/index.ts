@@ -3,6 +3,8 @@ import type { TerminalStore } from '../store';
 import { auditRepository } from './audit';
 import { campaignsRepository } from './campaigns';
 import { cardsRepository } from './cards';
+import { contestsRepository } from './contests';
+import { referralsRepository } from './referrals';
 import { catalogueRepository } from './catalogue';
 import { couponsRepository } from './coupons';
 import { pointsRepository } from './points';
@@ -34,6 +36,8 @@ export function createRepositories(db: Db): TerminalStore {
     points: pointsRepository(db),
     coupons: couponsRepository(db),
     campaigns: campaignsRepository(db),
+    contests: contestsRepository(db),
+    referrals: referralsRepository(db),
     sales: salesRepository(db),
     reports: reportsRepository(db),
     deviceConfig: deviceConfigRepository(db),

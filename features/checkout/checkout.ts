@@ -32,6 +32,8 @@ import { feedbackUrl, loyaltyPolicy, receiptStore, taxConfig, today } from '../l
 import { requireMember, toSummary } from '../members/member-views';
 import type { Ports } from '../ports';
 import { claimCouponAtHub } from '../sync/coupon-claim';
+import { recordPurchaseVotes, takeEntrantCode, type EntrantOfSale } from '../contests/contests';
+import { payReferralOnFirstPurchase } from '../referrals/referrals';
 import { checkReplay, duplicateRequest, queuePrint, requestHash, saleRecord } from './sale-views';
 
 type Draft = ParsedInput<'quoteSale'>;
@@ -42,6 +44,8 @@ interface Priced {
   balance: number | null;
   sale: PricedSale;
   products: ProductInfo[];
+  /** A contest entrant's code from the coupon field: the entrant this sale votes for. */
+  entrant: EntrantOfSale;
 }
 
 /**
@@ -62,7 +66,8 @@ function price(
     if (!product) throw new LinliError('PRODUCT_UNKNOWN');
     return product;
   });
-  const coupons = resolveCoupons(ports, draft.couponCodes, member?.id ?? null, online);
+  const { coupons: couponTexts, entrant } = takeEntrantCode(ports, draft.couponCodes);
+  const coupons = resolveCoupons(ports, couponTexts, member?.id ?? null, online);
   const tier = member ? memberTier(ports, member.id).tier : null;
   let balance: number | null = null;
   if (member) {
@@ -86,7 +91,7 @@ function price(
       birthdayMonth,
       tax: taxConfig(ports),
     });
-    return { member, tier, coupons, balance, sale, products };
+    return { member, tier, coupons, balance, sale, products, entrant };
   } catch (error) {
     if (error instanceof PricingRefusal)
       throw refusalError(
@@ -111,6 +116,12 @@ function toQuote(ports: Ports, p: Priced): SaleQuote {
     maxRedeemablePoints: p.sale.maxRedeemablePoints,
     redeemRate: loyaltyPolicy(ports).redeem,
     balanceAfter: p.balance === null ? null : p.balance - p.sale.pointsRedeemed + p.sale.pointsEarned,
+    entrant: p.entrant && {
+      code: p.entrant.code,
+      maskedName: p.entrant.maskedName,
+      contestTitle: p.entrant.contestTitle,
+      votes: p.entrant.votes,
+    },
   };
 }
 
@@ -171,6 +182,7 @@ function checkout(
   let printJobId: string | null = null;
   let receipt: ReceiptDocument | null = null;
   let record: SaleRecord;
+  let votedIn: string | null = null;
   try {
     record = ports.store.transaction((): SaleRecord => {
       const entries = input.memberId ? ports.store.points.entriesForExpiry(input.memberId) : undefined;
@@ -192,7 +204,12 @@ function checkout(
           )
         : null;
       if (tier?.upgraded) tierChanged = tier.tier;
-      if (p.balance !== null) balanceAfter = p.balance - p.sale.pointsRedeemed + p.sale.pointsEarned;
+      // A referred friend's first purchase: the referral points for both (decision 0026), once.
+      const referral = memberId
+        ? payReferralOnFirstPurchase(ports, { id: saleId, memberId, storeId: store.id, staffId: staff.id, at })
+        : null;
+      if (p.balance !== null)
+        balanceAfter = p.balance - p.sale.pointsRedeemed + p.sale.pointsEarned + (referral?.friendPoints ?? 0);
       const sale: SaleRecord = {
         ...saleTotalsOf(p.sale),
         ...settled,
@@ -292,6 +309,9 @@ function checkout(
         },
         createdAt: at,
       });
+      // An entrant's code in the basket: this sale's votes for them (decision 0025), once per sale.
+      if (p.entrant) recordPurchaseVotes(ports, { id: saleId, memberId, at }, p.entrant);
+      votedIn = p.entrant?.contestId ?? null;
       printJobId = queuePrint(ports, doc, { source: { kind: 'sale', id: saleId } });
       receipt = doc;
       return sale;
@@ -306,6 +326,7 @@ function checkout(
     memberId: record.member?.id ?? null,
     kind: 'sale',
   });
+  if (votedIn) ports.events.emit('contestVotes', { contestIds: [votedIn] });
   return { sale: record, receipt: receipt!, printJobId, replayed: false, balanceAfter, tierChanged };
 }
 

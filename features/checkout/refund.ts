@@ -3,6 +3,7 @@
 // with (domain/ledger.ts); the quantity check (in refund-plan.ts and a trigger in the database)
 // means nothing can be reversed twice. What a refund gives back (money, points, coupons: the rule
 // of docs/decisions/0004) is worked out by planRefund, for the refund and for its preview alike.
+import { withdrawPurchaseVotes } from '../contests/contests';
 import {
   LinliError,
   type ParsedInput,
@@ -64,6 +65,7 @@ function refund(ports: Ports, input: ParsedInput<'refund'>, staff: { id: string 
   const store = receiptStore(ports);
   let balanceAfter: number | null = null;
   let printJobId: string | null = null;
+  let withdrawnFrom: string[] = [];
   try {
     ports.store.transaction(() => {
       // Read again inside the transaction: another refund of the same receipt may have committed.
@@ -130,6 +132,9 @@ function refund(ports: Ports, input: ParsedInput<'refund'>, staff: { id: string 
           at,
         });
       }
+      // Refunded in full: the purchase's contest votes are withdrawn (decision 0025), once.
+      const full = ports.store.sales.lines(sale.id).every((l) => l.refundedQuantity >= l.quantity);
+      withdrawnFrom = withdrawPurchaseVotes(ports, sale.id, full, at);
       if (memberId) balanceAfter = ports.store.points.balance(memberId);
       const record = refundRecord(ports, row, sale.receiptNo);
       ports.store.outbox.append({
@@ -166,6 +171,7 @@ function refund(ports: Ports, input: ParsedInput<'refund'>, staff: { id: string 
     memberId: sale.member?.id ?? null,
     kind: 'refund',
   });
+  if (withdrawnFrom.length) ports.events.emit('contestVotes', { contestIds: withdrawnFrom });
   return result;
 }
 

@@ -18,14 +18,17 @@ import { issueCard } from './cards';
 import { stampHlc } from './member-clock';
 import { requireMember, survivorRow, toProfile, toSummary } from './member-views';
 import type { SomeHandlers } from '../handler';
+import { referrerOfCode } from '../referrals/referrals';
 
 export const memberHandlers = {
   enrolMember(input, { ports, staff }): EnrolResult {
     const valid = validateEnrolment(input, ports.clock.now());
+    // The code first: a member giving their own code is told so (REFERRAL_SELF), not "already a member".
+    const referredBy = valid.referralCode
+      ? referrerOfCode(ports, input.referralCode ?? valid.referralCode, { phoneE164: valid.phone.e164 })
+      : null;
     const existing = ports.store.members.findByPhone(valid.phone.e164);
     if (existing) return { created: false, existing: toSummary(ports, survivorRow(ports, existing)) };
-    const referredBy = valid.referralCode ? ports.store.members.idByReferralCode(valid.referralCode) : null;
-    if (valid.referralCode && !referredBy) throw new LinliError('REFERRAL_UNKNOWN', undefined, 'referralCode');
 
     const at = ports.clock.now().toISOString();
     const id = ports.ids.newId();

@@ -3,6 +3,7 @@ import { isValidCardNumber, normaliseCardNumber } from '../../domain/card-number
 import { looksLikeMemberQr } from '../../domain/member-qr';
 import { findProductByCode } from '../checkout/catalogue';
 import type { Ports } from '../ports';
+import { entrantOfCode } from '../contests/contests';
 import { findCoupon } from '../loyalty/coupons';
 import { memberFromQr } from '../members/member-qr';
 import { toProfile } from '../members/member-views';
@@ -50,6 +51,12 @@ function route(ports: Ports, input: Scan): ScanOutcome {
   const coupon = findCoupon(ports, text);
   if (coupon)
     return { kind: 'coupon', code: coupon.code, definition: coupon.definition, memberId: coupon.ownerMemberId };
+  // A contest entrant's code: at checkout it goes in the coupon field and the sale votes for them.
+  const entrant = entrantOfCode(ports, text);
+  if (entrant) {
+    const { entrantId: _e, contestId: _c, ...shown } = entrant;
+    return { kind: 'entrant', code: entrant.code, entrant: shown };
+  }
   throw new LinliError('SCAN_NOT_RECOGNISED');
 }
 

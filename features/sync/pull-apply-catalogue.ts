@@ -8,6 +8,7 @@
 // replaces the local one in its row (its id stays, so old sales and refunds still name it), a hub
 // coupon definition replaces the local one with the same id or generic code, a hub tier the local
 // one with the same code. Every other local record is left as it was.
+import { applyContestChange } from '../contests/contests';
 import type {
   CatalogueProduct,
   HubCouponDefinition,
@@ -122,6 +123,9 @@ function applyChange(store: TerminalStore, change: PulledChange): boolean {
     case 'campaign':
       store.campaigns.save(change.data);
       return true;
+    case 'contest':
+    case 'contest_tally':
+      return applyContestChange(store, change);
     default:
       // Another stream's kind (the members'): never on this stream's pages.
       return false;

@@ -4,6 +4,7 @@
 import type { PulledChange, SyncEventType, SyncPayload } from '../../contract';
 import type { Queryable } from '../storage';
 import { appendChange } from './changes';
+import { projectContestVote } from './contests';
 import { projectCouponIssued, projectRefundCoupons, projectSaleCoupons } from './coupons';
 import { EventRefused } from './errors';
 import { cardIssued, compensateMerged, consentsChanged, enrolled, profileChanged, tierChanged } from './members';
@@ -91,6 +92,9 @@ export const projections: { [T in SyncEventType]: Projection<T> } = {
   // Products and tiers come from the hub once pull streams exist; until then the event row is their record.
   async 'product.saved'() {},
   async 'tier.saved'() {},
+  'contest.voted': projectContestVote,
+  // The hub keeps no referrer per member yet: the event row is the record (the points are ledger events).
+  async 'member.referrer_named'() {},
   async 'sale.completed'(ctx, p) {
     const memberId = p.member?.id ?? null;
     await ctx.tx.query(

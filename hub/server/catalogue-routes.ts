@@ -1,8 +1,9 @@
 // The admin API of the brand's catalogue (decision 0018), behind the admin token like every
-// /v1/admin/* route: products and prices, tiers, earning rules, coupon definitions and campaigns.
+// /v1/admin/* route: products and prices, tiers, earning rules, coupon definitions, campaigns and contests.
 // Writes answer the record as stored; every write also reaches terminals via the catalogue stream.
 import {
   campaignRequest,
+  contestRequest,
   couponDefinitionRequest,
   hubProductRequest,
   hubTierRequest,
@@ -12,6 +13,7 @@ import {
 import {
   getRules,
   listCampaigns,
+  listContests,
   listCouponDefinitions,
   listProducts,
   listTiers,
@@ -20,6 +22,7 @@ import {
   setPrice,
   setRules,
   upsertCampaign,
+  upsertContest,
   upsertCouponDefinition,
   upsertProduct,
   upsertTier,
@@ -64,6 +67,10 @@ export async function catalogueRoute(
     case '/v1/admin/campaigns':
       if (get) return ok({ campaigns: await listCampaigns(storage) });
       if (post) return ok({ campaign: await upsertCampaign(storage, parseAdmin(campaignRequest, await body())) });
+      return null;
+    case '/v1/admin/contests':
+      if (get) return ok({ contests: await listContests(storage) });
+      if (post) return ok({ contest: await upsertContest(storage, parseAdmin(contestRequest, await body())) });
       return null;
   }
   const product = /^\/v1\/admin\/products\/([^/]+)\/(price|retire)$/.exec(path);

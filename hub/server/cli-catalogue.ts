@@ -6,6 +6,8 @@ import {
   parseMajor,
   type HubCampaign,
   type HubCampaignListResponse,
+  type HubContest,
+  type HubContestListResponse,
   type HubCouponDefinition,
   type HubCouponDefinitionListResponse,
   type HubProduct,
@@ -27,7 +29,9 @@ export const catalogueUsage = `  set-price --sku TEA-001 --price 12.50 [--tier g
   create-coupon --file coupon.json             a coupon definition (with "id": replace that one)
   list-coupons
   create-campaign --file campaign.json         a campaign with its slides (with "id": replace that one)
-  list-campaigns`;
+  list-campaigns
+  create-contest --file contest.json           a contest and its entrants (by phone or memberId); prints their codes
+  list-contests                                every contest with its entrants' codes and chain-wide votes`;
 
 /** The flags these commands read, for parseArgs. */
 export const catalogueOptions = {
@@ -165,7 +169,34 @@ export async function runCatalogueCommand(command: string, values: Values, call:
       const { campaigns } = await call<HubCampaignListResponse>('GET', '/v1/admin/campaigns');
       return campaigns.length ? campaigns.map(campaignLine).join('\n') : 'No campaigns at the hub yet.';
     }
+    case 'create-contest': {
+      const { contest } = await call<{ contest: HubContest }>(
+        'POST',
+        '/v1/admin/contests',
+        await json(need(values.file, '--file')),
+      );
+      return [
+        `Contest saved: ${contestLine(contest)}`,
+        ...contest.entrants.map((e) => `  ${e.code}  ${e.maskedName}`),
+      ].join('\n');
+    }
+    case 'list-contests': {
+      const { contests } = await call<HubContestListResponse>('GET', '/v1/admin/contests');
+      if (!contests.length) return 'No contests at the hub yet.';
+      return contests
+        .flatMap((c) => [
+          contestLine(c),
+          ...c.entrants.map(
+            (e) => `  ${e.code}  ${e.maskedName}  ${c.tallies.find((t) => t.entrantId === e.id)?.votes ?? 0} votes`,
+          ),
+        ])
+        .join('\n');
+    }
     default:
       return null;
   }
 }
+
+const contestLine = (c: HubContest) =>
+  `${c.id}  ${c.title.zh} / ${c.title.en}  ${c.startsAt} – ${c.endsAt}  ${c.votesPerDailyVote} per daily vote, ` +
+  (c.purchasesCount ? `${c.votesPerPurchase} per purchase` : 'purchases do not count');

@@ -6,6 +6,8 @@ import { syncEn } from './sync-en';
 import { syncProgressEn } from './sync-progress-en';
 import { selfServiceEn } from './self-service-en';
 import { rewardsEn } from './rewards-en';
+import { contestsEn } from './contests-en';
+import { referralsEn } from './referrals-en';
 
 export const en: Messages = {
   notConnected: {
@@ -174,6 +176,8 @@ export const en: Messages = {
   ...syncProgressEn,
   ...selfServiceEn,
   ...rewardsEn,
+  ...contestsEn,
+  ...referralsEn,
   devices: {
     nav: 'Devices',
     title: 'Device set-up',
@@ -452,6 +456,16 @@ export const en: Messages = {
     REWARD_STOCK_INVALID: 'Stock must be a whole number of 0 or more; leave it empty for unlimited.',
     REWARD_VALID_DAYS_INVALID: 'A voucher is valid for 1–3650 days.',
     REWARD_REQUEST_INVALID: 'The redemption request is not valid. Please try again.',
+    // Contests and referrals (issue 10)
+    CONTEST_UNKNOWN: 'This contest does not exist.',
+    CONTEST_NOT_RUNNING: 'This contest is not open for votes right now.',
+    CONTEST_ENTRANT_UNKNOWN: 'No entrant has this code.',
+    CONTEST_PURCHASES_OFF: 'Purchases do not count as votes in this contest.',
+    CONTEST_ONE_CODE_PER_SALE: 'One sale can vote for one entrant only.',
+    VOTE_ALREADY_TODAY: 'You have already voted in this contest today. Come back tomorrow.',
+    REFERRAL_SELF: 'This is your own referral code. Enter the code of the friend who invited you.',
+    REFERRAL_ALREADY_SET: 'You have already named the friend who invited you.',
+    REFERRAL_TOO_LATE: 'A referrer can only be named before the first purchase.',
     INTERNAL: 'Something went wrong. Try again; if it keeps happening, call your manager.',
   },
   errorFallbacks: {

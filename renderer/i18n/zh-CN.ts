@@ -6,6 +6,8 @@ import { syncZhCN } from './sync-zh-CN';
 import { syncProgressZhCN } from './sync-progress-zh-CN';
 import { selfServiceZhCN } from './self-service-zh-CN';
 import { rewardsZhCN } from './rewards-zh-CN';
+import { contestsZhCN } from './contests-zh-CN';
+import { referralsZhCN } from './referrals-zh-CN';
 
 /** Widens every leaf to string so the other language must match the keys, not the words. */
 export type MessageShape<T> = { [K in keyof T]: T[K] extends string ? string : MessageShape<T[K]> };
@@ -176,6 +178,8 @@ export const zhCN = {
   ...syncProgressZhCN,
   ...selfServiceZhCN,
   ...rewardsZhCN,
+  ...contestsZhCN,
+  ...referralsZhCN,
   devices: {
     nav: '设备',
     title: '设备设置',
@@ -448,6 +452,16 @@ export const zhCN = {
     REWARD_STOCK_INVALID: '库存须为 0 以上的整数，留空表示不限量。',
     REWARD_VALID_DAYS_INVALID: '有效天数须为 1–3650 天。',
     REWARD_REQUEST_INVALID: '兑换请求无效，请重试。',
+    // Contests and referrals (issue 10)
+    CONTEST_UNKNOWN: '没有这个评选活动。',
+    CONTEST_NOT_RUNNING: '这个评选活动现在不在投票期内。',
+    CONTEST_ENTRANT_UNKNOWN: '没有这个参赛者或参赛码。',
+    CONTEST_PURCHASES_OFF: '这个评选活动不计算购物投票。',
+    CONTEST_ONE_CODE_PER_SALE: '每笔消费只能为一位参赛者投票。',
+    VOTE_ALREADY_TODAY: '您今天已经在这个活动中投过票了，明天再来吧。',
+    REFERRAL_SELF: '不能填写您自己的推荐码，请填写推荐您的朋友的推荐码。',
+    REFERRAL_ALREADY_SET: '您已经填写过推荐人了。',
+    REFERRAL_TOO_LATE: '已经有过消费，不能再填写推荐人。',
     INTERNAL: '系统出错，请重试；如问题持续，请联系店长。',
   } satisfies Record<ErrorCode, string>,
   /** Wording for errors whose details the server did not send. */

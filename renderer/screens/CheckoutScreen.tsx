@@ -460,6 +460,29 @@ export function CheckoutScreen({ memberId, productId, couponCode }: Props) {
                 ))}
               </ul>
             )}
+            {quote?.entrant && (
+              <div className="kv" data-testid="checkout-entrant">
+                <dt>
+                  {t('checkoutEntrant.label')} {quote.entrant.maskedName}{' '}
+                  <span className="mono muted">{quote.entrant.code}</span>
+                </dt>
+                <dd>
+                  {t('checkoutEntrant.votes', { count: quote.entrant.votes })}{' '}
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() =>
+                      void change((d) => ({
+                        ...d,
+                        couponCodes: d.couponCodes.filter((x) => x !== quote.entrant?.code),
+                      }))
+                    }
+                  >
+                    {t('checkout.removeCoupon')}
+                  </button>
+                </dd>
+              </div>
+            )}
             {quote && !quote.taxIncluded && quote.taxMinor > 0 && (
               <div className="kv">
                 <dt>{t('sale.totals.tax', { rate: quote.taxRateBp / 100 })}</dt>
