@@ -43,6 +43,8 @@ import { createPullProgress, withSyncStatus } from './sync/pull-progress';
 import { syncHandlers } from './sync/sync';
 import { createCustomerSession } from './self-service/customer-session';
 import { memberHomeHandlers } from './self-service/member-home';
+import { selfEnrolHandlers } from './enrolment/self-enrol';
+import { createSmsSender, type SmsConfig } from './sms/sms-sender';
 import { readSelfServiceSettings, terminalRoleHandlers, writeSelfServiceSettings } from './self-service/terminal-role';
 
 export interface LinliOptions {
@@ -61,6 +63,8 @@ export interface LinliOptions {
   pullTiming?: PullTiming;
   /** `--role self-service`: makes this a self-service terminal at start (a manager can change it later). */
   role?: TerminalRole;
+  /** The SMS gateway for verification codes (`--sms-webhook`); absent: the log sender. */
+  sms?: SmsConfig;
 }
 
 export interface LinliCore {
@@ -93,6 +97,8 @@ function pooledRandom(): () => number {
 }
 
 export function openLinli(options: LinliOptions): LinliCore {
+  // First: a broken SMS configuration stops the start before the database is opened.
+  const sms = createSmsSender(options.sms);
   const db = openDatabase(join(options.dataDir, databaseFileName));
   const store = createRepositories(db);
   const ulid = monotonicFactory(pooledRandom());
@@ -190,6 +196,7 @@ export function openLinli(options: LinliOptions): LinliCore {
     printer: devices,
     devices,
     sync,
+    sms,
   };
 
   catchUpEntryTier(ports);
@@ -220,6 +227,7 @@ export function openLinli(options: LinliOptions): LinliCore {
     ...syncHandlers,
     ...terminalRoleHandlers,
     ...memberHomeHandlers,
+    ...selfEnrolHandlers,
   };
   const handle = createDispatch(handlers, ports);
   // Every change a person makes comes through here, committed by the time the handler answers: the

@@ -13,6 +13,7 @@ import { deviceConfigRepository } from './device-config';
 import { printJobsRepository } from './print-jobs';
 import { membersRepository } from './members';
 import { outboxRepository } from './outbox';
+import { phoneVerificationsRepository } from './phone-verifications';
 import { settingsRepository } from './settings';
 import { staffRepository } from './staff';
 import { storesRepository } from './stores';
@@ -37,6 +38,7 @@ export function createRepositories(db: Db): TerminalStore {
     reports: reportsRepository(db),
     deviceConfig: deviceConfigRepository(db),
     printJobs: printJobsRepository(db),
+    phoneVerifications: phoneVerificationsRepository(db),
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
   };
 }

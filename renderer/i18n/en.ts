@@ -436,6 +436,16 @@ export const en: Messages = {
     IDLE_SECONDS_INVALID: 'The idle time must be 15–600 seconds.',
     SELF_SERVICE_ONLY: 'This is only available at a self-service terminal.',
     CUSTOMER_SESSION_ENDED: 'Your session has ended. Please scan your member card or code again.',
+    // Self-enrolment: SMS codes and phone verification
+    SMS_SEND_FAILED: 'The text message with your code could not be sent. Try again later, or ask at the counter.',
+    SMS_RESEND_TOO_SOON: 'You can ask for a new code in {{seconds}} seconds.',
+    SMS_RATE_LIMITED: 'Too many codes for this number. Try again in an hour, or ask at the counter.',
+    VERIFY_CODE_FORMAT: 'The code has 6 digits.',
+    VERIFY_CODE_WRONG: 'That code is not right. {{attemptsLeft}} tries left.',
+    VERIFY_CODE_EXPIRED: 'This code has expired. Please ask for a new one.',
+    VERIFY_TOO_MANY_ATTEMPTS: 'Too many wrong codes. Please ask for a new one.',
+    VERIFY_UNKNOWN: 'Please verify your phone number first.',
+    VERIFY_ALREADY_MEMBER: 'This number is already a member.',
     INTERNAL: 'Something went wrong. Try again; if it keeps happening, call your manager.',
   },
   errorFallbacks: {

@@ -432,6 +432,16 @@ export const zhCN = {
     IDLE_SECONDS_INVALID: '空闲时间须为 15–600 秒。',
     SELF_SERVICE_ONLY: '此功能只在自助机上使用。',
     CUSTOMER_SESSION_ENDED: '已超时退出，请重新扫描会员卡或会员码。',
+    // Self-enrolment: SMS codes and phone verification
+    SMS_SEND_FAILED: '验证码短信没有发出去，请稍后再试，或到收银台办理。',
+    SMS_RESEND_TOO_SOON: '请 {{seconds}} 秒后再获取新的验证码。',
+    SMS_RATE_LIMITED: '这个号码获取验证码的次数太多，请一小时后再试，或到收银台办理。',
+    VERIFY_CODE_FORMAT: '验证码是 6 位数字。',
+    VERIFY_CODE_WRONG: '验证码不对，还可以再试 {{attemptsLeft}} 次。',
+    VERIFY_CODE_EXPIRED: '验证码已过期，请重新获取。',
+    VERIFY_TOO_MANY_ATTEMPTS: '验证码输错次数太多，请重新获取。',
+    VERIFY_UNKNOWN: '请先验证手机号码。',
+    VERIFY_ALREADY_MEMBER: '这个号码已经是会员了。',
     INTERNAL: '系统出错，请重试；如问题持续，请联系店长。',
   } satisfies Record<ErrorCode, string>,
   /** Wording for errors whose details the server did not send. */
