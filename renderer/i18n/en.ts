@@ -5,6 +5,8 @@ import { catalogueEn } from './catalogue-en';
 import { syncEn } from './sync-en';
 import { syncProgressEn } from './sync-progress-en';
 import { selfServiceEn } from './self-service-en';
+import { keyboardEn } from './keyboard-en';
+import { enrolEn } from './enrol-en';
 
 export const en: Messages = {
   notConnected: {
@@ -172,6 +174,8 @@ export const en: Messages = {
   ...syncEn,
   ...syncProgressEn,
   ...selfServiceEn,
+  ...keyboardEn,
+  ...enrolEn,
   devices: {
     nav: 'Devices',
     title: 'Device set-up',
