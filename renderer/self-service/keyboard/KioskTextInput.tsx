@@ -27,6 +27,8 @@ export function KioskTextInput({ value, onChange, layout, label, testId, maxLeng
   // closing at pointerdown would move the page under the finger before the button got its click.
   useEffect(() => {
     if (!open) return;
+    // The docked keyboard covers the lower part of the screen: bring the field above it.
+    wrapper.current?.scrollIntoView?.({ block: 'nearest' });
     let outside = false;
     const down = (e: PointerEvent) => {
       outside = !wrapper.current?.contains(e.target as Node);

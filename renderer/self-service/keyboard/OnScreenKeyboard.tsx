@@ -3,7 +3,7 @@
 // and a wedge scanner keep typing into the same field.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import Keyboard from 'simple-keyboard';
+import { SimpleKeyboard as Keyboard } from 'simple-keyboard';
 import 'simple-keyboard/build/css/index.css';
 import '../../styles/kiosk-keyboard.css';
 import { modeLayouts, otherMode, type KeyboardMode } from './layouts';
