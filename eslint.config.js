@@ -76,7 +76,18 @@ export const layers = {
   renderer: {
     files: 'renderer',
     imports: ['contract', 'renderer'],
-    packages: ['react', 'react-dom', 'react-i18next', 'i18next', 'react-hook-form', '@hookform/*', 'zod', 'zxing-wasm'],
+    packages: [
+      'react',
+      'react-dom',
+      'react-i18next',
+      'i18next',
+      'react-hook-form',
+      '@hookform/*',
+      'zod',
+      'zxing-wasm',
+      'simple-keyboard',
+      'simple-keyboard-layouts',
+    ],
     node: false,
   },
 

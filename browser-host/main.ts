@@ -7,6 +7,7 @@ import { deviceTimingFromEnv } from '../host-support/device-timing';
 import { defaultDataDir, portOption, resolveDataDir, roleOption, wantsDemo } from '../host-support/data-dir';
 import { acquireDataDirLock, DataDirLockedError, type DataDirLock } from '../host-support/data-dir-lock';
 import { findChromium } from '../host-support/find-chromium';
+import { smsOptions } from '../host-support/sms-options';
 import { startBrowserHost } from './server';
 
 // `node dist/node/host.js [--data-dir DIR] [--port N] [--no-demo] [--open]`
@@ -42,13 +43,21 @@ async function main(): Promise<void> {
   // Every way out (including process.exit on the paths below) leaves the directory free.
   process.once('exit', () => lock.release());
 
-  const core = openLinli({
-    dataDir,
-    demo: wantsDemo({ argv, env }),
-    role: roleOption(argv, env),
-    host: 'browser',
-    deviceTiming: deviceTimingFromEnv(env),
-  });
+  let core;
+  try {
+    core = openLinli({
+      dataDir,
+      demo: wantsDemo({ argv, env }),
+      role: roleOption(argv, env),
+      sms: smsOptions(argv, env),
+      host: 'browser',
+      deviceTiming: deviceTimingFromEnv(env),
+    });
+  } catch (error) {
+    lock.release();
+    console.error(`Linli: ${(error as Error).message}`);
+    process.exit(2);
+  }
   let host;
   try {
     host = await startBrowserHost({ core, port, staticDir });

@@ -10,6 +10,7 @@ import { selfServiceMethods, type SelfServiceEvents } from './api-self-service';
 import { rewardMethods } from './api-rewards';
 import { contestMethods, type ContestEvents } from './api-contests';
 import { referralMethods } from './api-referrals';
+import { enrolmentMethods } from './api-enrolment';
 import type { AccessOf, ClientMethod, InputOf, OutputOf, ParsedOf } from './method';
 
 /**
@@ -27,6 +28,7 @@ export const kioskMethods = {
   ...rewardMethods,
   ...contestMethods,
   ...referralMethods,
+  ...enrolmentMethods,
 };
 
 type Declared = typeof kioskMethods;

@@ -148,6 +148,22 @@ export const errorCodes = [
   'REFERRAL_SELF',
   'REFERRAL_ALREADY_SET',
   'REFERRAL_TOO_LATE',
+  // Self-enrolment: SMS codes and phone verification (issue 10)
+  /** The SMS gateway did not take the message. */
+  'SMS_SEND_FAILED',
+  /** A new code for this number only after {{seconds}} s. */
+  'SMS_RESEND_TOO_SOON',
+  /** Too many codes for this number in an hour. */
+  'SMS_RATE_LIMITED',
+  'VERIFY_CODE_FORMAT',
+  /** Wrong code; {{attemptsLeft}} tries left. */
+  'VERIFY_CODE_WRONG',
+  'VERIFY_CODE_EXPIRED',
+  'VERIFY_TOO_MANY_ATTEMPTS',
+  /** No such verification, or not verified yet, or already used. */
+  'VERIFY_UNKNOWN',
+  /** The verified number belongs to a member already (whose is never said). */
+  'VERIFY_ALREADY_MEMBER',
   'INTERNAL',
 ] as const;
 

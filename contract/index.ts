@@ -30,3 +30,5 @@ export * from './contests-types';
 export * from './api-referrals';
 export * from './referrals-types';
 export * from './hub-contests';
+export * from './api-enrolment';
+export * from './enrolment-types';

@@ -68,6 +68,7 @@ export interface TerminalStore {
   deviceConfig: DeviceConfigRepository;
   printJobs: PrintJobsRepository;
   rewards: RewardsRepository;
+  phoneVerifications: PhoneVerificationsRepository;
   /** Runs fn in one SQLite transaction: all of it commits, or none of it. */
   transaction: <T>(fn: () => T) => T;
   /**
@@ -75,6 +76,37 @@ export interface TerminalStore {
    * the demo tiers and products with it), tests and benchmarks: use cases go through the repositories.
    */
   db: Db;
+}
+
+/** One code sent to a phone for self-enrolment (db/migrations/016-phone-verifications.ts). */
+export interface PhoneVerificationRow {
+  id: string;
+  phone: string;
+  purpose: 'enrol';
+  codeHash: string;
+  salt: string;
+  createdAt: string;
+  expiresAt: string;
+  attempts: number;
+  verifiedAt: string | null;
+  usedAt: string | null;
+}
+
+/** Verification codes sent by SMS: hashed, counted, used once. */
+export interface PhoneVerificationsRepository {
+  insert: (row: Omit<PhoneVerificationRow, 'attempts' | 'verifiedAt' | 'usedAt'>) => void;
+  get: (id: string) => PhoneVerificationRow | null;
+  /** Codes sent to this number since the given time, newest first. */
+  sentToPhoneSince: (phone: string, since: string) => PhoneVerificationRow[];
+  /** How many codes this terminal sent since the given time (to any number). */
+  countSentSince: (since: string) => number;
+  /** Counts one wrong code; returns the attempts now recorded. */
+  addAttempt: (id: string) => number;
+  markVerified: (id: string, at: string) => void;
+  /** Marks a verified, unused row used; false when it was used already (so it enrols once). */
+  markUsed: (id: string, at: string) => boolean;
+  /** Forgets a row whose message never left (the gateway refused it). */
+  remove: (id: string) => void;
 }
 
 /** Key/value settings of the terminal (store id, demo flag, receipt options, …). */

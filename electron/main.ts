@@ -8,6 +8,7 @@ import { openLinli, type LinliCore } from '../features/app';
 import { deviceTimingFromEnv } from '../host-support/device-timing';
 import type { Envelope, KioskEventName } from '../contract';
 import { resolveDataDir, roleOption, wantsDemo } from '../host-support/data-dir';
+import { smsOptions } from '../host-support/sms-options';
 import { acquireDataDirLock, DataDirLockedError, type DataDirLock } from '../host-support/data-dir-lock';
 import { parseShellOptions } from './launch-options';
 import { contentTypeFor, resolveAppPath } from './protocol-path';
@@ -107,6 +108,7 @@ function start(): void {
       dataDir,
       demo: wantsDemo({ argv: process.argv, env: process.env }),
       role: roleOption(process.argv, process.env),
+      sms: smsOptions(process.argv, process.env),
       host: 'electron',
       deviceTiming: deviceTimingFromEnv(process.env),
     });

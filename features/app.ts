@@ -46,6 +46,8 @@ import { memberHomeHandlers } from './self-service/member-home';
 import { rewardHandlers } from './rewards/rewards';
 import { contestHandlers } from './contests/contests';
 import { referralHandlers } from './referrals/referrals';
+import { selfEnrolHandlers } from './enrolment/self-enrol';
+import { createSmsSender, type SmsConfig } from './sms/sms-sender';
 import { readSelfServiceSettings, terminalRoleHandlers, writeSelfServiceSettings } from './self-service/terminal-role';
 
 export interface LinliOptions {
@@ -64,6 +66,8 @@ export interface LinliOptions {
   pullTiming?: PullTiming;
   /** `--role self-service`: makes this a self-service terminal at start (a manager can change it later). */
   role?: TerminalRole;
+  /** The SMS gateway for verification codes (`--sms-webhook`); absent: the log sender. */
+  sms?: SmsConfig;
 }
 
 export interface LinliCore {
@@ -96,6 +100,8 @@ function pooledRandom(): () => number {
 }
 
 export function openLinli(options: LinliOptions): LinliCore {
+  // First: a broken SMS configuration stops the start before the database is opened.
+  const sms = createSmsSender(options.sms);
   const db = openDatabase(join(options.dataDir, databaseFileName));
   const store = createRepositories(db);
   const ulid = monotonicFactory(pooledRandom());
@@ -197,6 +203,7 @@ export function openLinli(options: LinliOptions): LinliCore {
     printer: devices,
     devices,
     sync,
+    sms,
   };
 
   catchUpEntryTier(ports);
@@ -230,6 +237,7 @@ export function openLinli(options: LinliOptions): LinliCore {
     ...rewardHandlers,
     ...contestHandlers,
     ...referralHandlers,
+    ...selfEnrolHandlers,
   };
   const handle = createDispatch(handlers, ports);
   // Every change a person makes comes through here, committed by the time the handler answers: the

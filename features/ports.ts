@@ -5,6 +5,7 @@ import type { KioskEventName, KioskEvents, ReceiptDocument, StaffSummary, SyncSt
 import type { TerminalStore } from '../db/store';
 import type { PrintSource } from '../db/repositories/print-jobs';
 import type { DevicesPort } from './devices/device-service';
+import type { SmsSender } from './sms/sms-sender';
 
 export interface Clock {
   now(): Date;
@@ -120,4 +121,6 @@ export interface Ports {
   printer: PrintPort;
   devices: DevicesPort;
   sync: SyncPort;
+  /** Sends verification codes (self-enrolment): the operator's SMS webhook or the demo's log. */
+  sms: SmsSender;
 }

@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
-function flagValue(argv: string[], name: string): string | null {
+export function flagValue(argv: string[], name: string): string | null {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === name && argv[i + 1] !== undefined) return argv[i + 1]!;

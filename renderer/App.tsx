@@ -119,7 +119,9 @@ export function App({ api, wedgeConfig }: AppProps) {
       .catch(() => undefined);
     return api.on('wedgeSettings', setStoredWedge);
   }, [api]);
-  useWedgeScanner(onScan, { ...storedWedge, ...wedgeConfig });
+  // The self-service screens run their own wedge scanner (customer scans); this one rests meanwhile.
+  const selfServiceShown = selfService?.role === 'self-service' && !session?.staff && !staffLogin;
+  useWedgeScanner(onScan, { ...storedWedge, ...wedgeConfig }, !selfServiceShown);
 
   // Serial, HID and simulated scanners are read by the core, which routes the scan and tells every
   // window: the screen that takes scans gets the text, otherwise the outcome opens like a wedge scan.

@@ -16,6 +16,7 @@ import { printJobsRepository } from './print-jobs';
 import { rewardsRepository } from './rewards';
 import { membersRepository } from './members';
 import { outboxRepository } from './outbox';
+import { phoneVerificationsRepository } from './phone-verifications';
 import { settingsRepository } from './settings';
 import { staffRepository } from './staff';
 import { storesRepository } from './stores';
@@ -43,6 +44,7 @@ export function createRepositories(db: Db): TerminalStore {
     deviceConfig: deviceConfigRepository(db),
     printJobs: printJobsRepository(db),
     rewards: rewardsRepository(db),
+    phoneVerifications: phoneVerificationsRepository(db),
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
   };
 }

@@ -2,6 +2,8 @@ import {
   LinliError,
   limits,
   type ConsentChoices,
+  type ConsentSource,
+  type EnrolInput,
   type EnrolResult,
   type MemberProfile,
   type MemberSummary,
@@ -19,9 +21,20 @@ import { stampHlc } from './member-clock';
 import { requireMember, survivorRow, toProfile, toSummary } from './member-views';
 import type { SomeHandlers } from '../handler';
 import { referrerOfCode } from '../referrals/referrals';
+import type { Ports } from '../ports';
 
-export const memberHandlers = {
-  enrolMember(input, { ports, staff }): EnrolResult {
+/** Who enrols: the counter (a staff member) or the self-service terminal (the customer, no staff). */
+export interface EnrolledBy {
+  source: ConsentSource;
+  staffId: string | null;
+}
+
+/**
+ * The one enrolment use case: the counter's form and the self-service terminal's flow
+ * (features/enrolment) both come here, so both get the same validation, referral check and outbox event.
+ */
+export const enrolment = {
+  enrol(ports: Ports, input: EnrolInput, by: EnrolledBy): EnrolResult {
     const valid = validateEnrolment(input, ports.clock.now());
     // The code first: a member giving their own code is told so (REFERRAL_SELF), not "already a member".
     const referredBy = valid.referralCode
@@ -50,14 +63,14 @@ export const memberHandlers = {
         referralCode,
         referredBy,
         storeId: ports.config.storeId(),
-        enrolledBy: staff.id,
+        enrolledBy: by.staffId,
         enrolledAt: at,
         updatedAt: at,
         profileHlc: stampHlc(ports),
       };
       // Another enrolment of the same phone may have won the race: then nothing is written.
       if (ports.store.members.insert(member) === 'duplicate') return 'duplicate' as const;
-      const consents = consentRecords(valid.consents, { recordedAt: at, source: 'counter', staffId: staff.id });
+      const consents = consentRecords(valid.consents, { recordedAt: at, source: by.source, staffId: by.staffId });
       for (const consent of consents) ports.store.consents.insert(ports.ids.newId(), id, consent);
       const { nameTokens: _t, phoneLast4: _s, profileHlc: hlc, ...payload } = member;
       ports.store.outbox.append({
@@ -67,7 +80,11 @@ export const memberHandlers = {
         payload: { ...payload, consents, hlc },
         createdAt: at,
       });
-      if (valid.card) issueCard(ports, id, valid.card, staff.id, at);
+      // A card is handed over by staff: the self-service terminal enrols without one (collected at the counter).
+      if (valid.card) {
+        if (!by.staffId) throw new LinliError('FORBIDDEN', undefined, 'card');
+        issueCard(ports, id, valid.card, by.staffId, at);
+      }
       return 'created' as const;
     });
     if (outcome === 'duplicate')
@@ -77,6 +94,10 @@ export const memberHandlers = {
       };
     return { created: true, member: toProfile(ports, ports.store.members.get(id)!) };
   },
+};
+
+export const memberHandlers = {
+  enrolMember: (input, { ports, staff }) => enrolment.enrol(ports, input, { source: 'counter', staffId: staff.id }),
 
   searchMembers(input, { ports }): SearchResult {
     const query = classifyQuery(input.query);

@@ -8,6 +8,8 @@ import { selfServiceEn } from './self-service-en';
 import { rewardsEn } from './rewards-en';
 import { contestsEn } from './contests-en';
 import { referralsEn } from './referrals-en';
+import { keyboardEn } from './keyboard-en';
+import { enrolEn } from './enrol-en';
 
 export const en: Messages = {
   notConnected: {
@@ -178,6 +180,8 @@ export const en: Messages = {
   ...rewardsEn,
   ...contestsEn,
   ...referralsEn,
+  ...keyboardEn,
+  ...enrolEn,
   devices: {
     nav: 'Devices',
     title: 'Device set-up',
@@ -466,6 +470,16 @@ export const en: Messages = {
     REFERRAL_SELF: 'This is your own referral code. Enter the code of the friend who invited you.',
     REFERRAL_ALREADY_SET: 'You have already named the friend who invited you.',
     REFERRAL_TOO_LATE: 'A referrer can only be named before the first purchase.',
+    // Self-enrolment: SMS codes and phone verification
+    SMS_SEND_FAILED: 'The text message with your code could not be sent. Try again later, or ask at the counter.',
+    SMS_RESEND_TOO_SOON: 'You can ask for a new code in {{seconds}} seconds.',
+    SMS_RATE_LIMITED: 'Too many codes for this number. Try again in an hour, or ask at the counter.',
+    VERIFY_CODE_FORMAT: 'The code has 6 digits.',
+    VERIFY_CODE_WRONG: 'That code is not right. {{attemptsLeft}} tries left.',
+    VERIFY_CODE_EXPIRED: 'This code has expired. Please ask for a new one.',
+    VERIFY_TOO_MANY_ATTEMPTS: 'Too many wrong codes. Please ask for a new one.',
+    VERIFY_UNKNOWN: 'Please verify your phone number first.',
+    VERIFY_ALREADY_MEMBER: 'This number is already a member.',
     INTERNAL: 'Something went wrong. Try again; if it keeps happening, call your manager.',
   },
   errorFallbacks: {

@@ -8,6 +8,8 @@ import { selfServiceZhCN } from './self-service-zh-CN';
 import { rewardsZhCN } from './rewards-zh-CN';
 import { contestsZhCN } from './contests-zh-CN';
 import { referralsZhCN } from './referrals-zh-CN';
+import { keyboardZhCN } from './keyboard-zh-CN';
+import { enrolZhCN } from './enrol-zh-CN';
 
 /** Widens every leaf to string so the other language must match the keys, not the words. */
 export type MessageShape<T> = { [K in keyof T]: T[K] extends string ? string : MessageShape<T[K]> };
@@ -180,6 +182,8 @@ export const zhCN = {
   ...rewardsZhCN,
   ...contestsZhCN,
   ...referralsZhCN,
+  ...keyboardZhCN,
+  ...enrolZhCN,
   devices: {
     nav: '设备',
     title: '设备设置',
@@ -462,6 +466,16 @@ export const zhCN = {
     REFERRAL_SELF: '不能填写您自己的推荐码，请填写推荐您的朋友的推荐码。',
     REFERRAL_ALREADY_SET: '您已经填写过推荐人了。',
     REFERRAL_TOO_LATE: '已经有过消费，不能再填写推荐人。',
+    // Self-enrolment: SMS codes and phone verification
+    SMS_SEND_FAILED: '验证码短信没有发出去，请稍后再试，或到收银台办理。',
+    SMS_RESEND_TOO_SOON: '请 {{seconds}} 秒后再获取新的验证码。',
+    SMS_RATE_LIMITED: '这个号码获取验证码的次数太多，请一小时后再试，或到收银台办理。',
+    VERIFY_CODE_FORMAT: '验证码是 6 位数字。',
+    VERIFY_CODE_WRONG: '验证码不对，还可以再试 {{attemptsLeft}} 次。',
+    VERIFY_CODE_EXPIRED: '验证码已过期，请重新获取。',
+    VERIFY_TOO_MANY_ATTEMPTS: '验证码输错次数太多，请重新获取。',
+    VERIFY_UNKNOWN: '请先验证手机号码。',
+    VERIFY_ALREADY_MEMBER: '这个号码已经是会员了。',
     INTERNAL: '系统出错，请重试；如问题持续，请联系店长。',
   } satisfies Record<ErrorCode, string>,
   /** Wording for errors whose details the server did not send. */

@@ -178,18 +178,24 @@ export function installWedgeScanner(
 }
 
 /** Installs the scanner once for the component's lifetime; the latest onScan is always called. */
-export function useWedgeScanner(onScan: (text: string) => void, config?: Partial<WedgeConfig>): void {
+export function useWedgeScanner(
+  onScan: (text: string) => void,
+  config?: Partial<WedgeConfig>,
+  /** Off while another screen tree (the self-service app) runs its own: two would both replay every key. */
+  enabled = true,
+): void {
   const latest = useRef(onScan);
   useEffect(() => {
     latest.current = onScan;
   }, [onScan]);
   const configKey = JSON.stringify(config ?? {});
   useEffect(() => {
+    if (!enabled) return;
     const handle = installWedgeScanner(
       window,
       (text) => latest.current(text),
       JSON.parse(configKey) as Partial<WedgeConfig>,
     );
     return () => handle.uninstall();
-  }, [configKey]);
+  }, [configKey, enabled]);
 }
