@@ -123,6 +123,8 @@ export const errorCodes = [
   'SELF_SERVICE_ONLY',
   /** The customer session ended (idle timeout, "done", another scan): scan the card again. */
   'CUSTOMER_SESSION_ENDED',
+  /** A product barcode or coupon scanned at the attract screen: only a member card or code starts. */
+  'SCAN_NOT_MEMBER',
   'INTERNAL',
 ] as const;
 

@@ -436,6 +436,7 @@ export const en: Messages = {
     IDLE_SECONDS_INVALID: 'The idle time must be 15–600 seconds.',
     SELF_SERVICE_ONLY: 'This is only available at a self-service terminal.',
     CUSTOMER_SESSION_ENDED: 'Your session has ended. Please scan your member card or code again.',
+    SCAN_NOT_MEMBER: 'That is not a member card. Please scan your member card or the member code on your phone.',
     INTERNAL: 'Something went wrong. Try again; if it keeps happening, call your manager.',
   },
   errorFallbacks: {

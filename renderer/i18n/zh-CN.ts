@@ -432,6 +432,7 @@ export const zhCN = {
     IDLE_SECONDS_INVALID: '空闲时间须为 15–600 秒。',
     SELF_SERVICE_ONLY: '此功能只在自助机上使用。',
     CUSTOMER_SESSION_ENDED: '已超时退出，请重新扫描会员卡或会员码。',
+    SCAN_NOT_MEMBER: '这不是会员卡。请扫描会员卡或手机上的会员码。',
     INTERNAL: '系统出错，请重试；如问题持续，请联系店长。',
   } satisfies Record<ErrorCode, string>,
   /** Wording for errors whose details the server did not send. */
