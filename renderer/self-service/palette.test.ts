@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { aaMinimum, contrastRatio } from '../../domain/contrast';
+import { aaMinimum, contrastRatio } from './contrast';
 import { selfServicePalette } from './palette';
 
 const css = [

@@ -1,7 +1,7 @@
 // The colour pairs the self-service screens put text and controls on (renderer/styles.css variables
 // and renderer/styles/self-service.css). palette.test.ts checks each meets WCAG AA and is still the
 // one the CSS uses; a new colour in the CSS belongs here too.
-import type { ContrastUse } from '../../domain/contrast';
+import type { ContrastUse } from './contrast';
 
 export interface ColourPair {
   where: string;

@@ -1,5 +1,5 @@
 // WCAG 2.x contrast: the relative luminance of sRGB colours and the ratio between two of them.
-// The self-service palette is checked with it (renderer/self-service/palette.ts).
+// The self-service palette is checked with it (palette.ts beside this file).
 
 /** #rgb or #rrggbb → [r, g, b] in 0–255; anything else is refused. */
 export function parseHex(hex: string): [number, number, number] {
