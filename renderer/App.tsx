@@ -100,8 +100,11 @@ export function App({ api, wedgeConfig }: AppProps) {
     [navigate],
   );
 
+  // While the self-service screens show, they read the scanner themselves (a scan starts a customer).
+  const selfServiceShown = useRef(false);
   const onScan = useCallback(
     (text: string) => {
+      if (selfServiceShown.current) return;
       if (scanReceiver.current) {
         scanReceiver.current(text);
         return;
@@ -126,7 +129,7 @@ export function App({ api, wedgeConfig }: AppProps) {
   useEffect(
     () =>
       api.on('scan', ({ input, outcome, error }) => {
-        if (input.source === 'wedge' || input.source === 'camera') return;
+        if (input.source === 'wedge' || input.source === 'camera' || selfServiceShown.current) return;
         if (scanReceiver.current) scanReceiver.current(input.text, input.source);
         else if (outcome) openOutcome(outcome);
         else if (error) showError(error);
@@ -145,6 +148,7 @@ export function App({ api, wedgeConfig }: AppProps) {
 
   const loggedIn = Boolean(session?.staff);
   const customerFacing = selfService?.role === 'self-service' && !loggedIn;
+  selfServiceShown.current = customerFacing && !staffLogin;
   if (customerFacing && !staffLogin)
     return (
       <SelfServiceApp
