@@ -78,12 +78,23 @@ export function App({ api, wedgeConfig }: AppProps) {
   }, [api, applySession, showError]);
 
   useEffect(() => {
+    let role: SelfServiceSettings['role'] | null = null;
     api
       .getSelfServiceSettings()
-      .then(setSelfService)
+      .then((settings) => {
+        role ??= settings.role;
+        setSelfService(settings);
+      })
       .catch(() => setSelfService({ role: 'counter', idleSeconds: 45 }));
-    return api.on('selfServiceSettings', setSelfService);
-  }, [api]);
+    return api.on('selfServiceSettings', (next) => {
+      // A counter that becomes a self-service terminal is handed to customers at once: staff are
+      // logged out (they come back through the staff button and their PIN).
+      if (role !== 'self-service' && next.role === 'self-service')
+        api.logout().then(applySession).catch(() => undefined);
+      role = next.role;
+      setSelfService(next);
+    });
+  }, [api, applySession]);
 
   const openOutcome = useCallback(
     (outcome: ScanOutcome) => {
