@@ -90,7 +90,10 @@ export function App({ api, wedgeConfig }: AppProps) {
       // A counter that becomes a self-service terminal is handed to customers at once: staff are
       // logged out (they come back through the staff button and their PIN).
       if (role !== 'self-service' && next.role === 'self-service')
-        api.logout().then(applySession).catch(() => undefined);
+        api
+          .logout()
+          .then(applySession)
+          .catch(() => undefined);
       role = next.role;
       setSelfService(next);
     });
@@ -112,10 +115,9 @@ export function App({ api, wedgeConfig }: AppProps) {
   );
 
   // While the self-service screens show, they read the scanner themselves (a scan starts a customer).
-  const selfServiceShown = useRef(false);
+  const selfServiceShown = selfService?.role === 'self-service' && !session?.staff && !staffLogin;
   const onScan = useCallback(
     (text: string) => {
-      if (selfServiceShown.current) return;
       if (scanReceiver.current) {
         scanReceiver.current(text);
         return;
@@ -133,19 +135,19 @@ export function App({ api, wedgeConfig }: AppProps) {
       .catch(() => undefined);
     return api.on('wedgeSettings', setStoredWedge);
   }, [api]);
-  useWedgeScanner(onScan, { ...storedWedge, ...wedgeConfig });
+  useWedgeScanner(onScan, { ...storedWedge, ...wedgeConfig }, !selfServiceShown);
 
   // Serial, HID and simulated scanners are read by the core, which routes the scan and tells every
   // window: the screen that takes scans gets the text, otherwise the outcome opens like a wedge scan.
   useEffect(
     () =>
       api.on('scan', ({ input, outcome, error }) => {
-        if (input.source === 'wedge' || input.source === 'camera' || selfServiceShown.current) return;
+        if (input.source === 'wedge' || input.source === 'camera' || selfServiceShown) return;
         if (scanReceiver.current) scanReceiver.current(input.text, input.source);
         else if (outcome) openOutcome(outcome);
         else if (error) showError(error);
       }),
-    [api, openOutcome, showError],
+    [api, openOutcome, showError, selfServiceShown],
   );
 
   const logout = useCallback(() => {
@@ -159,7 +161,6 @@ export function App({ api, wedgeConfig }: AppProps) {
 
   const loggedIn = Boolean(session?.staff);
   const customerFacing = selfService?.role === 'self-service' && !loggedIn;
-  selfServiceShown.current = customerFacing && !staffLogin;
   if (customerFacing && !staffLogin)
     return (
       <SelfServiceApp

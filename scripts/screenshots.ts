@@ -14,6 +14,7 @@ import { demoMember } from '../features/demo/demo-loyalty';
 import { findChromium } from '../host-support/find-chromium';
 import { chromiumFlags } from '../test/support/chromium';
 import { startHostProcess } from '../test/support/host-process';
+import { wedgeScan } from '../test/support/self-service-page';
 import { tempDir } from '../test/support/temp-core';
 
 const outDir = resolve(import.meta.dirname, '../docs/screens');
@@ -91,7 +92,7 @@ async function selfServiceScreens(browser: Browser): Promise<void> {
           .getByText(language === 'en' ? 'Spring tea is here' : '春茶上市')
           .waitFor();
         await shoot(page, 'self-attract', size, language);
-        await page.keyboard.type(`${demoMember.card}\n`);
+        await wedgeScan(page, demoMember.card);
         await page.getByTestId('ss-home').waitFor();
         await page.getByTestId('ss-offers').waitFor();
         await page

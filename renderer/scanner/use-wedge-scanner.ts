@@ -177,19 +177,23 @@ export function installWedgeScanner(
   };
 }
 
-/** Installs the scanner once for the component's lifetime; the latest onScan is always called. */
-export function useWedgeScanner(onScan: (text: string) => void, config?: Partial<WedgeConfig>): void {
+/**
+ * Installs the scanner once for the component's lifetime; the latest onScan is always called.
+ * `enabled: false` leaves the keys alone (another screen, such as the self-service one, reads them).
+ */
+export function useWedgeScanner(onScan: (text: string) => void, config?: Partial<WedgeConfig>, enabled = true): void {
   const latest = useRef(onScan);
   useEffect(() => {
     latest.current = onScan;
   }, [onScan]);
   const configKey = JSON.stringify(config ?? {});
   useEffect(() => {
+    if (!enabled) return;
     const handle = installWedgeScanner(
       window,
       (text) => latest.current(text),
       JSON.parse(configKey) as Partial<WedgeConfig>,
     );
     return () => handle.uninstall();
-  }, [configKey]);
+  }, [configKey, enabled]);
 }

@@ -16,9 +16,20 @@ export function startSelfServiceHost(
   });
 }
 
-/** A wedge scan: the whole code and Enter in one fast burst (what the scanner sends). */
+/**
+ * A wedge scan: the whole code and Enter in one fast burst, as the scanner sends it. The keys are
+ * dispatched inside the page in one go: typed one by one from the test, a busy machine can stretch
+ * the gaps past what the scanner decoder takes for a scan (it then reads as someone typing).
+ */
 export async function wedgeScan(page: Page, text: string): Promise<void> {
-  await page.keyboard.type(`${text}\n`);
+  await page.evaluate((code) => {
+    const target = document.activeElement ?? document.body;
+    for (const key of [...code, 'Enter']) {
+      const init = { key, bubbles: true, cancelable: true, composed: true };
+      if (target.dispatchEvent(new KeyboardEvent('keydown', init)))
+        target.dispatchEvent(new KeyboardEvent('keyup', init));
+    }
+  }, text);
 }
 
 /** At the attract screen: scans the card and waits for member home. */
