@@ -5,6 +5,7 @@ import type { ApiErrorShape, CustomerHome, KioskApi, SessionInfo } from '../../c
 import { ErrorBanner } from '../components/ErrorBanner';
 import { toErrorShape } from '../errors';
 import { useWedgeScanner } from '../scanner/use-wedge-scanner';
+import type { WedgeConfig } from '../scanner/wedge-decoder';
 import { AttractScreen } from './AttractScreen';
 import { FeedbackScreen } from './care/FeedbackScreen';
 import { ServiceRequestScreen } from './care/ServiceRequestScreen';
@@ -99,7 +100,19 @@ export function SelfServiceApp({ api, session, idleSeconds, onStaff }: Props) {
     },
     [api, showError],
   );
-  useWedgeScanner(useCallback((text: string) => startWithScan(text), [startWithScan]));
+  // The wedge timing a manager tuned in Devices applies here too.
+  const [wedge, setWedge] = useState<Partial<WedgeConfig>>({});
+  useEffect(() => {
+    api
+      .getWedgeSettings()
+      .then(setWedge)
+      .catch(() => undefined);
+    return api.on('wedgeSettings', setWedge);
+  }, [api]);
+  useWedgeScanner(
+    useCallback((text: string) => startWithScan(text), [startWithScan]),
+    wedge,
+  );
   // Serial, HID and simulated scanners are read by the core; here their text opens member home too.
   useEffect(
     () =>
