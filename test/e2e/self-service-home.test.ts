@@ -67,6 +67,20 @@ async function prepareStore(dir: string): Promise<void> {
       { title: name('春茶上市', 'Spring tea is here'), body: name('到店品尝', 'Come and taste'), imageUrl: null },
     ],
   });
+  campaigns.save({
+    ...base,
+    id: 'mooncake',
+    title: name('中秋礼盒预订', 'Mid-autumn gift boxes'),
+    targetTiers: [],
+    targetTags: [],
+    slides: [
+      {
+        title: name('中秋礼盒预订', 'Mid-autumn gift boxes'),
+        body: name('会员价预订', 'Member prices'),
+        imageUrl: null,
+      },
+    ],
+  });
   db.close();
 }
 
@@ -86,8 +100,9 @@ describe.skipIf(!executablePath)('self-service: attract screen, member home, idl
     const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
     await page.goto(host!.url);
     await expect.poll(() => page.getByTestId('ss-start').textContent()).toContain(zhCN.selfService.attract.scan);
-    // The campaign for everyone is on the attract loop; the targeted ones are not.
-    await expect.poll(() => page.getByTestId('ss-slide').textContent()).toContain('春茶上市');
+    // A campaign for everyone is on the attract loop; the targeted ones are not.
+    await expect.poll(() => page.getByTestId('ss-slide').textContent()).toMatch(/春茶上市|中秋礼盒预订/);
+    expect(await page.getByTestId('ss-slide').textContent()).not.toMatch(/爱茶会员|咖啡节/);
     await scanIntoHome(page, demoMember.card);
     await expect.poll(() => page.getByTestId('ss-greeting').textContent()).toBe('您好，陈*卡');
     expect(await page.getByTestId('ss-balance').textContent()).toBe('5,000');
@@ -104,6 +119,26 @@ describe.skipIf(!executablePath)('self-service: attract screen, member home, idl
     const html = await page.content();
     expect(html).not.toContain('陈金卡');
     expect(html).not.toContain('13700000888');
+    await page.close();
+  });
+
+  it('loops the slides of the campaigns for everyone on the attract screen', async () => {
+    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
+    await page.clock.install();
+    await page.goto(host!.url);
+    await page
+      .getByTestId('ss-slide')
+      .getByText(/春茶上市|中秋礼盒预订/)
+      .first()
+      .waitFor();
+    const seen = new Set<string>();
+    for (let i = 0; i < 3; i++) {
+      seen.add((await page.getByTestId('ss-slide-content').locator('h1').textContent()) ?? '');
+      await page.clock.fastForward(6_000);
+    }
+    expect([...seen].sort()).toEqual(['中秋礼盒预订', '春茶上市'].sort());
+    // Nobody scanned: the loop has no timeout and nothing to forget.
+    expect(await page.getByTestId('ss-idle-countdown').count()).toBe(0);
     await page.close();
   });
 
