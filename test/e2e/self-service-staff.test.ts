@@ -49,7 +49,11 @@ describe.skipIf(!executablePath)('self-service: the role switch and the staff pa
     expect(await page.getByTestId('role-idle').inputValue()).toBe('45');
     expect(await page.getByTestId('self-service').count()).toBe(0);
     await page.getByTestId('nav-logout').click();
-    await page.getByTestId('login-submit').or(page.getByRole('button', { name: /李娜/ })).first().waitFor();
+    await page
+      .getByTestId('login-submit')
+      .or(page.getByRole('button', { name: /李娜/ }))
+      .first()
+      .waitFor();
     await page.close();
   });
 
