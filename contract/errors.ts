@@ -164,6 +164,8 @@ export const errorCodes = [
   'VERIFY_UNKNOWN',
   /** The verified number belongs to a member already (whose is never said). */
   'VERIFY_ALREADY_MEMBER',
+  /** A product barcode or coupon scanned at the attract screen: only a member card or code starts. */
+  'SCAN_NOT_MEMBER',
   'INTERNAL',
 ] as const;
 

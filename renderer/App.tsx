@@ -78,12 +78,26 @@ export function App({ api, wedgeConfig }: AppProps) {
   }, [api, applySession, showError]);
 
   useEffect(() => {
+    let role: SelfServiceSettings['role'] | null = null;
     api
       .getSelfServiceSettings()
-      .then(setSelfService)
+      .then((settings) => {
+        role ??= settings.role;
+        setSelfService(settings);
+      })
       .catch(() => setSelfService({ role: 'counter', idleSeconds: 45 }));
-    return api.on('selfServiceSettings', setSelfService);
-  }, [api]);
+    return api.on('selfServiceSettings', (next) => {
+      // A counter that becomes a self-service terminal is handed to customers at once: staff are
+      // logged out (they come back through the staff button and their PIN).
+      if (role !== 'self-service' && next.role === 'self-service')
+        api
+          .logout()
+          .then(applySession)
+          .catch(() => undefined);
+      role = next.role;
+      setSelfService(next);
+    });
+  }, [api, applySession]);
 
   const openOutcome = useCallback(
     (outcome: ScanOutcome) => {
@@ -100,6 +114,8 @@ export function App({ api, wedgeConfig }: AppProps) {
     [navigate],
   );
 
+  // While the self-service screens show, they read the scanner themselves (a scan starts a customer).
+  const selfServiceShown = selfService?.role === 'self-service' && !session?.staff && !staffLogin;
   const onScan = useCallback(
     (text: string) => {
       if (scanReceiver.current) {
@@ -120,7 +136,6 @@ export function App({ api, wedgeConfig }: AppProps) {
     return api.on('wedgeSettings', setStoredWedge);
   }, [api]);
   // The self-service screens run their own wedge scanner (customer scans); this one rests meanwhile.
-  const selfServiceShown = selfService?.role === 'self-service' && !session?.staff && !staffLogin;
   useWedgeScanner(onScan, { ...storedWedge, ...wedgeConfig }, !selfServiceShown);
 
   // Serial, HID and simulated scanners are read by the core, which routes the scan and tells every
@@ -128,12 +143,12 @@ export function App({ api, wedgeConfig }: AppProps) {
   useEffect(
     () =>
       api.on('scan', ({ input, outcome, error }) => {
-        if (input.source === 'wedge' || input.source === 'camera') return;
+        if (input.source === 'wedge' || input.source === 'camera' || selfServiceShown) return;
         if (scanReceiver.current) scanReceiver.current(input.text, input.source);
         else if (outcome) openOutcome(outcome);
         else if (error) showError(error);
       }),
-    [api, openOutcome, showError],
+    [api, openOutcome, showError, selfServiceShown],
   );
 
   const logout = useCallback(() => {

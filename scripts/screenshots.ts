@@ -1,14 +1,20 @@
 // npm run screenshots — builds, starts the browser host on a throw-away demo store and writes PNGs of
 // the main counter screens at a landscape and a portrait till size, in Chinese and English, into
 // docs/screens/ (listed in docs/screens/README.md). Device scale 1, so the files stay small and
-// show exactly the pixels a till of that size shows. Needs a Chromium (LINLI_CHROMIUM or installed).
+// show exactly the pixels a till of that size shows. Then the self-service terminal (attract loop and
+// member home) on its own store; `npm run screenshots -- --self-service` takes only those.
+// Needs a Chromium (LINLI_CHROMIUM or installed).
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { openDatabase } from '../db/open';
+import { createRepositories } from '../db/repositories';
+import { databaseFileName, openLinli } from '../features/app';
 import { demoMember } from '../features/demo/demo-loyalty';
 import { findChromium } from '../host-support/find-chromium';
 import { chromiumFlags } from '../test/support/chromium';
 import { startHostProcess } from '../test/support/host-process';
+import { wedgeScan } from '../test/support/self-service-page';
 import { tempDir } from '../test/support/temp-core';
 
 const outDir = resolve(import.meta.dirname, '../docs/screens');
@@ -34,10 +40,91 @@ async function shoot(page: Page, name: string, size: { width: number; height: nu
   console.log(file);
 }
 
+/** A demo store with two of the brand's campaigns, as the hub would send them: one for everyone, one for tea lovers. */
+async function prepareSelfServiceStore(dir: string): Promise<void> {
+  await openLinli({ dataDir: dir, demo: true, host: 'browser' }).close();
+  const db = openDatabase(join(dir, databaseFileName));
+  const campaigns = createRepositories(db).campaigns;
+  const base = {
+    startsAt: '2026-01-01T00:00:00.000Z',
+    endsAt: '2099-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+  };
+  campaigns.save({
+    ...base,
+    id: 'spring-tea',
+    title: { zh: '春茶上市', en: 'Spring tea is here' },
+    body: {
+      zh: '明前龙井到店品鉴，会员积分双倍。',
+      en: 'Taste the first Longjing of the year: double points for members.',
+    },
+    targetTiers: [],
+    targetTags: [],
+    slides: [],
+  });
+  campaigns.save({
+    ...base,
+    id: 'tea-lovers',
+    title: { zh: '爱茶会员专享：茶具 8 折', en: 'For tea lovers: 20 % off teaware' },
+    body: { zh: '本月到店购买茶具享 8 折。', en: 'Teaware at 20 % off in the shop this month.' },
+    targetTiers: [],
+    targetTags: ['茶'],
+    slides: [],
+  });
+  db.close();
+}
+
+/** The customers' own terminal: the attract loop and the demo member's home after a card scan. */
+async function selfServiceScreens(browser: Browser): Promise<void> {
+  const data = tempDir('linli-screenshots-self-');
+  await prepareSelfServiceStore(data.dir);
+  const host = await startHostProcess(data.dir, { args: ['--role', 'self-service'] });
+  try {
+    for (const size of viewports) {
+      // No slide transition half-way in the picture.
+      const page = await browser.newPage({ viewport: size, deviceScaleFactor: 1, reducedMotion: 'reduce' });
+      for (const language of languages) {
+        await page.goto(host.url);
+        await page.getByTestId('ss-attract').waitFor();
+        await useLanguage(page, language);
+        await page
+          .getByTestId('ss-slide')
+          .getByText(language === 'en' ? 'Spring tea is here' : '春茶上市')
+          .waitFor();
+        await shoot(page, 'self-attract', size, language);
+        await wedgeScan(page, demoMember.card);
+        await page.getByTestId('ss-home').waitFor();
+        await page.getByTestId('ss-offers').waitFor();
+        await page
+          .getByTestId('ss-coupon-qr')
+          .first()
+          .waitFor()
+          .catch(() => undefined);
+        await shoot(page, 'self-home', size, language);
+        await page.getByTestId('ss-finish').click();
+      }
+      await page.close();
+    }
+  } finally {
+    await host.stop();
+    data.remove();
+  }
+}
+
 async function main() {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('No Chromium found: set LINLI_CHROMIUM or install chromium.');
   mkdirSync(outDir, { recursive: true });
+  // `-- --self-service`: only the self-service screens (quicker after a change there).
+  if (process.argv.includes('--self-service')) {
+    const browser = await chromium.launch({ executablePath, headless: true, args: chromiumFlags });
+    try {
+      await selfServiceScreens(browser);
+    } finally {
+      await browser.close();
+    }
+    return;
+  }
   const data = tempDir('linli-screenshots-');
   const host = await startHostProcess(data.dir);
   const browser = await chromium.launch({ executablePath, headless: true, args: chromiumFlags });
@@ -91,6 +178,7 @@ async function main() {
       }
       await page.close();
     }
+    await selfServiceScreens(browser);
   } finally {
     await browser.close();
     await host.stop();

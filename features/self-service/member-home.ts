@@ -74,7 +74,7 @@ export const memberHomeHandlers = {
     // A new scan replaces whoever was there: the previous customer is forgotten even if this one is refused.
     ports.customer.end();
     const scanned = memberOfScan(ports, cleanScanText(input.text));
-    if (!scanned) throw new LinliError('SCAN_NOT_RECOGNISED');
+    if (!scanned) throw new LinliError('SCAN_NOT_MEMBER');
     const session = ports.customer.start(scanned.member.id);
     return customerHome(ports, session.memberId);
   },

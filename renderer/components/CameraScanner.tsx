@@ -6,10 +6,17 @@ import type { CameraFrame, CameraResult } from '../scanner/camera-worker';
  * Camera QR scanning for self-service terminals (no scanner needed): frames go to a worker running
  * zxing-wasm; a code read twice in a row is reported once, and the same code again only after a pause.
  */
-export function CameraScanner({ onCode }: { onCode: (text: string, format: string | null) => void }) {
+export function CameraScanner({
+  onCode,
+  autoStart = false,
+}: {
+  onCode: (text: string, format: string | null) => void;
+  /** Starts at once and has no start/stop button of its own (the self-service attract screen mounts it to start). */
+  autoStart?: boolean;
+}) {
   const { t } = useTranslation();
   const video = useRef<HTMLVideoElement>(null);
-  const [on, setOn] = useState(false);
+  const [on, setOn] = useState(autoStart);
   const [failed, setFailed] = useState(false);
   const latest = useRef(onCode);
   latest.current = onCode;
@@ -70,17 +77,19 @@ export function CameraScanner({ onCode }: { onCode: (text: string, format: strin
 
   return (
     <div className="camera-scanner">
-      <button
-        type="button"
-        className="button"
-        data-testid="camera-toggle"
-        onClick={() => {
-          setFailed(false);
-          setOn(!on);
-        }}
-      >
-        {on ? t('devices.stopCamera') : t('devices.startCamera')}
-      </button>
+      {!autoStart && (
+        <button
+          type="button"
+          className="button"
+          data-testid="camera-toggle"
+          onClick={() => {
+            setFailed(false);
+            setOn(!on);
+          }}
+        >
+          {on ? t('devices.stopCamera') : t('devices.startCamera')}
+        </button>
+      )}
       {failed && <p className="field-error">{t('devices.cameraUnavailable')}</p>}
       {on && <video ref={video} className="camera-scanner__video" muted playsInline data-testid="camera-video" />}
     </div>

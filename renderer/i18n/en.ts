@@ -480,6 +480,7 @@ export const en: Messages = {
     VERIFY_TOO_MANY_ATTEMPTS: 'Too many wrong codes. Please ask for a new one.',
     VERIFY_UNKNOWN: 'Please verify your phone number first.',
     VERIFY_ALREADY_MEMBER: 'This number is already a member.',
+    SCAN_NOT_MEMBER: 'That is not a member card. Please scan your member card or the member code on your phone.',
     INTERNAL: 'Something went wrong. Try again; if it keeps happening, call your manager.',
   },
   errorFallbacks: {

@@ -476,6 +476,7 @@ export const zhCN = {
     VERIFY_TOO_MANY_ATTEMPTS: '验证码输错次数太多，请重新获取。',
     VERIFY_UNKNOWN: '请先验证手机号码。',
     VERIFY_ALREADY_MEMBER: '这个号码已经是会员了。',
+    SCAN_NOT_MEMBER: '这不是会员卡。请扫描会员卡或手机上的会员码。',
     INTERNAL: '系统出错，请重试；如问题持续，请联系店长。',
   } satisfies Record<ErrorCode, string>,
   /** Wording for errors whose details the server did not send. */

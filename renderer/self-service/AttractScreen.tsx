@@ -4,6 +4,7 @@ import type { AttractSlide } from '../../contract';
 import { CameraScanner } from '../components/CameraScanner';
 import { AttractLeaderboard } from './contests/AttractLeaderboard';
 import { AttractEvents } from './events/AttractEvents';
+import { SelfIcon } from './icons';
 import { useSelfService } from './self-service-context';
 
 const slideMs = 6000;
@@ -37,14 +38,17 @@ export function AttractScreen({ onScan }: { onScan: (text: string) => void }) {
   const slide = slides[index % Math.max(slides.length, 1)];
   return (
     <div className="ss-attract" data-testid="ss-attract">
-      <section className="ss-slide" data-testid="ss-slide" aria-live="polite">
-        {slide?.imageUrl && <img className="ss-slide__image" src={slide.imageUrl} alt="" />}
-        <h1 className="ss-slide__title">
-          {slide ? (en ? slide.title.en : slide.title.zh) : t('selfService.attract.welcome')}
-        </h1>
-        <p className="ss-slide__body">
-          {slide ? (en ? slide.body.en : slide.body.zh) : t('selfService.attract.welcomeBody')}
-        </p>
+      <section className="ss-slide" data-testid="ss-slide" aria-live="polite" aria-roledescription="carousel">
+        {/* Keyed by the slide: each new one fades in (no motion when the system asks for less). */}
+        <div className="ss-slide__content" key={slide?.id ?? 'welcome'} data-testid="ss-slide-content">
+          {slide?.imageUrl && <img className="ss-slide__image" src={slide.imageUrl} alt="" />}
+          <h1 className="ss-slide__title">
+            {slide ? (en ? slide.title.en : slide.title.zh) : t('selfService.attract.welcome')}
+          </h1>
+          <p className="ss-slide__body">
+            {slide ? (en ? slide.body.en : slide.body.zh) : t('selfService.attract.welcomeBody')}
+          </p>
+        </div>
         {slides.length > 1 && (
           <div className="ss-slide__dots" aria-hidden="true">
             {slides.map((s, i) => (
@@ -59,8 +63,16 @@ export function AttractScreen({ onScan }: { onScan: (text: string) => void }) {
       </div>
       <section className="ss-start" data-testid="ss-start">
         <p className="ss-start__prompt">{t('selfService.attract.scan')}</p>
+        <p className="muted ss-start__how">{t('selfService.attract.how')}</p>
         <div className="ss-start__actions">
-          <button type="button" className="ss-button" data-testid="ss-camera" onClick={() => setCamera((on) => !on)}>
+          <button
+            type="button"
+            className="ss-button ss-button--icon"
+            aria-pressed={camera}
+            data-testid="ss-camera"
+            onClick={() => setCamera((on) => !on)}
+          >
+            <SelfIcon name="camera" size={28} />
             {camera ? t('selfService.attract.cameraOff') : t('selfService.attract.camera')}
           </button>
           <button
@@ -81,8 +93,9 @@ export function AttractScreen({ onScan }: { onScan: (text: string) => void }) {
           </button>
         </div>
         {camera && (
-          <div className="ss-camera">
-            <CameraScanner onCode={(text) => onScan(text)} />
+          <div className="ss-camera" data-testid="ss-camera-view">
+            <p className="muted">{t('selfService.attract.cameraHint')}</p>
+            <CameraScanner autoStart onCode={(text) => onScan(text)} />
           </div>
         )}
       </section>

@@ -5,6 +5,7 @@ import type { ApiErrorShape, CustomerHome, KioskApi, SessionInfo } from '../../c
 import { ErrorBanner } from '../components/ErrorBanner';
 import { toErrorShape } from '../errors';
 import { useWedgeScanner } from '../scanner/use-wedge-scanner';
+import type { WedgeConfig } from '../scanner/wedge-decoder';
 import { AttractScreen } from './AttractScreen';
 import { FeedbackScreen } from './care/FeedbackScreen';
 import { ServiceRequestScreen } from './care/ServiceRequestScreen';
@@ -77,12 +78,12 @@ export function SelfServiceApp({ api, session, idleSeconds, onStaff }: Props) {
   }, []);
 
   const startWithScan = useCallback(
-    (text: string) => {
+    (text: string, source: 'wedge' | 'camera' = 'wedge') => {
       if (scanReceiver.current) {
         scanReceiver.current(text);
         return;
       }
-      api.startCustomer({ text, source: 'wedge' }).then(
+      api.startCustomer({ text, source }).then(
         (next) => {
           setVisit((v) => v + 1);
           setHomeState(next);
@@ -99,7 +100,19 @@ export function SelfServiceApp({ api, session, idleSeconds, onStaff }: Props) {
     },
     [api, showError],
   );
-  useWedgeScanner(startWithScan);
+  // The wedge timing a manager tuned in Devices applies here too.
+  const [wedge, setWedge] = useState<Partial<WedgeConfig>>({});
+  useEffect(() => {
+    api
+      .getWedgeSettings()
+      .then(setWedge)
+      .catch(() => undefined);
+    return api.on('wedgeSettings', setWedge);
+  }, [api]);
+  useWedgeScanner(
+    useCallback((text: string) => startWithScan(text), [startWithScan]),
+    wedge,
+  );
   // Serial, HID and simulated scanners are read by the core; here their text opens member home too.
   useEffect(
     () =>
@@ -132,7 +145,7 @@ export function SelfServiceApp({ api, session, idleSeconds, onStaff }: Props) {
   );
 
   let screen: ReactNode;
-  if (route.name === 'attract') screen = <AttractScreen onScan={startWithScan} />;
+  if (route.name === 'attract') screen = <AttractScreen onScan={(text) => startWithScan(text, 'camera')} />;
   else if (route.name === 'enrol') screen = <SelfEnrolScreen />;
   else if (route.name === 'events') screen = <EventsScreen />;
   else if (route.name === 'event') screen = <EventScreen eventId={route.eventId} />;
@@ -150,7 +163,7 @@ export function SelfServiceApp({ api, session, idleSeconds, onStaff }: Props) {
       <div className={largeText ? 'ss ss--large' : 'ss'} data-testid="self-service" data-route={route.name}>
         <KioskBar largeText={largeText} onLargeText={setLargeText} />
         <ErrorBanner error={error} onDismiss={clearError} />
-        <main className="ss-main" key={visit}>
+        <main className="ss-main" key={visit} data-testid="ss-main">
           {route.name !== 'attract' && route.name !== 'home' && (
             <button
               type="button"
