@@ -11,7 +11,7 @@ import { m009MemberClaims } from './009-member-claims';
 import { m010Rewards } from './010-rewards';
 import { m012Contests } from './012-contests';
 import { m013Referrals } from './013-referrals';
-import { m016PhoneVerifications } from './016-phone-verifications';
+import { m015PhoneVerifications } from './015-phone-verifications';
 
 export interface Migration {
   version: number;
@@ -33,5 +33,5 @@ export const migrations: Migration[] = [
   m010Rewards,
   m012Contests,
   m013Referrals,
-  m016PhoneVerifications,
+  m015PhoneVerifications,
 ];

@@ -12,8 +12,7 @@ import { chromiumForTests, chromiumFlags } from '../support/chromium';
 import { saveContest } from '../support/contests';
 import type { HostProcess } from '../support/host-process';
 import { demoMember } from '../support/loyalty';
-import { scanIntoHomeSteadily } from '../support/kiosk-scan';
-import { startSelfServiceHost } from '../support/self-service-page';
+import { scanIntoHome, startSelfServiceHost } from '../support/self-service-page';
 import { enrolment, loginAs, openTestCore, tempDir } from '../support/temp-core';
 
 const executablePath = chromiumForTests();
@@ -70,7 +69,7 @@ describe.skipIf(!executablePath)('self-service: contest vote and live leaderboar
     // A member scans in another window and votes for 李*红.
     const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
     await page.goto(host!.url);
-    await scanIntoHomeSteadily(page, demoMember.card);
+    await scanIntoHome(page, demoMember.card);
     await page.getByTestId('ss-tile-contest').click();
     await page.getByTestId('ss-contest').waitFor();
     expect(await page.getByTestId('ss-contest').textContent()).toContain('李*红');

@@ -11,8 +11,7 @@ import zhCN from '../../renderer/i18n/zh-CN';
 import { chromiumForTests, chromiumFlags } from '../support/chromium';
 import type { HostProcess } from '../support/host-process';
 import { demoMember, requestId } from '../support/loyalty';
-import { scanIntoHomeSteadily } from '../support/kiosk-scan';
-import { startSelfServiceHost } from '../support/self-service-page';
+import { scanIntoHome, startSelfServiceHost } from '../support/self-service-page';
 import { enrolment, loginAs, openTestCore, tempDir } from '../support/temp-core';
 
 const executablePath = chromiumForTests();
@@ -77,7 +76,7 @@ describe.skipIf(!executablePath)('self-service: referrals', () => {
     ]);
     const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
     await page.goto(host!.url);
-    await scanIntoHomeSteadily(page, demoMember.card);
+    await scanIntoHome(page, demoMember.card);
     expect(await page.getByTestId('ss-balance').textContent()).toBe('5,200');
     await page.getByTestId('ss-tile-referrals').click();
     await page.getByTestId('ss-referrals').waitFor();
@@ -95,7 +94,7 @@ describe.skipIf(!executablePath)('self-service: referrals', () => {
   it("refuses the member's own code with a clear message, writing nothing", async () => {
     const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
     await page.goto(host!.url);
-    await scanIntoHomeSteadily(page, loneCard);
+    await scanIntoHome(page, loneCard);
     await page.getByTestId('ss-tile-referrals').click();
     const own = (await page.getByTestId('ss-referral-code').textContent())!;
     await page.getByTestId('ss-referrer-code').fill(own);

@@ -38,8 +38,6 @@ async function prepare(dir: string, port: number) {
   });
   // Several pages share the terminal's one customer session here: no page may time it out meanwhile.
   await core.methods.setSelfServiceSettings({ role: 'self-service', idleSeconds: 600 });
-  // Typed scans on a busy test machine arrive slower than a real scanner's: tolerate wider gaps.
-  await core.methods.saveWedgeSettings({ maxAvgGapMs: 300, maxGapMs: 600, burstTimeoutMs: 600 });
   await core.methods.logout();
   await core.close();
 }

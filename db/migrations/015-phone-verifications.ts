@@ -4,8 +4,8 @@ import type { Migration } from './index';
 // The code itself is never stored: code_hash is SHA-256 over the row's salt and the code. A row is
 // sent (created_at), maybe verified (verified_at) and at most once used to enrol (used_at); attempts
 // counts wrong codes. Rows are kept for the per-number and per-terminal send limits.
-export const m016PhoneVerifications: Migration = {
-  version: 16,
+export const m015PhoneVerifications: Migration = {
+  version: 15,
   name: 'phone-verifications',
   up(db) {
     db.exec(`
