@@ -7,6 +7,8 @@ import { catalogueMethods, type CatalogueEvents } from './api-catalogue';
 import { deviceMethods, type DeviceEvents } from './api-devices';
 import { syncMethods, type SyncEvents } from './api-sync';
 import { selfServiceMethods, type SelfServiceEvents } from './api-self-service';
+import { postsMethods } from './api-posts';
+import { careMethods } from './api-care';
 import type { AccessOf, ClientMethod, InputOf, OutputOf, ParsedOf } from './method';
 
 /**
@@ -21,6 +23,8 @@ export const kioskMethods = {
   ...deviceMethods,
   ...syncMethods,
   ...selfServiceMethods,
+  ...postsMethods,
+  ...careMethods,
 };
 
 type Declared = typeof kioskMethods;

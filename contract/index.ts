@@ -23,3 +23,7 @@ export * from './hub-admin-catalogue';
 export * from './money-text';
 export * from './api-self-service';
 export * from './self-service-types';
+export * from './api-posts';
+export * from './posts-types';
+export * from './api-care';
+export * from './care-types';

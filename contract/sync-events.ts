@@ -23,6 +23,18 @@ export const syncEventTypes = [
   'product.saved',
   /** A tier was added or changed at the terminal (payload: the whole tier). */
   'tier.saved',
+  /** A member submitted a link to a post about the brand (issue 10). */
+  'post.submitted',
+  /** Staff approved (with the points it earned) or rejected a post. */
+  'post.reviewed',
+  /** A member rated a visit. */
+  'feedback.submitted',
+  /** A member opened a service request (complaint, repair, appointment) with its ticket number. */
+  'request.opened',
+  /** Staff answered a service request. */
+  'request.answered',
+  /** Staff closed a service request. */
+  'request.closed',
 ] as const;
 
 export type SyncEventType = (typeof syncEventTypes)[number];

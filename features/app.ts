@@ -43,6 +43,8 @@ import { createPullProgress, withSyncStatus } from './sync/pull-progress';
 import { syncHandlers } from './sync/sync';
 import { createCustomerSession } from './self-service/customer-session';
 import { memberHomeHandlers } from './self-service/member-home';
+import { postHandlers } from './posts/posts';
+import { careHandlers } from './care/care';
 import { readSelfServiceSettings, terminalRoleHandlers, writeSelfServiceSettings } from './self-service/terminal-role';
 
 export interface LinliOptions {
@@ -220,6 +222,8 @@ export function openLinli(options: LinliOptions): LinliCore {
     ...syncHandlers,
     ...terminalRoleHandlers,
     ...memberHomeHandlers,
+    ...postHandlers,
+    ...careHandlers,
   };
   const handle = createDispatch(handlers, ports);
   // Every change a person makes comes through here, committed by the time the handler answers: the

@@ -16,6 +16,8 @@ import { outboxRepository } from './outbox';
 import { settingsRepository } from './settings';
 import { staffRepository } from './staff';
 import { storesRepository } from './stores';
+import { postsRepository } from './posts';
+import { careRepository } from './care';
 
 /** The TerminalStore (db/store.ts) over an open database; every statement is prepared once per open database. */
 export function createRepositories(db: Db): TerminalStore {
@@ -37,6 +39,8 @@ export function createRepositories(db: Db): TerminalStore {
     reports: reportsRepository(db),
     deviceConfig: deviceConfigRepository(db),
     printJobs: printJobsRepository(db),
+    posts: postsRepository(db),
+    care: careRepository(db),
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
   };
 }

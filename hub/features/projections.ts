@@ -5,7 +5,9 @@ import type { PulledChange, SyncEventType, SyncPayload } from '../../contract';
 import type { Queryable } from '../storage';
 import { appendChange } from './changes';
 import { projectCouponIssued, projectRefundCoupons, projectSaleCoupons } from './coupons';
+import { feedbackSubmitted, requestAnswered, requestClosed, requestOpened } from './care';
 import { EventRefused } from './errors';
+import { postReviewed, postSubmitted } from './posts';
 import { cardIssued, compensateMerged, consentsChanged, enrolled, profileChanged, tierChanged } from './members';
 
 export interface ProjectionContext {
@@ -91,6 +93,13 @@ export const projections: { [T in SyncEventType]: Projection<T> } = {
   // Products and tiers come from the hub once pull streams exist; until then the event row is their record.
   async 'product.saved'() {},
   async 'tier.saved'() {},
+  // Posts, feedback and service requests (issue 10): hub/features/posts.ts, care.ts.
+  'post.submitted': postSubmitted,
+  'post.reviewed': postReviewed,
+  'feedback.submitted': feedbackSubmitted,
+  'request.opened': requestOpened,
+  'request.answered': requestAnswered,
+  'request.closed': requestClosed,
   async 'sale.completed'(ctx, p) {
     const memberId = p.member?.id ?? null;
     await ctx.tx.query(
