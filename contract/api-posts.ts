@@ -7,6 +7,7 @@ import {
   postPointsRange,
   postStatuses,
   postUrlMaxLength,
+  type MyPosts,
   type PostInfo,
   type PostRules,
   type StaffPostInfo,
@@ -29,8 +30,8 @@ export const postsMethods = {
       }),
     )
     .returns<PostInfo>(),
-  /** The customer's own posts, newest first. */
-  myPosts: m.customer(noInput).returns<PostInfo[]>(),
+  /** The customer's own posts, newest first, and the points an approved post earns. */
+  myPosts: m.customer(noInput).returns<MyPosts>(),
   /** Posts for staff to review (pending by default), newest first. */
   listPosts: m
     .staff(z.object({ status: oneOf([...postStatuses, 'all'], 'POST_STATUS_INVALID', 'status').optional() }).optional())

@@ -34,9 +34,35 @@ export interface StaffPostInfo extends PostInfo {
   reviewedBy: string | null;
 }
 
+/** The customer's posts screen: what an approved post earns, and their posts newest first. */
+export interface MyPosts {
+  points: number;
+  posts: PostInfo[];
+}
+
 export interface PostRules {
   /** Points an approved post earns. */
   points: number;
 }
 
 export const postPointsRange = { min: 0, max: 100_000, default: 200 } as const;
+
+/** Hosts of the platforms members post on; a subdomain counts as its platform. */
+const platformHosts: readonly [string, PostPlatform][] = [
+  ['xiaohongshu.com', 'xiaohongshu'],
+  ['xhslink.com', 'xiaohongshu'],
+  ['douyin.com', 'douyin'],
+  ['iesdouyin.com', 'douyin'],
+  ['weixin.qq.com', 'wechat'],
+  ['weibo.com', 'weibo'],
+  ['weibo.cn', 'weibo'],
+  ['bilibili.com', 'bilibili'],
+  ['b23.tv', 'bilibili'],
+];
+
+/** The platform of a link's host (the screen shows it while the member types; the core decides). */
+export function platformOfHost(host: string): PostPlatform {
+  const h = host.toLowerCase();
+  for (const [suffix, platform] of platformHosts) if (h === suffix || h.endsWith(`.${suffix}`)) return platform;
+  return 'web';
+}

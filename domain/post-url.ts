@@ -1,8 +1,9 @@
 // A member's link to a post or video, checked and brought to one form: the same post shared twice
 // (another tracking tag, upper-case host, a trailing slash, a #fragment) is the same link, so it
 // is refused as a duplicate. Pure: the terminal and the hub compare the same normal form.
-import type { PostPlatform } from '../contract/posts-types';
-import { postUrlMaxLength } from '../contract/posts-types';
+import { platformOfHost, postUrlMaxLength, type PostPlatform } from '../contract/posts-types';
+
+export { platformOfHost };
 
 export type PostUrlProblem = 'POST_URL_REQUIRED' | 'POST_URL_INVALID' | 'POST_URL_TOO_LONG' | 'POST_URL_NOT_HTTPS';
 
@@ -51,25 +52,6 @@ const isTracking = (name: string) => {
   const lower = name.toLowerCase();
   return lower.startsWith('utm_') || trackingParams.has(lower);
 };
-
-/** Hosts of the platforms members post on; a subdomain counts as its platform. */
-const platformHosts: readonly [string, PostPlatform][] = [
-  ['xiaohongshu.com', 'xiaohongshu'],
-  ['xhslink.com', 'xiaohongshu'],
-  ['douyin.com', 'douyin'],
-  ['iesdouyin.com', 'douyin'],
-  ['weixin.qq.com', 'wechat'],
-  ['weibo.com', 'weibo'],
-  ['weibo.cn', 'weibo'],
-  ['bilibili.com', 'bilibili'],
-  ['b23.tv', 'bilibili'],
-];
-
-export function platformOfHost(host: string): PostPlatform {
-  const h = host.toLowerCase();
-  for (const [suffix, platform] of platformHosts) if (h === suffix || h.endsWith(`.${suffix}`)) return platform;
-  return 'web';
-}
 
 const hostPattern = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$/;
 

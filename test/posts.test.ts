@@ -53,7 +53,10 @@ describe('ambassador posts', () => {
     ).rejects.toMatchObject({ code: 'POST_ALREADY_REVIEWED' });
     expect(rowCounts(l.db)).toEqual(counts);
     expect(balance(l.db, l.goldMemberId)).toBe(before + 300);
-    expect(await l.core.methods.myPosts()).toEqual([expect.objectContaining({ status: 'approved', points: 300 })]);
+    expect(await l.core.methods.myPosts()).toEqual({
+      points: 300,
+      posts: [expect.objectContaining({ status: 'approved', points: 300 })],
+    });
   });
 
   it('refuses the same post submitted again, however the link is dressed up, and writes nothing', async () => {
@@ -95,7 +98,7 @@ describe('ambassador posts', () => {
     await l.core.methods.reviewPost({ postId: post.id, decision: 'reject', reason: '与品牌无关' });
     expect(balance(l.db, l.goldMemberId)).toBe(before);
     expect(outboxOf('points.adjusted')).toHaveLength(0);
-    expect(await l.core.methods.myPosts()).toEqual([
+    expect((await l.core.methods.myPosts()).posts).toEqual([
       expect.objectContaining({ platform: 'bilibili', status: 'rejected', rejectReason: '与品牌无关', points: 0 }),
     ]);
     expect(await l.core.methods.listPosts()).toEqual([]);

@@ -123,7 +123,10 @@ export function reviewPost(
 
 export const postHandlers = {
   submitPost: (input, { ports, customer }) => submitPost(ports, customer.memberId, input.url),
-  myPosts: (_input, { ports, customer }) => ports.store.posts.ofMember(customer.memberId, listLimit).map(postInfo),
+  myPosts: (_input, { ports, customer }) => ({
+    points: postRules(ports).points,
+    posts: ports.store.posts.ofMember(customer.memberId, listLimit).map(postInfo),
+  }),
   listPosts(input, { ports }) {
     const status = input?.status ?? 'pending';
     return ports.store.posts.list(status === 'all' ? null : status, listLimit).map((r) => staffPostInfo(ports, r));

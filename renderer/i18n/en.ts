@@ -5,6 +5,8 @@ import { catalogueEn } from './catalogue-en';
 import { syncEn } from './sync-en';
 import { syncProgressEn } from './sync-progress-en';
 import { selfServiceEn } from './self-service-en';
+import { postsEn } from './posts-en';
+import { careEn } from './care-en';
 
 export const en: Messages = {
   notConnected: {
@@ -172,6 +174,8 @@ export const en: Messages = {
   ...syncEn,
   ...syncProgressEn,
   ...selfServiceEn,
+  ...postsEn,
+  ...careEn,
   devices: {
     nav: 'Devices',
     title: 'Device set-up',

@@ -57,10 +57,14 @@ describe.each(await testEngines())('posts, feedback and requests at the hub on $
     });
     const results = await push(storage, a, batch([member, post, review]));
     expect(results.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
-    const { rows } = await storage.query<{ storeId: string; status: string; points: number; duplicateOf: string | null }>(
-      `SELECT store_id AS "storeId", status, points, duplicate_of AS "duplicateOf" FROM posts WHERE id = $1`,
-      [postId],
-    );
+    const { rows } = await storage.query<{
+      storeId: string;
+      status: string;
+      points: number;
+      duplicateOf: string | null;
+    }>(`SELECT store_id AS "storeId", status, points, duplicate_of AS "duplicateOf" FROM posts WHERE id = $1`, [
+      postId,
+    ]);
     expect(rows).toEqual([{ storeId: a.storeId, status: 'approved', points: 200, duplicateOf: null }]);
 
     const again = submitted(member.aggregateId, url);
@@ -138,7 +142,14 @@ describe.each(await testEngines())('posts, feedback and requests at the hub on $
       [requestId],
     );
     expect(req.rows).toEqual([
-      { storeId: a.storeId, ticketNo: 'S-0007', kind: 'appointment', status: 'closed', answer: '好的，明天见', closedAt: at },
+      {
+        storeId: a.storeId,
+        ticketNo: 'S-0007',
+        kind: 'appointment',
+        status: 'closed',
+        answer: '好的，明天见',
+        closedAt: at,
+      },
     ]);
     // Another shop cannot answer this shop's request.
     const foreign = event('request.answered', requestId, { id: requestId, answer: '别处', at });
