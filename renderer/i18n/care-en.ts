@@ -6,8 +6,7 @@ export const careEn: MessageShape<typeof careZhCN> = {
     feedback: {
       title: 'Rate your visit',
       question: 'How was your visit today?',
-      star_one: '{{count}} star',
-      star_other: '{{count}} stars',
+      starLabel: '{{n}} of 5 stars',
       tagsTitle: 'What stood out?',
       tags: {
         friendly: 'Friendly staff',
@@ -59,7 +58,7 @@ export const careEn: MessageShape<typeof careZhCN> = {
       average: 'Average {{average}} ({{count}} ratings)',
       noFeedback: 'No feedback yet.',
       chartTitle: 'Ratings',
-      stars: '{{count}} stars',
+      stars: '{{n}}-star',
       recent: 'Recent feedback',
     },
   },

@@ -4,8 +4,7 @@ export const careZhCN = {
     feedback: {
       title: '评价本次到店',
       question: '您对这次到店满意吗？',
-      star_one: '{{count}} 颗星',
-      star_other: '{{count}} 颗星',
+      starLabel: '{{n}} 颗星（满分 5 颗）',
       tagsTitle: '哪些方面让您印象深刻？',
       tags: {
         friendly: '店员热情',
@@ -57,7 +56,7 @@ export const careZhCN = {
       average: '平均 {{average}} 分（共 {{count}} 条）',
       noFeedback: '还没有评价。',
       chartTitle: '评分分布',
-      stars: '{{count}} 星',
+      stars: '{{n}} 星',
       recent: '最近的评价',
     },
   },

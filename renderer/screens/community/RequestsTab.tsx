@@ -94,7 +94,7 @@ function FeedbackPanel({ summary }: { summary: FeedbackSummary }) {
   const bars = summary.byRating
     .map((n, i) => ({
       key: String(i + 1),
-      label: t('care.counter.stars', { count: i + 1 }),
+      label: t('care.counter.stars', { n: i + 1 }),
       value: n,
       display: n.toLocaleString(i18n.language),
     }))
@@ -115,7 +115,7 @@ function FeedbackPanel({ summary }: { summary: FeedbackSummary }) {
             {summary.recent.map((f) => (
               <li key={f.id} className="row" data-testid="feedback-row" data-rating={f.rating}>
                 <div className="row__main">
-                  <strong>{t('care.counter.stars', { count: f.rating })}</strong>
+                  <strong>{t('care.counter.stars', { n: f.rating })}</strong>
                   <span>{f.memberName}</span>
                   {f.tags.map((tag) => (
                     <span key={tag} className="badge">

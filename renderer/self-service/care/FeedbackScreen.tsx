@@ -64,7 +64,7 @@ export function FeedbackScreen() {
             type="button"
             role="radio"
             aria-checked={rating === n}
-            aria-label={t('care.feedback.star', { count: n })}
+            aria-label={t('care.feedback.starLabel', { n })}
             className={`ss-star${n <= rating ? ' ss-star--on' : ''}`}
             data-testid={`ss-star-${n}`}
             onClick={() => setRating(n)}
