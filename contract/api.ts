@@ -11,6 +11,8 @@ import { rewardMethods } from './api-rewards';
 import { contestMethods, type ContestEvents } from './api-contests';
 import { referralMethods } from './api-referrals';
 import { enrolmentMethods } from './api-enrolment';
+import { postsMethods } from './api-posts';
+import { careMethods } from './api-care';
 import type { AccessOf, ClientMethod, InputOf, OutputOf, ParsedOf } from './method';
 
 /**
@@ -29,6 +31,8 @@ export const kioskMethods = {
   ...contestMethods,
   ...referralMethods,
   ...enrolmentMethods,
+  ...postsMethods,
+  ...careMethods,
 };
 
 type Declared = typeof kioskMethods;

@@ -166,6 +166,34 @@ export const errorCodes = [
   'VERIFY_ALREADY_MEMBER',
   /** A product barcode or coupon scanned at the attract screen: only a member card or code starts. */
   'SCAN_NOT_MEMBER',
+  // Ambassador posts, feedback and service requests (issue 10)
+  'POST_URL_REQUIRED',
+  'POST_URL_INVALID',
+  'POST_URL_TOO_LONG',
+  'POST_URL_NOT_HTTPS',
+  /** The same post (same link once normalised) was submitted already. */
+  'POST_DUPLICATE',
+  'POST_UNKNOWN',
+  'POST_STATUS_INVALID',
+  'POST_DECISION_INVALID',
+  'POST_REASON_REQUIRED',
+  'POST_REASON_TOO_LONG',
+  /** A post is approved or rejected once. */
+  'POST_ALREADY_REVIEWED',
+  'POST_POINTS_INVALID',
+  'FEEDBACK_RATING_INVALID',
+  'FEEDBACK_TAG_INVALID',
+  'FEEDBACK_COMMENT_TOO_LONG',
+  'REQUEST_KIND_INVALID',
+  'REQUEST_DESCRIPTION_REQUIRED',
+  'REQUEST_DESCRIPTION_TOO_LONG',
+  'REQUEST_TIME_REQUIRED',
+  'REQUEST_TIME_INVALID',
+  'REQUEST_STATUS_INVALID',
+  'REQUEST_UNKNOWN',
+  'REQUEST_CLOSED',
+  'REQUEST_ANSWER_REQUIRED',
+  'REQUEST_ANSWER_TOO_LONG',
   'INTERNAL',
 ] as const;
 

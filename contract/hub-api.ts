@@ -166,6 +166,8 @@ export const conflictKinds = [
   'phone_claimed',
   /** One card number issued to two members: the first keeps it. */
   'card_claimed',
+  /** The same post (normalised link) submitted at two shops: the first is the post, the other a duplicate. */
+  'post_duplicate',
 ] as const;
 export type ConflictKind = (typeof conflictKinds)[number];
 

@@ -32,3 +32,7 @@ export * from './referrals-types';
 export * from './hub-contests';
 export * from './api-enrolment';
 export * from './enrolment-types';
+export * from './api-posts';
+export * from './posts-types';
+export * from './api-care';
+export * from './care-types';

@@ -29,6 +29,18 @@ export const syncEventTypes = [
   'contest.voted',
   /** A member enrolled without a referral code named the friend who invited them (before any purchase). */
   'member.referrer_named',
+  /** A member submitted a link to a post about the brand (issue 10). */
+  'post.submitted',
+  /** Staff approved (with the points it earned) or rejected a post. */
+  'post.reviewed',
+  /** A member rated a visit. */
+  'feedback.submitted',
+  /** A member opened a service request (complaint, repair, appointment) with its ticket number. */
+  'request.opened',
+  /** Staff answered a service request. */
+  'request.answered',
+  /** Staff closed a service request. */
+  'request.closed',
 ] as const;
 
 export type SyncEventType = (typeof syncEventTypes)[number];

@@ -103,6 +103,40 @@ export const syncPayloads = {
     at,
   }),
   'member.referrer_named': z.looseObject({ memberId: id, referredBy: id, at }),
+  'post.submitted': z.looseObject({
+    id,
+    memberId: id,
+    url: z.string().min(1).max(600),
+    normalizedUrl: z.string().min(1).max(600),
+    platform: z.string().min(1).max(40),
+    submittedAt: at,
+  }),
+  'post.reviewed': z.looseObject({
+    id,
+    status: z.enum(['approved', 'rejected']),
+    points: int.min(0),
+    rejectReason: z.string().max(200).nullable(),
+    reviewedAt: at,
+  }),
+  'feedback.submitted': z.looseObject({
+    id,
+    memberId: id,
+    rating: int.min(1).max(5),
+    tags: z.array(z.string().max(40)).max(20),
+    comment: z.string().max(1000),
+    at,
+  }),
+  'request.opened': z.looseObject({
+    id,
+    memberId: id,
+    ticketNo: z.string().min(1).max(40),
+    kind: z.enum(['complaint', 'repair', 'appointment']),
+    description: z.string().min(1).max(1000),
+    preferredAt: at.nullable(),
+    createdAt: at,
+  }),
+  'request.answered': z.looseObject({ id, answer: z.string().min(1).max(1000), at }),
+  'request.closed': z.looseObject({ id, at }),
 } satisfies Record<SyncEventType, z.ZodType>;
 
 export type SyncPayload<T extends SyncEventType> = z.infer<(typeof syncPayloads)[T]>;

@@ -19,6 +19,7 @@ import type {
   HubContestTally,
   DeviceConfig,
   DeviceSettings,
+  PostStatus,
   PrintJobInfo,
   ProductInfo,
   QuoteCoupon,
@@ -46,6 +47,8 @@ import type { NewReward, RedemptionRow } from './repositories/rewards';
 import type { DayCloseRow, ReportFigures, ReportPeriod } from './repositories/reports';
 import type { RefundLineRow, RefundRow, SaleItems, SaleRow } from './repositories/sales';
 import type { NewStaff, StaffRow } from './repositories/staff';
+import type { NewPost, PostReview, PostRow } from './repositories/posts';
+import type { FeedbackRow, NewServiceRequest, ServiceRequestRow } from './repositories/care';
 
 /** The whole store of one terminal: one repository per concern, and the transaction that spans them. */
 export interface TerminalStore {
@@ -69,6 +72,8 @@ export interface TerminalStore {
   printJobs: PrintJobsRepository;
   rewards: RewardsRepository;
   phoneVerifications: PhoneVerificationsRepository;
+  posts: PostsRepository;
+  care: CareRepository;
   /** Runs fn in one SQLite transaction: all of it commits, or none of it. */
   transaction: <T>(fn: () => T) => T;
   /**
@@ -474,4 +479,42 @@ export interface RewardsRepository {
   redemptionByRequest: (requestId: string) => RedemptionRow | null;
   /** Remembers the voucher slip's print job. */
   setPrintJob: (redemptionId: string, jobId: string) => void;
+}
+
+/** Ambassador posts: members' links, one per normalised link, and their review. */
+export interface PostsRepository {
+  /** 'duplicate' when a post with this normalised link exists (anyone's): nothing is written then. */
+  insert: (post: NewPost) => 'inserted' | 'duplicate';
+  /** The post with this id, or null. */
+  get: (id: string) => PostRow | null;
+  /** The post with this normalised link, or null. */
+  byNormalizedUrl: (normalizedUrl: string) => PostRow | null;
+  /** The member's posts, newest first, at most limit. */
+  ofMember: (memberId: string, limit: number) => PostRow[];
+  /** Posts with this status (null: all), newest first, at most limit. */
+  list: (status: PostStatus | null, limit: number) => PostRow[];
+  /** Records the review of a pending post; false when it was reviewed already (nothing written). */
+  review: (id: string, review: PostReview) => boolean;
+}
+
+/** Feedback after a visit and service requests. */
+export interface CareRepository {
+  insertFeedback: (feedback: FeedbackRow) => void;
+  /** The newest feedback first, at most limit. */
+  recentFeedback: (limit: number) => FeedbackRow[];
+  /** How many ratings of each value: index 0 is one star. */
+  ratingCounts: () => [number, number, number, number, number];
+  /** The number the next request's ticket gets (1, 2, …) at this terminal. */
+  nextRequestSeq: () => number;
+  insertRequest: (request: NewServiceRequest) => void;
+  /** The request with this id, or null. */
+  getRequest: (id: string) => ServiceRequestRow | null;
+  /** The member's requests, newest first, at most limit. */
+  requestsOfMember: (memberId: string, limit: number) => ServiceRequestRow[];
+  /** Requests not closed yet, oldest first (openOnly), or all of them newest first; at most limit. */
+  listRequests: (openOnly: boolean, limit: number) => ServiceRequestRow[];
+  /** Records the staff's answer; false when the request is closed (nothing written). */
+  answerRequest: (id: string, answer: string, at: string, staffId: string) => boolean;
+  /** Closes the request; false when it was closed already. */
+  closeRequest: (id: string, at: string, staffId: string) => boolean;
 }

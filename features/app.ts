@@ -48,6 +48,8 @@ import { contestHandlers } from './contests/contests';
 import { referralHandlers } from './referrals/referrals';
 import { selfEnrolHandlers } from './enrolment/self-enrol';
 import { createSmsSender, type SmsConfig } from './sms/sms-sender';
+import { postHandlers } from './posts/posts';
+import { careHandlers } from './care/care';
 import { readSelfServiceSettings, terminalRoleHandlers, writeSelfServiceSettings } from './self-service/terminal-role';
 
 export interface LinliOptions {
@@ -238,6 +240,8 @@ export function openLinli(options: LinliOptions): LinliCore {
     ...contestHandlers,
     ...referralHandlers,
     ...selfEnrolHandlers,
+    ...postHandlers,
+    ...careHandlers,
   };
   const handle = createDispatch(handlers, ports);
   // Every change a person makes comes through here, committed by the time the handler answers: the

@@ -12,6 +12,7 @@ import { m010Rewards } from './010-rewards';
 import { m012Contests } from './012-contests';
 import { m013Referrals } from './013-referrals';
 import { m015PhoneVerifications } from './015-phone-verifications';
+import { m014PostsCare } from './014-posts-care';
 
 export interface Migration {
   version: number;
@@ -34,4 +35,5 @@ export const migrations: Migration[] = [
   m012Contests,
   m013Referrals,
   m015PhoneVerifications,
+  m014PostsCare,
 ];

@@ -20,6 +20,8 @@ import { phoneVerificationsRepository } from './phone-verifications';
 import { settingsRepository } from './settings';
 import { staffRepository } from './staff';
 import { storesRepository } from './stores';
+import { postsRepository } from './posts';
+import { careRepository } from './care';
 
 /** The TerminalStore (db/store.ts) over an open database; every statement is prepared once per open database. */
 export function createRepositories(db: Db): TerminalStore {
@@ -45,6 +47,8 @@ export function createRepositories(db: Db): TerminalStore {
     printJobs: printJobsRepository(db),
     rewards: rewardsRepository(db),
     phoneVerifications: phoneVerificationsRepository(db),
+    posts: postsRepository(db),
+    care: careRepository(db),
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
   };
 }

@@ -234,32 +234,59 @@ function adjustPoints(ports: Ports, input: ParsedInput<'adjustPoints'>, staff: {
     const balance = ports.store.points.balance(member.id);
     // A manager can take away at most what is there: an adjustment never makes a balance negative.
     if (points < 0 && balance + points < 0) throw new LinliError('POINTS_INSUFFICIENT', { balance }, 'points');
-    const { expiry } = loyaltyPolicy(ports);
-    const expiresOn = points > 0 ? expiresOnFor(ports, expiry) : null;
-    const id = ports.ids.newId();
-    ports.store.points.append({
-      id,
-      memberId: member.id,
-      kind: 'adjust',
-      points,
-      reason,
-      saleId: null,
-      sourceId: null,
-      storeId: ports.config.storeId(),
-      terminalId: ports.config.terminalId,
-      staffId: staff.id,
-      at,
-      expiresOn,
-    });
-    ports.store.outbox.append({
-      id: ports.ids.newId(),
-      type: 'points.adjusted',
-      aggregateId: member.id,
-      payload: { entryId: id, memberId: member.id, points, reason, staffId: staff.id, at },
-      createdAt: at,
-    });
+    appendAdjustment(ports, { memberId: member.id, points, reason, sourceId: null, staffId: staff.id, at });
   });
   return getMemberLoyalty(ports, { memberId: member.id });
+}
+
+/**
+ * Writes one adjustment to the ledger and its points.adjusted event, inside the caller's transaction:
+ * a manager's correction, or points a feature awards (an approved post names itself as the source,
+ * so the ledger's once-per-source index refuses a second award). Answers the entry id.
+ */
+export function appendAdjustment(
+  ports: Ports,
+  entry: {
+    memberId: string;
+    points: number;
+    reason: string;
+    sourceId: string | null;
+    staffId: string | null;
+    at: string;
+  },
+): string {
+  const { expiry } = loyaltyPolicy(ports);
+  const expiresOn = entry.points > 0 ? expiresOnFor(ports, expiry) : null;
+  const id = ports.ids.newId();
+  ports.store.points.append({
+    id,
+    memberId: entry.memberId,
+    kind: 'adjust',
+    points: entry.points,
+    reason: entry.reason,
+    saleId: null,
+    sourceId: entry.sourceId,
+    storeId: ports.config.storeId(),
+    terminalId: ports.config.terminalId,
+    staffId: entry.staffId,
+    at: entry.at,
+    expiresOn,
+  });
+  ports.store.outbox.append({
+    id: ports.ids.newId(),
+    type: 'points.adjusted',
+    aggregateId: entry.memberId,
+    payload: {
+      entryId: id,
+      memberId: entry.memberId,
+      points: entry.points,
+      reason: entry.reason,
+      staffId: entry.staffId,
+      at: entry.at,
+    },
+    createdAt: entry.at,
+  });
+  return id;
 }
 
 export function expiresOnFor(ports: Ports, policy: ExpiryPolicy): string | null {

@@ -6,7 +6,9 @@ import type { Queryable } from '../storage';
 import { appendChange } from './changes';
 import { projectContestVote } from './contests';
 import { projectCouponIssued, projectRefundCoupons, projectSaleCoupons } from './coupons';
+import { feedbackSubmitted, requestAnswered, requestClosed, requestOpened } from './care';
 import { EventRefused } from './errors';
+import { postReviewed, postSubmitted } from './posts';
 import { cardIssued, compensateMerged, consentsChanged, enrolled, profileChanged, tierChanged } from './members';
 
 export interface ProjectionContext {
@@ -95,6 +97,13 @@ export const projections: { [T in SyncEventType]: Projection<T> } = {
   'contest.voted': projectContestVote,
   // The hub keeps no referrer per member yet: the event row is the record (the points are ledger events).
   async 'member.referrer_named'() {},
+  // Posts, feedback and service requests (issue 10): hub/features/posts.ts, care.ts.
+  'post.submitted': postSubmitted,
+  'post.reviewed': postReviewed,
+  'feedback.submitted': feedbackSubmitted,
+  'request.opened': requestOpened,
+  'request.answered': requestAnswered,
+  'request.closed': requestClosed,
   async 'sale.completed'(ctx, p) {
     const memberId = p.member?.id ?? null;
     await ctx.tx.query(

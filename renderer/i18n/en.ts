@@ -10,6 +10,8 @@ import { contestsEn } from './contests-en';
 import { referralsEn } from './referrals-en';
 import { keyboardEn } from './keyboard-en';
 import { enrolEn } from './enrol-en';
+import { postsEn } from './posts-en';
+import { careEn } from './care-en';
 
 export const en: Messages = {
   notConnected: {
@@ -182,6 +184,8 @@ export const en: Messages = {
   ...referralsEn,
   ...keyboardEn,
   ...enrolEn,
+  ...postsEn,
+  ...careEn,
   devices: {
     nav: 'Devices',
     title: 'Device set-up',
@@ -481,6 +485,32 @@ export const en: Messages = {
     VERIFY_UNKNOWN: 'Please verify your phone number first.',
     VERIFY_ALREADY_MEMBER: 'This number is already a member.',
     SCAN_NOT_MEMBER: 'That is not a member card. Please scan your member card or the member code on your phone.',
+    // Ambassador posts, feedback and service requests
+    POST_URL_REQUIRED: 'Enter the link to your post or video.',
+    POST_URL_INVALID: 'This is not a valid link. Check it and enter it again.',
+    POST_URL_TOO_LONG: 'The link is too long (at most {{max}} characters).',
+    POST_URL_NOT_HTTPS: 'Only links that start with https:// are accepted.',
+    POST_DUPLICATE: 'This post has been submitted already; it cannot be submitted twice.',
+    POST_UNKNOWN: 'This post does not exist.',
+    POST_STATUS_INVALID: 'Unknown review status.',
+    POST_DECISION_INVALID: 'A post is either approved or rejected.',
+    POST_REASON_REQUIRED: 'Give a reason for rejecting the post.',
+    POST_REASON_TOO_LONG: 'The reason is too long (at most {{max}} characters).',
+    POST_ALREADY_REVIEWED: 'This post has been reviewed already; its points are awarded once.',
+    POST_POINTS_INVALID: 'The points must be a whole number from 0 to 100000.',
+    FEEDBACK_RATING_INVALID: 'Choose 1 to 5 stars.',
+    FEEDBACK_TAG_INVALID: 'Unknown feedback tag.',
+    FEEDBACK_COMMENT_TOO_LONG: 'The comment is too long (at most {{max}} characters).',
+    REQUEST_KIND_INVALID: 'Choose a kind of request: complaint, repair or appointment.',
+    REQUEST_DESCRIPTION_REQUIRED: 'Tell us briefly what you need.',
+    REQUEST_DESCRIPTION_TOO_LONG: 'The description is too long (at most {{max}} characters).',
+    REQUEST_TIME_REQUIRED: 'Choose a preferred time for the appointment.',
+    REQUEST_TIME_INVALID: 'Choose a time in the future.',
+    REQUEST_STATUS_INVALID: 'Unknown request status.',
+    REQUEST_UNKNOWN: 'This service request does not exist.',
+    REQUEST_CLOSED: 'This service request is closed.',
+    REQUEST_ANSWER_REQUIRED: 'Write an answer.',
+    REQUEST_ANSWER_TOO_LONG: 'The answer is too long (at most {{max}} characters).',
     INTERNAL: 'Something went wrong. Try again; if it keeps happening, call your manager.',
   },
   errorFallbacks: {

@@ -10,6 +10,8 @@ import { contestsZhCN } from './contests-zh-CN';
 import { referralsZhCN } from './referrals-zh-CN';
 import { keyboardZhCN } from './keyboard-zh-CN';
 import { enrolZhCN } from './enrol-zh-CN';
+import { postsZhCN } from './posts-zh-CN';
+import { careZhCN } from './care-zh-CN';
 
 /** Widens every leaf to string so the other language must match the keys, not the words. */
 export type MessageShape<T> = { [K in keyof T]: T[K] extends string ? string : MessageShape<T[K]> };
@@ -184,6 +186,8 @@ export const zhCN = {
   ...referralsZhCN,
   ...keyboardZhCN,
   ...enrolZhCN,
+  ...postsZhCN,
+  ...careZhCN,
   devices: {
     nav: '设备',
     title: '设备设置',
@@ -477,6 +481,32 @@ export const zhCN = {
     VERIFY_UNKNOWN: '请先验证手机号码。',
     VERIFY_ALREADY_MEMBER: '这个号码已经是会员了。',
     SCAN_NOT_MEMBER: '这不是会员卡。请扫描会员卡或手机上的会员码。',
+    // Ambassador posts, feedback and service requests
+    POST_URL_REQUIRED: '请输入帖子或视频的链接。',
+    POST_URL_INVALID: '这不是一个有效的链接，请检查后重新输入。',
+    POST_URL_TOO_LONG: '链接太长（最多 {{max}} 个字符）。',
+    POST_URL_NOT_HTTPS: '只接受以 https:// 开头的链接。',
+    POST_DUPLICATE: '这条分享已经提交过了，不能重复提交。',
+    POST_UNKNOWN: '没有这条分享。',
+    POST_STATUS_INVALID: '未知的审核状态。',
+    POST_DECISION_INVALID: '只能通过或驳回。',
+    POST_REASON_REQUIRED: '驳回时请填写原因。',
+    POST_REASON_TOO_LONG: '原因太长（最多 {{max}} 个字）。',
+    POST_ALREADY_REVIEWED: '这条分享已经审核过了，积分只发放一次。',
+    POST_POINTS_INVALID: '奖励积分须为 0–100000 的整数。',
+    FEEDBACK_RATING_INVALID: '请选择 1–5 颗星。',
+    FEEDBACK_TAG_INVALID: '未知的评价标签。',
+    FEEDBACK_COMMENT_TOO_LONG: '留言太长（最多 {{max}} 个字）。',
+    REQUEST_KIND_INVALID: '请选择申请类型：投诉、维修或预约。',
+    REQUEST_DESCRIPTION_REQUIRED: '请简单描述您的需求。',
+    REQUEST_DESCRIPTION_TOO_LONG: '描述太长（最多 {{max}} 个字）。',
+    REQUEST_TIME_REQUIRED: '预约请选择希望的时间。',
+    REQUEST_TIME_INVALID: '请选择一个将来的时间。',
+    REQUEST_STATUS_INVALID: '未知的申请状态。',
+    REQUEST_UNKNOWN: '没有这条服务申请。',
+    REQUEST_CLOSED: '这条服务申请已经关闭。',
+    REQUEST_ANSWER_REQUIRED: '请填写回复内容。',
+    REQUEST_ANSWER_TOO_LONG: '回复太长（最多 {{max}} 个字）。',
     INTERNAL: '系统出错，请重试；如问题持续，请联系店长。',
   } satisfies Record<ErrorCode, string>,
   /** Wording for errors whose details the server did not send. */

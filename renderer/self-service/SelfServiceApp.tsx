@@ -113,6 +113,9 @@ export function SelfServiceApp({ api, session, idleSeconds, onStaff }: Props) {
     useCallback((text: string) => startWithScan(text), [startWithScan]),
     wedge,
   );
+  // Declared after the scanner, so it runs after the scanner listens: tests wait for it before scanning.
+  const [listening, setListening] = useState(false);
+  useEffect(() => setListening(true), []);
   // Serial, HID and simulated scanners are read by the core; here their text opens member home too.
   useEffect(
     () =>
@@ -160,7 +163,12 @@ export function SelfServiceApp({ api, session, idleSeconds, onStaff }: Props) {
 
   return (
     <SelfServiceContext.Provider value={services}>
-      <div className={largeText ? 'ss ss--large' : 'ss'} data-testid="self-service" data-route={route.name}>
+      <div
+        className={largeText ? 'ss ss--large' : 'ss'}
+        data-testid="self-service"
+        data-route={route.name}
+        data-scanning={listening ? 'on' : undefined}
+      >
         <KioskBar largeText={largeText} onLargeText={setLargeText} />
         <ErrorBanner error={error} onDismiss={clearError} />
         <main className="ss-main" key={visit} data-testid="ss-main">

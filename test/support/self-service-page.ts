@@ -35,6 +35,8 @@ export async function wedgeScan(page: Page, text: string): Promise<void> {
 /** At the attract screen: scans the card and waits for member home. */
 export async function scanIntoHome(page: Page, card: string): Promise<void> {
   await page.getByTestId('ss-attract').waitFor();
+  // Painted is not yet listening: the scanner's listener is installed in an effect after the paint.
+  await page.locator('[data-testid="self-service"][data-scanning="on"]').waitFor();
   await wedgeScan(page, card);
   await page.getByTestId('ss-home').waitFor();
 }

@@ -5,6 +5,7 @@ import { migration004 } from './004-catalogue';
 import { migration005 } from './005-coupons';
 import { migration007 } from './007-member-clocks';
 import { migration010 } from './010-contests';
+import { migration011 } from './011-posts-care';
 import type { Migration } from './migration';
 
 /** Every migration, in order. A new one is a new file added at the end; a shipped one never changes. */
@@ -16,4 +17,5 @@ export const migrations: readonly Migration[] = [
   migration005,
   migration007,
   migration010,
+  migration011,
 ];
