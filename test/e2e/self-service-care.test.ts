@@ -8,9 +8,8 @@ import zhCN from '../../renderer/i18n/zh-CN';
 import { chromiumForTests, chromiumFlags } from '../support/chromium';
 import type { HostProcess } from '../support/host-process';
 import { demoMember } from '../support/loyalty';
-import { startSelfServiceHost } from '../support/self-service-page';
+import { scanIntoHome, startSelfServiceHost } from '../support/self-service-page';
 import { logoutAndClose, staffLoginAtKiosk } from '../support/self-service-scan';
-import { scanIntoHome } from '../support/self-service-page';
 import { tempDir } from '../support/temp-core';
 
 const executablePath = chromiumForTests();
