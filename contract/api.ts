@@ -7,6 +7,7 @@ import { catalogueMethods, type CatalogueEvents } from './api-catalogue';
 import { deviceMethods, type DeviceEvents } from './api-devices';
 import { syncMethods, type SyncEvents } from './api-sync';
 import { selfServiceMethods, type SelfServiceEvents } from './api-self-service';
+import { eventMethods } from './api-events';
 import type { AccessOf, ClientMethod, InputOf, OutputOf, ParsedOf } from './method';
 
 /**
@@ -21,6 +22,7 @@ export const kioskMethods = {
   ...deviceMethods,
   ...syncMethods,
   ...selfServiceMethods,
+  ...eventMethods,
 };
 
 type Declared = typeof kioskMethods;

@@ -23,3 +23,5 @@ export * from './hub-admin-catalogue';
 export * from './money-text';
 export * from './api-self-service';
 export * from './self-service-types';
+export * from './api-events';
+export * from './events-types';

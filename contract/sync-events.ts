@@ -23,6 +23,10 @@ export const syncEventTypes = [
   'product.saved',
   /** A tier was added or changed at the terminal (payload: the whole tier). */
   'tier.saved',
+  /** A shop's community event was created, changed or cancelled (payload: the whole event). */
+  'event.saved',
+  /** A sign-up was made or changed: waiting, confirmed, cancelled, attended (payload: the whole ticket). */
+  'event.ticket_saved',
 ] as const;
 
 export type SyncEventType = (typeof syncEventTypes)[number];

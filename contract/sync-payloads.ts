@@ -81,6 +81,28 @@ export const syncPayloads = {
   'day.closed': z.looseObject({ kind: z.enum(['x', 'z']), number: int.nullable(), to: at, netMinor: int }),
   'product.saved': z.looseObject({ id }),
   'tier.saved': z.looseObject({ code: z.string().min(1).max(40) }),
+  'event.saved': z.looseObject({
+    id,
+    title: z.looseObject({ zh: z.string().max(200), en: z.string().max(200) }),
+    description: z.string().max(2000),
+    place: z.string().max(200),
+    startsAt: at,
+    endsAt: at,
+    capacity: int.min(1),
+    points: int.min(0),
+    status: z.enum(['open', 'cancelled']),
+    updatedAt: at,
+  }),
+  'event.ticket_saved': z.looseObject({
+    signupId: id,
+    eventId: id,
+    memberId: id,
+    code: z.string().min(1).max(64),
+    status: z.enum(['confirmed', 'waiting', 'cancelled', 'attended']),
+    signedUpAt: at,
+    checkedInAt: at.nullable(),
+    updatedAt: at,
+  }),
 } satisfies Record<SyncEventType, z.ZodType>;
 
 export type SyncPayload<T extends SyncEventType> = z.infer<(typeof syncPayloads)[T]>;

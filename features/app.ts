@@ -25,6 +25,7 @@ import { seedDemoStore } from './demo/demo';
 import { createDeviceService, type DeviceTiming } from './devices/device-service';
 import { deviceHandlers, seedDemoDevices } from './devices/devices';
 import { createDispatch, type Dispatch } from './dispatch';
+import { eventHandlers } from './events/events';
 import type { Handlers } from './handler';
 import { couponHandlers } from './loyalty/coupons';
 import { loyaltyHandlers, scheduleLoyaltyJobs } from './loyalty/loyalty-accounts';
@@ -220,6 +221,7 @@ export function openLinli(options: LinliOptions): LinliCore {
     ...syncHandlers,
     ...terminalRoleHandlers,
     ...memberHomeHandlers,
+    ...eventHandlers,
   };
   const handle = createDispatch(handlers, ports);
   // Every change a person makes comes through here, committed by the time the handler answers: the

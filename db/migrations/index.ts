@@ -8,6 +8,7 @@ import { m006OutboxParked } from './006-outbox-parked';
 import { m007Campaigns } from './007-campaigns';
 import { m008CouponConflicts } from './008-coupon-conflicts';
 import { m009MemberClaims } from './009-member-claims';
+import { m011Events } from './011-events';
 
 export interface Migration {
   version: number;
@@ -26,4 +27,5 @@ export const migrations: Migration[] = [
   m007Campaigns,
   m008CouponConflicts,
   m009MemberClaims,
+  m011Events,
 ];

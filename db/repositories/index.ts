@@ -10,6 +10,7 @@ import { reportsRepository } from './reports';
 import { salesRepository } from './sales';
 import { consentsRepository } from './consents';
 import { deviceConfigRepository } from './device-config';
+import { eventsRepository } from './events';
 import { printJobsRepository } from './print-jobs';
 import { membersRepository } from './members';
 import { outboxRepository } from './outbox';
@@ -37,6 +38,7 @@ export function createRepositories(db: Db): TerminalStore {
     reports: reportsRepository(db),
     deviceConfig: deviceConfigRepository(db),
     printJobs: printJobsRepository(db),
+    events: eventsRepository(db),
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
   };
 }

@@ -234,32 +234,52 @@ function adjustPoints(ports: Ports, input: ParsedInput<'adjustPoints'>, staff: {
     const balance = ports.store.points.balance(member.id);
     // A manager can take away at most what is there: an adjustment never makes a balance negative.
     if (points < 0 && balance + points < 0) throw new LinliError('POINTS_INSUFFICIENT', { balance }, 'points');
-    const { expiry } = loyaltyPolicy(ports);
-    const expiresOn = points > 0 ? expiresOnFor(ports, expiry) : null;
-    const id = ports.ids.newId();
-    ports.store.points.append({
-      id,
-      memberId: member.id,
-      kind: 'adjust',
-      points,
-      reason,
-      saleId: null,
-      sourceId: null,
-      storeId: ports.config.storeId(),
-      terminalId: ports.config.terminalId,
-      staffId: staff.id,
-      at,
-      expiresOn,
-    });
-    ports.store.outbox.append({
-      id: ports.ids.newId(),
-      type: 'points.adjusted',
-      aggregateId: member.id,
-      payload: { entryId: id, memberId: member.id, points, reason, staffId: staff.id, at },
-      createdAt: at,
-    });
+    appendAdjustment(ports, { memberId: member.id, points, reason, sourceId: null, staffId: staff.id, at });
   });
   return getMemberLoyalty(ports, { memberId: member.id });
+}
+
+/**
+ * Points given or taken outside a sale (a manager's adjustment, attending an event, …): one ledger
+ * entry and its points.adjusted event, in the caller's transaction. A sourceId makes it once only:
+ * the ledger refuses a second credit from the same source. Answers the entry's id.
+ */
+export function appendAdjustment(
+  ports: Ports,
+  e: { memberId: string; points: number; reason: string; sourceId: string | null; staffId: string | null; at: string },
+): string {
+  const { expiry } = loyaltyPolicy(ports);
+  const expiresOn = e.points > 0 ? expiresOnFor(ports, expiry) : null;
+  const id = ports.ids.newId();
+  ports.store.points.append({
+    id,
+    memberId: e.memberId,
+    kind: 'adjust',
+    points: e.points,
+    reason: e.reason,
+    saleId: null,
+    sourceId: e.sourceId,
+    storeId: ports.config.storeId(),
+    terminalId: ports.config.terminalId,
+    staffId: e.staffId,
+    at: e.at,
+    expiresOn,
+  });
+  ports.store.outbox.append({
+    id: ports.ids.newId(),
+    type: 'points.adjusted',
+    aggregateId: e.memberId,
+    payload: {
+      entryId: id,
+      memberId: e.memberId,
+      points: e.points,
+      reason: e.reason,
+      staffId: e.staffId,
+      at: e.at,
+    },
+    createdAt: e.at,
+  });
+  return id;
 }
 
 export function expiresOnFor(ports: Ports, policy: ExpiryPolicy): string | null {

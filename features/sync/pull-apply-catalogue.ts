@@ -18,6 +18,7 @@ import type {
 } from '../../contract';
 import type { SavedProduct } from '../../db/repositories/catalogue';
 import type { TerminalStore } from '../../db/store';
+import { applyPulledEvent } from '../events/event-pull';
 import { settingKeys } from '../loyalty/loyalty-config';
 
 export const catalogueCursorKey = 'hub.pull_cursor.catalogue';
@@ -122,6 +123,8 @@ function applyChange(store: TerminalStore, change: PulledChange): boolean {
     case 'campaign':
       store.campaigns.save(change.data);
       return true;
+    case 'event':
+      return applyPulledEvent(store, change.data);
     default:
       // Another stream's kind (the members'): never on this stream's pages.
       return false;

@@ -21,3 +21,4 @@ export { listProducts, retireProduct, setPrice, upsertProduct } from './catalogu
 export { getRules, listTiers, setRules, upsertTier } from './catalogue-tiers';
 export { listCampaigns, listCouponDefinitions, upsertCampaign, upsertCouponDefinition } from './catalogue-offers';
 export { parseAdmin } from './admin-input';
+export { claimSeat, listHubEvents, seatHoldMinutes, upsertHubEvent } from './events';

@@ -4,6 +4,7 @@ import { migration003 } from './003-conflicts';
 import { migration004 } from './004-catalogue';
 import { migration005 } from './005-coupons';
 import { migration007 } from './007-member-clocks';
+import { migration009 } from './009-events';
 import type { Migration } from './migration';
 
 /** Every migration, in order. A new one is a new file added at the end; a shipped one never changes. */
@@ -14,4 +15,5 @@ export const migrations: readonly Migration[] = [
   migration004,
   migration005,
   migration007,
+  migration009,
 ];
