@@ -5,6 +5,7 @@ import { catalogueEn } from './catalogue-en';
 import { syncEn } from './sync-en';
 import { syncProgressEn } from './sync-progress-en';
 import { selfServiceEn } from './self-service-en';
+import { eventsEn } from './events-en';
 
 export const en: Messages = {
   notConnected: {
@@ -172,6 +173,7 @@ export const en: Messages = {
   ...syncEn,
   ...syncProgressEn,
   ...selfServiceEn,
+  ...eventsEn,
   devices: {
     nav: 'Devices',
     title: 'Device set-up',

@@ -5,6 +5,7 @@ import { catalogueZhCN } from './catalogue-zh-CN';
 import { syncZhCN } from './sync-zh-CN';
 import { syncProgressZhCN } from './sync-progress-zh-CN';
 import { selfServiceZhCN } from './self-service-zh-CN';
+import { eventsZhCN } from './events-zh-CN';
 
 /** Widens every leaf to string so the other language must match the keys, not the words. */
 export type MessageShape<T> = { [K in keyof T]: T[K] extends string ? string : MessageShape<T[K]> };
@@ -174,6 +175,7 @@ export const zhCN = {
   ...syncZhCN,
   ...syncProgressZhCN,
   ...selfServiceZhCN,
+  ...eventsZhCN,
   devices: {
     nav: '设备',
     title: '设备设置',
