@@ -1,6 +1,6 @@
 // Ticket check-in at the self-service terminal: while open, every scan is a ticket (not a member
 // card), and the code can be typed too. Attendance awards the event's points once.
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckInResult } from '../../../contract';
 import { KioskTextInput } from '../keyboard/KioskTextInput';
@@ -36,9 +36,17 @@ export function CheckInPanel({ onClose }: { onClose: () => void }) {
     [api, busy, home, refreshHome, showError, clearError],
   );
   useSelfScanReceiver(checkIn);
+  // Set after the receiver is in place (effects run in order): from then on a scan is a ticket.
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
 
   return (
-    <section className="ss-card ss-checkin" data-testid="ss-checkin" aria-labelledby="ss-checkin-title">
+    <section
+      className="ss-card ss-checkin"
+      data-testid="ss-checkin"
+      data-ready={ready}
+      aria-labelledby="ss-checkin-title"
+    >
       <h2 id="ss-checkin-title">{t('events.checkIn.title')}</h2>
       <p>{t('events.checkIn.prompt')}</p>
       <div className="ss-checkin__row">
