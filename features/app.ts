@@ -25,6 +25,7 @@ import { seedDemoStore } from './demo/demo';
 import { createDeviceService, type DeviceTiming } from './devices/device-service';
 import { deviceHandlers, seedDemoDevices } from './devices/devices';
 import { createDispatch, type Dispatch } from './dispatch';
+import { seedDemoEvents } from './events/demo-events';
 import { eventHandlers } from './events/events';
 import type { Handlers } from './handler';
 import { couponHandlers } from './loyalty/coupons';
@@ -194,6 +195,7 @@ export function openLinli(options: LinliOptions): LinliCore {
   };
 
   catchUpEntryTier(ports);
+  if (options.demo) seedDemoEvents(ports);
 
   const info: AppInfo = {
     version: appVersion,

@@ -87,6 +87,12 @@ describe('community events at one terminal', () => {
     expect(mine).toMatchObject({ taken: 1, seatsLeft: 0, mine: { status: 'confirmed', position: null } });
     expect(mine.mine!.code).toMatch(/^EV-[A-Z]{4}-[A-Z]{4}$/);
     expect(printed()).toBe(1);
+    // The printed ticket carries the code as a QR to scan and as text.
+    const [job] = l.repos.printJobs.recent(1);
+    const slip = l.repos.printJobs.get(job!.id)!.document;
+    expect(slip.kind).toBe('ticket');
+    expect(slip.blocks).toContainEqual(expect.objectContaining({ type: 'qr', data: mine.mine!.code }));
+    expect(JSON.stringify(slip.blocks)).toContain('夏日品茶会');
     expect(eventRows().outbox).toBe(before.outbox + 1);
 
     // One sign-up per member.
