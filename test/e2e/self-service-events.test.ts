@@ -5,13 +5,13 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { databaseFileName } from '../../features/app';
 import zhCN from '../../renderer/i18n/zh-CN';
 import { chromiumForTests, chromiumFlags } from '../support/chromium';
 import type { HostProcess } from '../support/host-process';
 import { demoMember, openLoyaltyCore } from '../support/loyalty';
-import { scanIntoHome, startSelfServiceHost, wedgeScan } from '../support/self-service-page';
+import { startSelfServiceHost, wedgeScan } from '../support/self-service-page';
 import { enrolment, tempDir } from '../support/temp-core';
 
 const executablePath = chromiumForTests();
@@ -22,6 +22,32 @@ let tastingId = '';
 let fullId = '';
 
 const inDays = (days: number, hours = 0) => new Date(Date.now() + days * 86_400_000 + hours * 3_600_000).toISOString();
+
+/**
+ * A wedge scan, and again when it was not read as one burst: on a loaded machine the keys of one
+ * scan can arrive too far apart, and the pieces read as codes nobody knows (what a customer would
+ * do: scan again). Answers once `outcome` shows.
+ */
+async function scan(page: Page, text: string, outcome: Locator): Promise<void> {
+  const split = page.locator(
+    '[data-testid="error"]:is([data-code="SCAN_NOT_RECOGNISED"], [data-code="SCAN_INVALID"], [data-code="CARD_INVALID"], [data-code="TICKET_UNKNOWN"])',
+  );
+  for (let attempt = 1; ; attempt++) {
+    await wedgeScan(page, text);
+    const seen = await Promise.race([
+      outcome.waitFor().then(() => 'outcome' as const),
+      split.waitFor().then(() => 'split' as const),
+    ]);
+    if (seen === 'outcome') return;
+    if (attempt === 3) throw new Error(`the scan of ${text} was never read whole`);
+    await page.getByTestId('error-dismiss').click();
+  }
+}
+
+async function scanIntoHome(page: Page, card: string): Promise<void> {
+  await page.getByTestId('ss-attract').waitFor();
+  await scan(page, card, page.getByTestId('ss-home'));
+}
 
 /** What the host wrote, read beside it (WAL: a reader never blocks it). */
 function counts() {
@@ -94,8 +120,8 @@ describe.skipIf(!executablePath)('self-service: community events, ticket and che
     await page.getByTestId('ss-tile-events').click();
     await page.getByTestId('ss-checkin-open').click();
     await page.locator('[data-testid="ss-checkin"][data-ready="true"]').waitFor();
-    await wedgeScan(page, code);
-    await expect.poll(() => page.getByTestId('ss-checkin-points').textContent()).toBe('陈*卡 获得 50 积分');
+    await scan(page, code, page.getByTestId('ss-checkin-points'));
+    expect(await page.getByTestId('ss-checkin-points').textContent()).toBe('陈*卡 获得 50 积分');
     await page.getByTestId('ss-back').click();
     await expect.poll(() => page.getByTestId('ss-balance').textContent()).toBe('5,050');
 
@@ -104,8 +130,7 @@ describe.skipIf(!executablePath)('self-service: community events, ticket and che
     await page.getByTestId('ss-tile-events').click();
     await page.getByTestId('ss-checkin-open').click();
     await page.locator('[data-testid="ss-checkin"][data-ready="true"]').waitFor();
-    await wedgeScan(page, code);
-    await expect.poll(() => page.getByTestId('error').getAttribute('data-code')).toBe('TICKET_ALREADY_USED');
+    await scan(page, code, page.locator('[data-testid="error"][data-code="TICKET_ALREADY_USED"]'));
     expect(await page.getByTestId('error').textContent()).toContain(zhCN.errors.TICKET_ALREADY_USED);
     expect(counts()).toEqual(once);
     await page.getByTestId('ss-back').click();
@@ -116,6 +141,8 @@ describe.skipIf(!executablePath)('self-service: community events, ticket and che
   it('offers only the waiting list for a full event, and writes nothing until asked', async () => {
     const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1080, height: 1920 } });
     await page.goto(host!.url);
+    // The events arrive after the page has set up its scanner: a scan from then on is heard.
+    await page.getByTestId('ss-attract-events').waitFor();
     await scanIntoHome(page, demoMember.card);
     await page.getByTestId('ss-tile-events').click();
     await page.getByTestId(`ss-event-${fullId}`).click();
