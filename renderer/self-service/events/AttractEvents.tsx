@@ -13,12 +13,16 @@ export function AttractEvents() {
   useEffect(() => {
     let live = true;
     // The attract screen never shows an error: without events it simply shows none.
-    api.upcomingEvents().then(
-      (list) => live && setEvents(list.slice(0, 3)),
-      () => undefined,
-    );
+    const load = () =>
+      api.upcomingEvents().then(
+        (list) => live && setEvents(list.slice(0, 3)),
+        () => undefined,
+      );
+    void load();
+    const off = api.on('catalogueChanged', () => void load());
     return () => {
       live = false;
+      off();
     };
   }, [api]);
 

@@ -20,9 +20,13 @@ export function EventScreen({ eventId }: { eventId: string }) {
 
   useEffect(() => {
     let live = true;
-    api.eventDetail({ eventId }).then((e) => live && setEvent(e), showError);
+    const load = () => api.eventDetail({ eventId }).then((e) => live && setEvent(e), showError);
+    void load();
+    // Seats taken at other terminals arrive from the hub: the count follows.
+    const off = api.on('catalogueChanged', () => void load());
     return () => {
       live = false;
+      off();
     };
   }, [api, eventId, memberId, showError]);
 

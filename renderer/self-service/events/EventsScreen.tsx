@@ -15,9 +15,13 @@ export function EventsScreen() {
 
   useEffect(() => {
     let live = true;
-    api.upcomingEvents().then((list) => live && setEvents(list), showError);
+    const load = () => api.upcomingEvents().then((list) => live && setEvents(list), showError);
+    void load();
+    // Events and seats pulled from the hub (other terminals' sign-ups) show without a reload.
+    const off = api.on('catalogueChanged', () => void load());
     return () => {
       live = false;
+      off();
     };
   }, [api, showError]);
 
