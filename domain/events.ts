@@ -56,6 +56,8 @@ export interface TicketSlipInput {
   code: string;
   maskedName: string;
   status: 'confirmed' | 'waiting';
+  /** The store's UTC offset: the time is printed as the shop reads it. */
+  utcOffsetMinutes?: number;
 }
 
 /** The ticket the receipt printer prints at sign-up: the code as text and as a QR to scan at check-in. */
@@ -67,10 +69,11 @@ export function ticketSlipDocument(p: TicketSlipInput): ReceiptDocument {
     { type: 'text', text: p.event.title.zh, bold: true },
   ];
   if (p.event.title.en && p.event.title.en !== p.event.title.zh) blocks.push({ type: 'text', text: p.event.title.en });
+  const offset = p.utcOffsetMinutes ?? 8 * 60;
   blocks.push({
     type: 'row',
     left: '时间 When',
-    right: `${localWhen(p.event.startsAt)}-${localWhen(p.event.endsAt).slice(11)}`,
+    right: `${localWhen(p.event.startsAt, offset)}-${localWhen(p.event.endsAt, offset).slice(11)}`,
   });
   if (p.event.place) blocks.push({ type: 'row', left: '地点 Place', right: p.event.place });
   blocks.push({ type: 'row', left: '会员 Member', right: p.maskedName });

@@ -24,6 +24,7 @@ import {
 import { maskName, maskPhone } from '../../domain/mask';
 import type { SomeHandlers } from '../handler';
 import { appendAdjustment } from '../loyalty/loyalty-accounts';
+import { utcOffset } from '../loyalty/loyalty-config';
 import { requireMember } from '../members/member-views';
 import type { Ports } from '../ports';
 import { claimSeatAtHub } from './event-claim';
@@ -149,7 +150,14 @@ async function signUp(ports: Ports, memberId: string, eventId: string, waitlist:
     if (hubTaken !== null) ports.store.events.setHubTaken(eventId, hubTaken);
     pushTicket(ports, row);
     ports.printer.print(
-      ticketSlipDocument({ storeName: storeName(ports), event, code, maskedName: maskName(member.name), status }),
+      ticketSlipDocument({
+        storeName: storeName(ports),
+        event,
+        code,
+        maskedName: maskName(member.name),
+        status,
+        utcOffsetMinutes: utcOffset(ports),
+      }),
     );
   });
   return detail(ports, eventId, memberId);

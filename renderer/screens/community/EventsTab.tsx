@@ -11,10 +11,17 @@ import { toErrorShape } from '../../errors';
 import { formatDateTime } from '../../format';
 import { eventTitle, eventWhen } from '../../self-service/events/event-text';
 
-/** The store keeps Beijing time: a datetime-local value is read as +08:00 (and an ISO instant shown so). */
-const storeOffset = '+08:00';
-const toLocalInput = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16);
-const fromLocalInput = (value: string) => (value ? `${value}:00${storeOffset}` : '');
+/** datetime-local values are the store's wall time (its UTC offset), whatever the terminal's OS zone. */
+const toLocalInput = (iso: string, offsetMinutes: number) =>
+  new Date(Date.parse(iso) + offsetMinutes * 60_000).toISOString().slice(0, 16);
+function fromLocalInput(value: string, offsetMinutes: number): string {
+  if (!value) return '';
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMinutes);
+  const hh = String(Math.floor(abs / 60)).padStart(2, '0');
+  const mm = String(abs % 60).padStart(2, '0');
+  return `${value}:00${sign}${hh}:${mm}`;
+}
 
 interface Draft {
   id?: string;
@@ -39,14 +46,14 @@ const emptyDraft: Draft = {
   points: '0',
 };
 
-const draftOf = (e: EventSummary): Draft => ({
+const draftOf = (e: EventSummary, offset: number): Draft => ({
   id: e.id,
   titleZh: e.title.zh,
   titleEn: e.title.en,
   description: e.description,
   place: e.place,
-  startsAt: toLocalInput(e.startsAt),
-  endsAt: toLocalInput(e.endsAt),
+  startsAt: toLocalInput(e.startsAt, offset),
+  endsAt: toLocalInput(e.endsAt, offset),
   capacity: String(e.capacity),
   points: String(e.points),
 });
@@ -58,6 +65,7 @@ export function EventsTab() {
   const { api, session } = useApp();
   const lng = i18n.language;
   const manager = session?.staff?.role === 'manager';
+  const offset = session?.utcOffsetMinutes ?? 480;
   const [events, setEvents] = useState<EventSummary[]>([]);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [formError, setFormError] = useState<ApiErrorShape | null>(null);
@@ -91,8 +99,8 @@ export function EventsTab() {
       titleEn: draft.titleEn,
       description: draft.description,
       place: draft.place,
-      startsAt: fromLocalInput(draft.startsAt),
-      endsAt: fromLocalInput(draft.endsAt),
+      startsAt: fromLocalInput(draft.startsAt, offset),
+      endsAt: fromLocalInput(draft.endsAt, offset),
       capacity: numberOr(draft.capacity),
       points: numberOr(draft.points),
     };
@@ -293,7 +301,7 @@ export function EventsTab() {
                       onClick={() => {
                         setSaved(false);
                         setFormError(null);
-                        setDraft(draftOf(e));
+                        setDraft(draftOf(e, offset));
                       }}
                     >
                       {t('events.counter.edit')}
