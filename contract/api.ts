@@ -13,6 +13,7 @@ import { referralMethods } from './api-referrals';
 import { enrolmentMethods } from './api-enrolment';
 import { postsMethods } from './api-posts';
 import { careMethods } from './api-care';
+import { eventMethods } from './api-events';
 import type { AccessOf, ClientMethod, InputOf, OutputOf, ParsedOf } from './method';
 
 /**
@@ -33,6 +34,7 @@ export const kioskMethods = {
   ...enrolmentMethods,
   ...postsMethods,
   ...careMethods,
+  ...eventMethods,
 };
 
 type Declared = typeof kioskMethods;

@@ -194,6 +194,26 @@ export const errorCodes = [
   'REQUEST_CLOSED',
   'REQUEST_ANSWER_REQUIRED',
   'REQUEST_ANSWER_TOO_LONG',
+  // Community events (issue 10)
+  'EVENT_NOT_FOUND',
+  'EVENT_TITLE_REQUIRED',
+  'EVENT_DESCRIPTION_TOO_LONG',
+  'EVENT_PLACE_TOO_LONG',
+  'EVENT_TIME_INVALID',
+  'EVENT_CAPACITY_INVALID',
+  'EVENT_POINTS_INVALID',
+  /** A chain-wide event is the brand's: it is changed through the hub, not at a terminal. */
+  'EVENT_CHAIN_ONLY',
+  'EVENT_CANCELLED',
+  /** The event has started or is over: no more sign-ups. */
+  'EVENT_CLOSED',
+  'EVENT_FULL',
+  'EVENT_ALREADY_SIGNED_UP',
+  'EVENT_NOT_SIGNED_UP',
+  'TICKET_UNKNOWN',
+  'TICKET_ALREADY_USED',
+  /** A waiting-list or cancelled ticket holds no seat. */
+  'TICKET_NOT_CONFIRMED',
   'INTERNAL',
 ] as const;
 

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { couponDefinitionWire } from './coupon-wire';
 import { pulledCatalogueChanges } from './hub-admin-catalogue';
+import { pulledEventChanges } from './events-types';
 import { syncEventTypes } from './sync-events';
 import { genders } from './types';
 
@@ -338,6 +339,7 @@ export const pulledChange = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('coupon'), data: pulledCoupon }),
   z.object({ kind: z.literal('coupon_use'), data: pulledCouponUse }),
   ...pulledCatalogueChanges,
+  ...pulledEventChanges,
 ]);
 export type PulledChange = z.infer<typeof pulledChange>;
 export type PulledChangeKind = PulledChange['kind'];

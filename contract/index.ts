@@ -36,3 +36,5 @@ export * from './api-posts';
 export * from './posts-types';
 export * from './api-care';
 export * from './care-types';
+export * from './api-events';
+export * from './events-types';

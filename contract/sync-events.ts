@@ -41,6 +41,10 @@ export const syncEventTypes = [
   'request.answered',
   /** Staff closed a service request. */
   'request.closed',
+  /** A shop's community event was created, changed or cancelled (payload: the whole event). */
+  'event.saved',
+  /** A sign-up was made or changed: waiting, confirmed, cancelled, attended (payload: the whole ticket). */
+  'event.ticket_saved',
 ] as const;
 
 export type SyncEventType = (typeof syncEventTypes)[number];

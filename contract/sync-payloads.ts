@@ -137,6 +137,28 @@ export const syncPayloads = {
   }),
   'request.answered': z.looseObject({ id, answer: z.string().min(1).max(1000), at }),
   'request.closed': z.looseObject({ id, at }),
+  'event.saved': z.looseObject({
+    id,
+    title: z.looseObject({ zh: z.string().max(200), en: z.string().max(200) }),
+    description: z.string().max(2000),
+    place: z.string().max(200),
+    startsAt: at,
+    endsAt: at,
+    capacity: int.min(1),
+    points: int.min(0),
+    status: z.enum(['open', 'cancelled']),
+    updatedAt: at,
+  }),
+  'event.ticket_saved': z.looseObject({
+    signupId: id,
+    eventId: id,
+    memberId: id,
+    code: z.string().min(1).max(64),
+    status: z.enum(['confirmed', 'waiting', 'cancelled', 'attended']),
+    signedUpAt: at,
+    checkedInAt: at.nullable(),
+    updatedAt: at,
+  }),
 } satisfies Record<SyncEventType, z.ZodType>;
 
 export type SyncPayload<T extends SyncEventType> = z.infer<(typeof syncPayloads)[T]>;

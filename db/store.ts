@@ -12,6 +12,7 @@ import type { LedgerPoint } from '../domain/points';
 import type {
   CardBlockReason,
   CatalogueProduct,
+  CommunityEvent,
   ConsentRecord,
   CouponDefinitionInfo,
   HubCampaign,
@@ -30,6 +31,7 @@ import type {
   StoreInfo,
   TenderRecord,
   TierInfo,
+  TicketStatus,
 } from '../contract';
 import type { NewConsent } from '../domain/consent';
 import type { Db } from './open';
@@ -44,6 +46,7 @@ import type { OutboxEvent, ParkedEventRow, QueuedEvent } from './repositories/ou
 import type { LedgerRow, LedgerView, TierChangeRow } from './repositories/points';
 import type { NewPrintJob, PrintJobRow } from './repositories/print-jobs';
 import type { NewReward, RedemptionRow } from './repositories/rewards';
+import type { EventRow, SignupRow } from './repositories/events';
 import type { DayCloseRow, ReportFigures, ReportPeriod } from './repositories/reports';
 import type { RefundLineRow, RefundRow, SaleItems, SaleRow } from './repositories/sales';
 import type { NewStaff, StaffRow } from './repositories/staff';
@@ -74,6 +77,7 @@ export interface TerminalStore {
   phoneVerifications: PhoneVerificationsRepository;
   posts: PostsRepository;
   care: CareRepository;
+  events: EventsRepository;
   /** Runs fn in one SQLite transaction: all of it commits, or none of it. */
   transaction: <T>(fn: () => T) => T;
   /**
@@ -517,4 +521,40 @@ export interface CareRepository {
   answerRequest: (id: string, answer: string, at: string, staffId: string) => boolean;
   /** Closes the request; false when it was closed already. */
   closeRequest: (id: string, at: string, staffId: string) => boolean;
+}
+
+/** Community events (a shop's own and the brand's, pulled) and their sign-ups, which are the tickets. */
+export interface EventsRepository {
+  /** Adds the event, or replaces every field of the one with this id (the hub's count stays). */
+  saveEvent: (e: CommunityEvent) => void;
+  /** Records the seats the hub counted for the event. */
+  setHubTaken: (id: string, taken: number) => void;
+  /** The event with this id, or null. */
+  event: (id: string) => EventRow | null;
+  /** Every event, by start. */
+  events: () => EventRow[];
+  /** This terminal's confirmed (or attended) and waiting sign-ups of the event. */
+  counts: (eventId: string) => { taken: number; waiting: number };
+  /** 'duplicate' when the member holds a live ticket for the event already (or the code is taken): nothing written. */
+  insertSignup: (row: SignupRow) => 'inserted' | 'duplicate';
+  /** The sign-up with this id, or null. */
+  signup: (id: string) => SignupRow | null;
+  /** The sign-up whose ticket code this is, or null. */
+  signupByCode: (code: string) => SignupRow | null;
+  /** The member's live (waiting, confirmed or attended) sign-up for the event, or null. */
+  liveSignup: (eventId: string, memberId: string) => SignupRow | null;
+  /** Every sign-up of the event, oldest first. */
+  signupsOf: (eventId: string) => SignupRow[];
+  /** The longest-waiting sign-up of the event, or null. */
+  firstWaiting: (eventId: string) => SignupRow | null;
+  /** A waiting sign-up's place in the queue (1 = next). */
+  waitingPosition: (s: Pick<SignupRow, 'id' | 'eventId' | 'signedUpAt'>) => number;
+  /** Moves a sign-up from one status to another; false when it was not in `from` (someone was first). */
+  setSignupStatus: (
+    id: string,
+    from: TicketStatus,
+    to: TicketStatus,
+    at: string,
+    checkIn?: { at: string; by: string | null },
+  ) => boolean;
 }

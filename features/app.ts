@@ -25,6 +25,8 @@ import { seedDemoStore } from './demo/demo';
 import { createDeviceService, type DeviceTiming } from './devices/device-service';
 import { deviceHandlers, seedDemoDevices } from './devices/devices';
 import { createDispatch, type Dispatch } from './dispatch';
+import { seedDemoEvents } from './events/demo-events';
+import { eventHandlers } from './events/events';
 import type { Handlers } from './handler';
 import { couponHandlers } from './loyalty/coupons';
 import { loyaltyHandlers, scheduleLoyaltyJobs } from './loyalty/loyalty-accounts';
@@ -209,6 +211,7 @@ export function openLinli(options: LinliOptions): LinliCore {
   };
 
   catchUpEntryTier(ports);
+  if (options.demo) seedDemoEvents(ports);
 
   const info: AppInfo = {
     version: appVersion,
@@ -242,6 +245,7 @@ export function openLinli(options: LinliOptions): LinliCore {
     ...selfEnrolHandlers,
     ...postHandlers,
     ...careHandlers,
+    ...eventHandlers,
   };
   const handle = createDispatch(handlers, ports);
   // Every change a person makes comes through here, committed by the time the handler answers: the

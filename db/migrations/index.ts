@@ -9,10 +9,11 @@ import { m007Campaigns } from './007-campaigns';
 import { m008CouponConflicts } from './008-coupon-conflicts';
 import { m009MemberClaims } from './009-member-claims';
 import { m010Rewards } from './010-rewards';
+import { m011Events } from './011-events';
 import { m012Contests } from './012-contests';
 import { m013Referrals } from './013-referrals';
-import { m015PhoneVerifications } from './015-phone-verifications';
 import { m014PostsCare } from './014-posts-care';
+import { m015PhoneVerifications } from './015-phone-verifications';
 
 export interface Migration {
   version: number;
@@ -32,8 +33,9 @@ export const migrations: Migration[] = [
   m008CouponConflicts,
   m009MemberClaims,
   m010Rewards,
+  m011Events,
   m012Contests,
   m013Referrals,
-  m015PhoneVerifications,
   m014PostsCare,
+  m015PhoneVerifications,
 ];

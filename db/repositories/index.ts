@@ -12,6 +12,7 @@ import { reportsRepository } from './reports';
 import { salesRepository } from './sales';
 import { consentsRepository } from './consents';
 import { deviceConfigRepository } from './device-config';
+import { eventsRepository } from './events';
 import { printJobsRepository } from './print-jobs';
 import { rewardsRepository } from './rewards';
 import { membersRepository } from './members';
@@ -49,6 +50,7 @@ export function createRepositories(db: Db): TerminalStore {
     phoneVerifications: phoneVerificationsRepository(db),
     posts: postsRepository(db),
     care: careRepository(db),
+    events: eventsRepository(db),
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
   };
 }

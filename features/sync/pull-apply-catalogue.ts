@@ -19,6 +19,7 @@ import type {
 } from '../../contract';
 import type { SavedProduct } from '../../db/repositories/catalogue';
 import type { TerminalStore } from '../../db/store';
+import { applyPulledEvent } from '../events/event-pull';
 import { settingKeys } from '../loyalty/loyalty-config';
 
 export const catalogueCursorKey = 'hub.pull_cursor.catalogue';
@@ -126,6 +127,8 @@ function applyChange(store: TerminalStore, change: PulledChange): boolean {
     case 'contest':
     case 'contest_tally':
       return applyContestChange(store, change);
+    case 'event':
+      return applyPulledEvent(store, change.data);
     default:
       // Another stream's kind (the members'): never on this stream's pages.
       return false;

@@ -22,3 +22,4 @@ export { getRules, listTiers, setRules, upsertTier } from './catalogue-tiers';
 export { listCampaigns, listCouponDefinitions, upsertCampaign, upsertCouponDefinition } from './catalogue-offers';
 export { parseAdmin } from './admin-input';
 export { listContests, upsertContest } from './contests';
+export { claimSeat, listHubEvents, seatHoldMinutes, upsertHubEvent } from './events';

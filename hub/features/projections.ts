@@ -9,6 +9,7 @@ import { projectCouponIssued, projectRefundCoupons, projectSaleCoupons } from '.
 import { feedbackSubmitted, requestAnswered, requestClosed, requestOpened } from './care';
 import { EventRefused } from './errors';
 import { postReviewed, postSubmitted } from './posts';
+import { projectEventSaved, projectTicketSaved } from './events';
 import { cardIssued, compensateMerged, consentsChanged, enrolled, profileChanged, tierChanged } from './members';
 
 export interface ProjectionContext {
@@ -184,6 +185,9 @@ export const projections: { [T in SyncEventType]: Projection<T> } = {
       at: p.at,
     });
   },
+  // Community events and their tickets (events.ts): the seats counted across the chain.
+  'event.saved': projectEventSaved,
+  'event.ticket_saved': projectTicketSaved,
   async 'day.closed'(ctx, p) {
     await ctx.tx.query(
       `INSERT INTO day_closes (id, store_id, terminal_id, kind, number, closed_at, payload, event_id)

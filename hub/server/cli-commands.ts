@@ -12,6 +12,7 @@ import type {
 } from '../../contract';
 import { catalogueOptions, catalogueUsage, runCatalogueCommand } from './cli-catalogue';
 import { CliError } from './cli-error';
+import { eventOptions, runEventCommand } from './cli-events';
 
 export { CliError };
 
@@ -24,6 +25,10 @@ Commands:
   revoke --terminal <id>                       stop a terminal's credential at once
   list-conflicts [--all]                       what sync could not decide alone (open ones by default)
   merge-members --survivor ID --merged ID      two members are one person: points, cards and lookups go to the survivor
+  create-event --title-zh 品牌茶会 --starts 2026-07-01T14:00:00+08:00 --ends 2026-07-01T16:00:00+08:00 --capacity 30
+      [--title-en ..] [--place ..] [--description ..] [--points 50] [--id ID to change one] [--cancel]
+                                               a chain-wide community event, shown at every terminal
+  list-events                                  the chain's events and the seats taken
 
 The brand's catalogue (every terminal registered with the hub takes it from there):
 ${catalogueUsage}
@@ -75,6 +80,7 @@ function readArgs(argv: readonly string[]) {
         merged: { type: 'string' },
         help: { type: 'boolean' },
         ...catalogueOptions,
+        ...eventOptions,
       },
     });
   } catch (error) {
@@ -148,6 +154,10 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv): P
       return `Member ${m.mergedId} merged into ${m.survivorId} (merge ${m.mergeId}): ${m.pointsMoved} points moved, cards re-pointed: ${cards}, ${m.conflictsResolved} conflicts resolved. Every terminal learns it on its next pull.`;
     }
     default: {
+      const events = await runEventCommand(command, values, (method, path, body) =>
+        call(base, token, method, path, body),
+      );
+      if (events !== null) return events;
       const out = await runCatalogueCommand(command, values, (method, path, body) =>
         call(base, token, method, path, body),
       );

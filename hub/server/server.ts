@@ -7,6 +7,8 @@ import type { ZodType } from 'zod';
 import {
   conflictListQuery,
   couponClaimRequest,
+  eventClaimRequest,
+  hubEventInput,
   createRegistrationCodeRequest,
   createStoreRequest,
   hubLimits,
@@ -20,6 +22,9 @@ import {
 import {
   authenticate,
   claimCoupon,
+  claimSeat,
+  listHubEvents,
+  upsertHubEvent,
   createRegistrationCode,
   createStore,
   HubError,
@@ -149,8 +154,16 @@ export function createHubServer(options: HubServerOptions): Server {
       const terminal = await requireTerminal(req);
       return sendJson(res, 200, await claimCoupon(storage, terminal, parse(couponClaimRequest, await body())));
     }
+    if (method === 'POST' && path === '/v1/events/claim') {
+      const terminal = await requireTerminal(req);
+      return sendJson(res, 200, await claimSeat(storage, terminal, parse(eventClaimRequest, await body())));
+    }
     if (path.startsWith('/v1/admin/')) {
       requireAdmin(req);
+      if (method === 'GET' && path === '/v1/admin/events')
+        return sendJson(res, 200, { events: await listHubEvents(storage) });
+      if (method === 'POST' && path === '/v1/admin/events')
+        return sendJson(res, 200, { event: await upsertHubEvent(storage, parse(hubEventInput, await body())) });
       if (method === 'POST' && path === '/v1/admin/stores')
         return sendJson(res, 201, await createStore(storage, parse(createStoreRequest, await body())));
       if (method === 'GET' && path === '/v1/admin/stores')

@@ -12,6 +12,7 @@ import { keyboardEn } from './keyboard-en';
 import { enrolEn } from './enrol-en';
 import { postsEn } from './posts-en';
 import { careEn } from './care-en';
+import { eventsEn } from './events-en';
 
 export const en: Messages = {
   notConnected: {
@@ -186,6 +187,7 @@ export const en: Messages = {
   ...enrolEn,
   ...postsEn,
   ...careEn,
+  ...eventsEn,
   devices: {
     nav: 'Devices',
     title: 'Device set-up',
@@ -511,6 +513,23 @@ export const en: Messages = {
     REQUEST_CLOSED: 'This service request is closed.',
     REQUEST_ANSWER_REQUIRED: 'Write an answer.',
     REQUEST_ANSWER_TOO_LONG: 'The answer is too long (at most {{max}} characters).',
+    // Community events
+    EVENT_NOT_FOUND: 'There is no such event.',
+    EVENT_TITLE_REQUIRED: 'Enter the event title (in Chinese).',
+    EVENT_DESCRIPTION_TOO_LONG: 'The description is too long (at most 1000 characters).',
+    EVENT_PLACE_TOO_LONG: 'The place is too long (at most 120 characters).',
+    EVENT_TIME_INVALID: 'Enter a valid start and end time; the end must be after the start.',
+    EVENT_CAPACITY_INVALID: 'Seats must be a whole number from 1 to 10000.',
+    EVENT_POINTS_INVALID: 'Points for attending must be a whole number from 0 to 100000.',
+    EVENT_CHAIN_ONLY: 'This is a chain-wide event of the brand: only the brand can change it.',
+    EVENT_CANCELLED: 'This event has been cancelled.',
+    EVENT_CLOSED: 'The event has started or is over: sign-up is closed.',
+    EVENT_FULL: 'The event is full ({{capacity}} seats). You can join the waiting list.',
+    EVENT_ALREADY_SIGNED_UP: 'You have signed up for this event already.',
+    EVENT_NOT_SIGNED_UP: 'You have not signed up for this event.',
+    TICKET_UNKNOWN: 'There is no such event ticket. Check the code.',
+    TICKET_ALREADY_USED: 'This ticket has been checked in already: points are awarded once.',
+    TICKET_NOT_CONFIRMED: 'This ticket holds no seat (waiting list or cancelled): it cannot be checked in.',
     INTERNAL: 'Something went wrong. Try again; if it keeps happening, call your manager.',
   },
   errorFallbacks: {

@@ -12,6 +12,7 @@ import { keyboardZhCN } from './keyboard-zh-CN';
 import { enrolZhCN } from './enrol-zh-CN';
 import { postsZhCN } from './posts-zh-CN';
 import { careZhCN } from './care-zh-CN';
+import { eventsZhCN } from './events-zh-CN';
 
 /** Widens every leaf to string so the other language must match the keys, not the words. */
 export type MessageShape<T> = { [K in keyof T]: T[K] extends string ? string : MessageShape<T[K]> };
@@ -188,6 +189,7 @@ export const zhCN = {
   ...enrolZhCN,
   ...postsZhCN,
   ...careZhCN,
+  ...eventsZhCN,
   devices: {
     nav: '设备',
     title: '设备设置',
@@ -507,6 +509,23 @@ export const zhCN = {
     REQUEST_CLOSED: '这条服务申请已经关闭。',
     REQUEST_ANSWER_REQUIRED: '请填写回复内容。',
     REQUEST_ANSWER_TOO_LONG: '回复太长（最多 {{max}} 个字）。',
+    // Community events
+    EVENT_NOT_FOUND: '没有这个活动。',
+    EVENT_TITLE_REQUIRED: '请填写活动名称（中文）。',
+    EVENT_DESCRIPTION_TOO_LONG: '活动介绍太长（最多 1000 字）。',
+    EVENT_PLACE_TOO_LONG: '地点太长（最多 120 字）。',
+    EVENT_TIME_INVALID: '请填写有效的开始和结束时间，结束须晚于开始。',
+    EVENT_CAPACITY_INVALID: '名额须为 1–10000 的整数。',
+    EVENT_POINTS_INVALID: '签到积分须为 0–100000 的整数。',
+    EVENT_CHAIN_ONLY: '这是品牌的全国活动，只能由品牌总部修改。',
+    EVENT_CANCELLED: '这个活动已取消。',
+    EVENT_CLOSED: '活动已开始或已结束，不能再报名。',
+    EVENT_FULL: '名额已满（共 {{capacity}} 个名额）。可以加入候补名单。',
+    EVENT_ALREADY_SIGNED_UP: '您已报名这个活动。',
+    EVENT_NOT_SIGNED_UP: '您没有报名这个活动。',
+    TICKET_UNKNOWN: '没有这张活动票，请检查票码。',
+    TICKET_ALREADY_USED: '这张票已签到过，积分只发一次。',
+    TICKET_NOT_CONFIRMED: '这张票没有座位（候补中或已取消），不能签到。',
     INTERNAL: '系统出错，请重试；如问题持续，请联系店长。',
   } satisfies Record<ErrorCode, string>,
   /** Wording for errors whose details the server did not send. */
