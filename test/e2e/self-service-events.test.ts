@@ -11,7 +11,7 @@ import zhCN from '../../renderer/i18n/zh-CN';
 import { chromiumForTests, chromiumFlags } from '../support/chromium';
 import type { HostProcess } from '../support/host-process';
 import { demoMember, openLoyaltyCore } from '../support/loyalty';
-import { startSelfServiceHost, wedgeScan } from '../support/self-service-page';
+import { scanIntoHome, startSelfServiceHost, wedgeScan } from '../support/self-service-page';
 import { enrolment, tempDir } from '../support/temp-core';
 
 const executablePath = chromiumForTests();
@@ -23,30 +23,10 @@ let fullId = '';
 
 const inDays = (days: number, hours = 0) => new Date(Date.now() + days * 86_400_000 + hours * 3_600_000).toISOString();
 
-/**
- * A wedge scan, and again when it was not read as one burst: on a loaded machine the keys of one
- * scan can arrive too far apart, and the pieces read as codes nobody knows (what a customer would
- * do: scan again). Answers once `outcome` shows.
- */
+/** A wedge scan, then what it must lead to. */
 async function scan(page: Page, text: string, outcome: Locator): Promise<void> {
-  const split = page.locator(
-    '[data-testid="error"]:is([data-code="SCAN_NOT_RECOGNISED"], [data-code="SCAN_INVALID"], [data-code="CARD_INVALID"], [data-code="TICKET_UNKNOWN"])',
-  );
-  for (let attempt = 1; ; attempt++) {
-    await wedgeScan(page, text);
-    const seen = await Promise.race([
-      outcome.waitFor().then(() => 'outcome' as const),
-      split.waitFor().then(() => 'split' as const),
-    ]);
-    if (seen === 'outcome') return;
-    if (attempt === 3) throw new Error(`the scan of ${text} was never read whole`);
-    await page.getByTestId('error-dismiss').click();
-  }
-}
-
-async function scanIntoHome(page: Page, card: string): Promise<void> {
-  await page.getByTestId('ss-attract').waitFor();
-  await scan(page, card, page.getByTestId('ss-home'));
+  await wedgeScan(page, text);
+  await outcome.waitFor();
 }
 
 /** What the host wrote, read beside it (WAL: a reader never blocks it). */
