@@ -10,6 +10,8 @@ import type { Envelope, KioskEventName } from '../contract';
 import { resolveDataDir, roleOption, wantsDemo } from '../host-support/data-dir';
 import { acquireDataDirLock, DataDirLockedError, type DataDirLock } from '../host-support/data-dir-lock';
 import { parseShellOptions } from './launch-options';
+import { updateSettingsFromEnv } from './update-policy';
+import { startUpdates } from './updater';
 import { contentTypeFor, resolveAppPath } from './protocol-path';
 import {
   decideOnRenderGone,
@@ -48,6 +50,7 @@ let mainWindow: BrowserWindow | null = null;
 let core: LinliCore | null = null;
 let unsubscribeCore: (() => void) | null = null;
 let powerBlockerId: number | null = null;
+let stopUpdates: (() => void) | null = null;
 
 if (!app.requestSingleInstanceLock()) {
   // Another Linli is running: it receives 'second-instance' and comes to the front.
@@ -140,6 +143,32 @@ function start(): void {
   }
 
   powerBlockerId = powerSaveBlocker.start('prevent-display-sleep');
+  startUpdatesIfConfigured();
+}
+
+/**
+ * Background updates from LINLI_UPDATE_URL (packaged builds only). The till's basket lives in the
+ * renderer, so "a sale may be in progress" is: a staff member is logged in. Log out at closing time
+ * and the update installs in the quiet hour.
+ */
+function startUpdatesIfConfigured(): void {
+  const settings = updateSettingsFromEnv(process.env);
+  const feedUrl = settings.feedUrl;
+  if (!app.isPackaged || !feedUrl || !core) return;
+  const linli = core;
+  stopUpdates = startUpdates({
+    settings: { ...settings, feedUrl },
+    currentVersion: app.getVersion(),
+    log,
+    context: async () => {
+      const session = await linli.methods.getSession();
+      return {
+        terminalId: session.terminalId,
+        utcOffsetMinutes: session.utcOffsetMinutes,
+        saleInProgress: session.staff !== null,
+      };
+    },
+  });
 }
 
 function createWindow(): BrowserWindow {
@@ -307,6 +336,8 @@ function installAutostart(): void {
 }
 
 async function shutdown(): Promise<void> {
+  stopUpdates?.();
+  stopUpdates = null;
   if (powerBlockerId !== null && powerSaveBlocker.isStarted(powerBlockerId)) powerSaveBlocker.stop(powerBlockerId);
   powerBlockerId = null;
   unsubscribeCore?.();
