@@ -4,7 +4,9 @@ import { app, BrowserWindow, ipcMain, Menu, powerSaveBlocker, protocol, session 
 import type { WebContents } from 'electron';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { openLinli, type LinliCore } from '../features/app';
+import { databaseFileName, openLinli, type LinliCore } from '../features/app';
+import { restoreBackup, startBackupSchedule, type BackupSchedule } from '../features/backup/backup';
+import { backupSettings, restoreOption } from '../host-support/backup-options';
 import { deviceTimingFromEnv } from '../host-support/device-timing';
 import type { Envelope, KioskEventName } from '../contract';
 import { resolveDataDir, roleOption, wantsDemo } from '../host-support/data-dir';
@@ -51,6 +53,7 @@ let core: LinliCore | null = null;
 let unsubscribeCore: (() => void) | null = null;
 let powerBlockerId: number | null = null;
 let stopUpdates: (() => void) | null = null;
+let backupSchedule: BackupSchedule | null = null;
 
 if (!app.requestSingleInstanceLock()) {
   // Another Linli is running: it receives 'second-instance' and comes to the front.
@@ -104,6 +107,19 @@ function start(): void {
   // 'quit' comes after will-quit has closed the core; 'exit' covers app.exit().
   app.once('quit', () => dataDirLock.release());
   process.once('exit', () => dataDirLock.release());
+  const databaseFile = path.join(dataDir, databaseFileName);
+  // `linli --restore FILE`: put a backup back while nothing has the database open, then quit.
+  const restoreFile = restoreOption(process.argv);
+  if (restoreFile) {
+    const result = restoreBackup({ databaseFile, backupFile: restoreFile });
+    if (result.ok)
+      log(
+        `restored ${restoreFile} into ${dataDir}${result.keptAside ? `; the old database is kept as ${result.keptAside}` : ''}`,
+      );
+    else console.error(`linli: restore refused (${result.code}): ${result.message}`);
+    app.exit(result.ok ? 0 : 1);
+    return;
+  }
   try {
     core = openLinli({
       dataDir,
@@ -144,6 +160,14 @@ function start(): void {
 
   powerBlockerId = powerSaveBlocker.start('prevent-display-sleep');
   startUpdatesIfConfigured();
+  if (core) {
+    try {
+      const backups = backupSettings(process.argv, process.env, dataDir);
+      if (backups.everyMs > 0) backupSchedule = startBackupSchedule({ databaseFile, ...backups, log });
+    } catch (err) {
+      console.error(`linli: backups are off: ${describe(err)}`);
+    }
+  }
 }
 
 /**
@@ -338,6 +362,8 @@ function installAutostart(): void {
 async function shutdown(): Promise<void> {
   stopUpdates?.();
   stopUpdates = null;
+  backupSchedule?.stop();
+  backupSchedule = null;
   if (powerBlockerId !== null && powerSaveBlocker.isStarted(powerBlockerId)) powerSaveBlocker.stop(powerBlockerId);
   powerBlockerId = null;
   unsubscribeCore?.();
