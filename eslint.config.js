@@ -68,7 +68,7 @@ export const layers = {
   electron: {
     files: 'electron',
     imports: ['contract', 'features', 'host-support', 'electron'],
-    packages: ['zod', 'electron'],
+    packages: ['zod', 'electron', 'electron-updater'],
     node: true,
   },
 

@@ -2,7 +2,9 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openLinli } from '../features/app';
+import { databaseFileName, openLinli } from '../features/app';
+import { restoreBackup, startBackupSchedule } from '../features/backup/backup';
+import { backupSettings, restoreOption } from '../host-support/backup-options';
 import { deviceTimingFromEnv } from '../host-support/device-timing';
 import { defaultDataDir, portOption, resolveDataDir, roleOption, wantsDemo } from '../host-support/data-dir';
 import { acquireDataDirLock, DataDirLockedError, type DataDirLock } from '../host-support/data-dir-lock';
@@ -43,6 +45,29 @@ async function main(): Promise<void> {
   // Every way out (including process.exit on the paths below) leaves the directory free.
   process.once('exit', () => lock.release());
 
+  // `--restore FILE`: put a backup back while nothing has the database open, then exit.
+  const restoreFile = restoreOption(argv);
+  if (restoreFile) {
+    const result = restoreBackup({
+      databaseFile: join(dataDir, databaseFileName),
+      backupFile: restoreFile,
+    });
+    if (!result.ok) {
+      console.error(`Linli: restore refused (${result.code}): ${result.message}`);
+      process.exit(1);
+    }
+    console.log(`Linli: restored ${restoreFile} into ${dataDir}.`);
+    if (result.keptAside) console.log(`Linli: the database it replaced is kept as ${result.keptAside}.`);
+    process.exit(0);
+  }
+  let backups;
+  try {
+    backups = backupSettings(argv, env, dataDir);
+  } catch (error) {
+    console.error(`Linli: ${(error as Error).message}`);
+    process.exit(2);
+  }
+
   let core;
   try {
     core = openLinli({
@@ -74,10 +99,21 @@ async function main(): Promise<void> {
   }
   // Handlers before the URL is printed: whoever reads it (a supervisor, a test) may stop us at once,
   // and must get a clean shutdown that closes the database and frees the data directory.
+  const schedule =
+    backups.everyMs > 0
+      ? startBackupSchedule({
+          databaseFile: join(dataDir, databaseFileName),
+          folder: backups.folder,
+          keep: backups.keep,
+          everyMs: backups.everyMs,
+          log: (message) => console.log(`Linli: ${message}`),
+        })
+      : null;
   let closing = false;
   const shutdown = async () => {
     if (closing) return;
     closing = true;
+    schedule?.stop();
     await host.close();
     await core.close();
     lock.release();

@@ -4,13 +4,17 @@ import { app, BrowserWindow, ipcMain, Menu, powerSaveBlocker, protocol, session 
 import type { WebContents } from 'electron';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { openLinli, type LinliCore } from '../features/app';
+import { databaseFileName, openLinli, type LinliCore } from '../features/app';
+import { restoreBackup, startBackupSchedule, type BackupSchedule } from '../features/backup/backup';
+import { backupSettings, restoreOption } from '../host-support/backup-options';
 import { deviceTimingFromEnv } from '../host-support/device-timing';
 import type { Envelope, KioskEventName } from '../contract';
 import { resolveDataDir, roleOption, wantsDemo } from '../host-support/data-dir';
 import { smsOptions } from '../host-support/sms-options';
 import { acquireDataDirLock, DataDirLockedError, type DataDirLock } from '../host-support/data-dir-lock';
 import { parseShellOptions } from './launch-options';
+import { updateSettingsFromEnv } from './update-policy';
+import { startUpdates } from './updater';
 import { contentTypeFor, resolveAppPath } from './protocol-path';
 import {
   decideOnRenderGone,
@@ -28,7 +32,6 @@ import {
   isPermissionAllowed,
   isTrustedSenderUrl,
   shouldBlockNavigation,
-  webPreferencesFor,
 } from './security';
 
 const invokeChannel = 'linli:invoke';
@@ -50,6 +53,8 @@ let mainWindow: BrowserWindow | null = null;
 let core: LinliCore | null = null;
 let unsubscribeCore: (() => void) | null = null;
 let powerBlockerId: number | null = null;
+let stopUpdates: (() => void) | null = null;
+let backupSchedule: BackupSchedule | null = null;
 
 if (!app.requestSingleInstanceLock()) {
   // Another Linli is running: it receives 'second-instance' and comes to the front.
@@ -103,6 +108,19 @@ function start(): void {
   // 'quit' comes after will-quit has closed the core; 'exit' covers app.exit().
   app.once('quit', () => dataDirLock.release());
   process.once('exit', () => dataDirLock.release());
+  const databaseFile = path.join(dataDir, databaseFileName);
+  // `linli --restore FILE`: put a backup back while nothing has the database open, then quit.
+  const restoreFile = restoreOption(process.argv);
+  if (restoreFile) {
+    const result = restoreBackup({ databaseFile, backupFile: restoreFile });
+    if (result.ok)
+      log(
+        `restored ${restoreFile} into ${dataDir}${result.keptAside ? `; the old database is kept as ${result.keptAside}` : ''}`,
+      );
+    else console.error(`linli: restore refused (${result.code}): ${result.message}`);
+    app.exit(result.ok ? 0 : 1);
+    return;
+  }
   try {
     core = openLinli({
       dataDir,
@@ -143,6 +161,40 @@ function start(): void {
   }
 
   powerBlockerId = powerSaveBlocker.start('prevent-display-sleep');
+  startUpdatesIfConfigured();
+  if (core) {
+    try {
+      const backups = backupSettings(process.argv, process.env, dataDir);
+      if (backups.everyMs > 0) backupSchedule = startBackupSchedule({ databaseFile, ...backups, log });
+    } catch (err) {
+      console.error(`linli: backups are off: ${describe(err)}`);
+    }
+  }
+}
+
+/**
+ * Background updates from LINLI_UPDATE_URL (packaged builds only). The till's basket lives in the
+ * renderer, so "a sale may be in progress" is: a staff member is logged in. Log out at closing time
+ * and the update installs in the quiet hour.
+ */
+function startUpdatesIfConfigured(): void {
+  const settings = updateSettingsFromEnv(process.env);
+  const feedUrl = settings.feedUrl;
+  if (!app.isPackaged || !feedUrl || !core) return;
+  const linli = core;
+  stopUpdates = startUpdates({
+    settings: { ...settings, feedUrl },
+    currentVersion: app.getVersion(),
+    log,
+    context: async () => {
+      const session = await linli.methods.getSession();
+      return {
+        terminalId: session.terminalId,
+        utcOffsetMinutes: session.utcOffsetMinutes,
+        saleInProgress: session.staff !== null,
+      };
+    },
+  });
 }
 
 function createWindow(): BrowserWindow {
@@ -156,7 +208,28 @@ function createWindow(): BrowserWindow {
     autoHideMenuBar: true,
     backgroundColor: '#1d2430',
     title: 'Linli',
-    webPreferences: webPreferencesFor(preloadPath, { devTools: shell.windowed && !app.isPackaged }),
+    // Literal options, so Electronegativity can read them (test/ops-electronegativity.test.ts);
+    // electron/security.test.ts checks this literal against the checklist.
+    webPreferences: {
+      // PRELOAD_JS_CHECK asks for a review of the preload: electron/preload.ts exposes only invoke and
+      // subscribe through contextBridge, and electron/layering.test.ts keeps it that small.
+      preload: preloadPath, // eng-disable PRELOAD_JS_CHECK
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      spellcheck: false,
+      navigateOnDragDrop: false,
+      // Middle-click would open links in a new window (denied anyway by setWindowOpenHandler).
+      disableBlinkFeatures: 'Auxclick',
+      // Developer tools only for a windowed, unpackaged development run.
+      devTools: shell.windowed && !app.isPackaged,
+    },
   });
   win.once('ready-to-show', () => win.show());
   const contents = win.webContents;
@@ -289,6 +362,10 @@ function installAutostart(): void {
 }
 
 async function shutdown(): Promise<void> {
+  stopUpdates?.();
+  stopUpdates = null;
+  backupSchedule?.stop();
+  backupSchedule = null;
   if (powerBlockerId !== null && powerSaveBlocker.isStarted(powerBlockerId)) powerSaveBlocker.stop(powerBlockerId);
   powerBlockerId = null;
   unsubscribeCore?.();

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   backoffDelay,
@@ -104,6 +105,14 @@ describe('errorPageHtml', () => {
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt; &amp; &quot;q&quot;');
     expect(html).not.toMatch(/<script/i);
     expect(html).toContain("default-src 'none'");
+  });
+
+  it('allows its one style block by hash, never unsafe-inline', () => {
+    const html = errorPageHtml('x');
+    expect(html).not.toContain('unsafe-inline');
+    const hash = /style-src 'sha256-([^']+)'/.exec(html)?.[1];
+    const style = /<style>([^<]*)<\/style>/.exec(html)?.[1] ?? '';
+    expect(hash).toBe(createHash('sha256').update(style).digest('base64'));
   });
 
   it('can be loaded as a data URL', () => {

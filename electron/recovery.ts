@@ -1,4 +1,5 @@
 // Pure crash and hang recovery policy for the kiosk window (electron/main.ts applies the decisions).
+import { createHash } from 'node:crypto';
 
 /** Electron's RenderProcessGoneDetails['reason']. */
 export type RenderGoneReason =
@@ -108,6 +109,14 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => escapes[c] ?? c);
 }
 
+const errorPageStyle = [
+  'html,body{height:100%;margin:0}body{display:flex;align-items:center;justify-content:center;',
+  'font-family:system-ui,sans-serif;background:#1d2430;color:#f4f4f4;text-align:center}',
+  'h1{font-size:2.2rem;margin:0 0 1rem}p{font-size:1.2rem;margin:.4rem}small{opacity:.6}',
+].join('');
+/** The one inline style block is allowed by its hash, not by 'unsafe-inline'. */
+const errorPageStyleHash = `sha256-${createHash('sha256').update(errorPageStyle).digest('base64')}`;
+
 /**
  * A self-contained page shown when the app cannot run. No scripts, no external resources; the
  * details line is for staff (a reason code, never a stack trace).
@@ -116,11 +125,9 @@ export function errorPageHtml(details: string): string {
   return [
     '<!doctype html>',
     '<html><head><meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src '${errorPageStyleHash}'">`,
     '<title>Linli</title>',
-    '<style>html,body{height:100%;margin:0}body{display:flex;align-items:center;justify-content:center;',
-    'font-family:system-ui,sans-serif;background:#1d2430;color:#f4f4f4;text-align:center}',
-    'h1{font-size:2.2rem;margin:0 0 1rem}p{font-size:1.2rem;margin:.4rem}small{opacity:.6}</style>',
+    `<style>${errorPageStyle}</style>`,
     '</head><body><main>',
     '<h1>暂停服务 · Temporarily unavailable</h1>',
     '<p>请联系店员。 Please ask a member of staff.</p>',

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import {
   appOrigin,
@@ -7,7 +9,6 @@ import {
   isPermissionAllowed,
   isTrustedSenderUrl,
   shouldBlockNavigation,
-  webPreferencesFor,
   type KeyInput,
 } from './security';
 
@@ -62,27 +63,50 @@ describe('shouldBlockNavigation', () => {
   });
 });
 
-describe('webPreferencesFor', () => {
-  it('locks the renderer down', () => {
-    const prefs = webPreferencesFor('/opt/linli/preload.cjs');
-    expect(prefs).toMatchObject({
-      preload: '/opt/linli/preload.cjs',
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      spellcheck: false,
-      devTools: false,
-    });
-    expect(prefs).not.toHaveProperty('enableBlinkFeatures');
-  });
+/** The window's webPreferences as written in electron/main.ts: property name -> source text of its value. */
+function mainWindowWebPreferences(): Record<string, string> {
+  const file = fileURLToPath(new URL('./main.ts', import.meta.url));
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+  const windows: ts.NewExpression[] = [];
+  const visit = (node: ts.Node) => {
+    if (ts.isNewExpression(node) && node.expression.getText(source) === 'BrowserWindow') windows.push(node);
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  expect(windows).toHaveLength(1); // one window; a second one would need its own literal checked here
+  const options = windows[0]?.arguments?.[0];
+  if (!options || !ts.isObjectLiteralExpression(options)) throw new Error('BrowserWindow options are not a literal');
+  const prefs = options.properties.find((p) => p.name?.getText(source) === 'webPreferences');
+  if (!prefs || !ts.isPropertyAssignment(prefs) || !ts.isObjectLiteralExpression(prefs.initializer)) {
+    throw new Error('webPreferences is not a literal at the BrowserWindow call site');
+  }
+  return Object.fromEntries(
+    prefs.initializer.properties.map((p) => {
+      if (!ts.isPropertyAssignment(p)) throw new Error(`webPreferences: ${p.getText(source)} is not a plain property`);
+      return [p.name.getText(source), p.initializer.getText(source)];
+    }),
+  );
+}
 
-  it('enables devtools only on request', () => {
-    expect(webPreferencesFor('/p', { devTools: true }).devTools).toBe(true);
+describe('the kiosk window webPreferences (a literal in electron/main.ts)', () => {
+  it('locks the renderer down', () => {
+    expect(mainWindowWebPreferences()).toEqual({
+      preload: 'preloadPath',
+      contextIsolation: 'true',
+      sandbox: 'true',
+      nodeIntegration: 'false',
+      nodeIntegrationInWorker: 'false',
+      nodeIntegrationInSubFrames: 'false',
+      webSecurity: 'true',
+      allowRunningInsecureContent: 'false',
+      experimentalFeatures: 'false',
+      webviewTag: 'false',
+      spellcheck: 'false',
+      navigateOnDragDrop: 'false',
+      disableBlinkFeatures: "'Auxclick'",
+      // Developer tools only for a windowed, unpackaged development run.
+      devTools: 'shell.windowed && !app.isPackaged',
+    });
   });
 });
 
@@ -96,6 +120,9 @@ describe('contentSecurityPolicy', () => {
     // 'wasm-unsafe-eval' (WebAssembly for the camera QR reader) is allowed; JavaScript eval is not.
     expect(contentSecurityPolicy).not.toMatch(/'unsafe-eval'/);
     expect(contentSecurityPolicy).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    // No inline styles or style attributes: React sets styles through the CSSOM, which CSP allows.
+    expect(contentSecurityPolicy).toContain("style-src 'self';");
+    expect(contentSecurityPolicy).not.toMatch(/'unsafe-inline'/);
   });
 });
 

@@ -1,6 +1,5 @@
 // Pure security decisions for the Electron shell (electron/main.ts wires them up).
-// Type-only imports from 'electron': this module must load in plain Node for unit tests.
-import type { WebPreferences } from 'electron';
+// No imports from 'electron': this module must load in plain Node for unit tests.
 
 /** The renderer is served from this origin by a privileged custom protocol, never from file://. */
 export const appScheme = 'app';
@@ -35,30 +34,6 @@ export function isTrustedSenderUrl(url: string | null | undefined): boolean {
 /** A navigation (will-navigate, will-redirect, will-frame-navigate) may only stay inside the app. */
 export function shouldBlockNavigation(url: string | null | undefined): boolean {
   return !isTrustedSenderUrl(url);
-}
-
-export interface WebPreferencesOptions {
-  /** Developer tools; only for a windowed, unpackaged development run. */
-  devTools?: boolean;
-}
-
-/** The BrowserWindow webPreferences: checklist items 2, 3, 4, 6, 8, 9, 10, 12. */
-export function webPreferencesFor(preloadPath: string, options: WebPreferencesOptions = {}): WebPreferences {
-  return {
-    preload: preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    webviewTag: false,
-    spellcheck: false,
-    navigateOnDragDrop: false,
-    devTools: options.devTools ?? false,
-  };
 }
 
 export interface PermissionQuery {

@@ -63,7 +63,7 @@ export const contentSecurityPolicy = [
   "default-src 'self'",
   // The camera QR reader and the member QR drawing are WebAssembly (zxing-wasm, served from 'self').
   "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self' 'unsafe-inline'",
+  "style-src 'self'",
   "img-src 'self' data:",
   "connect-src 'self'",
   "object-src 'none'",
