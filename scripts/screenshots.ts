@@ -14,6 +14,7 @@ import { demoMember } from '../features/demo/demo-loyalty';
 import { findChromium } from '../host-support/find-chromium';
 import { chromiumFlags } from '../test/support/chromium';
 import { startHostProcess } from '../test/support/host-process';
+import { saveContest } from '../test/support/contests';
 import { wedgeScan } from '../test/support/self-service-page';
 import { tempDir } from '../test/support/temp-core';
 
@@ -72,7 +73,41 @@ async function prepareSelfServiceStore(dir: string): Promise<void> {
     slides: [],
   });
   db.close();
+
+  // A contest the brand runs (as the hub would send it), with two entrants and a few votes cast.
+  const core = openLinli({ dataDir: dir, demo: true, host: 'browser' });
+  try {
+    const m = core.methods;
+    const manager = (await m.listStaff()).find((s) => s.role === 'manager')!;
+    await m.login({ staffId: manager.id, pin: '9999' });
+    const friend = await m.enrolMember({ name: '李小红', phone: '13812345678', consents: { data_processing: true } });
+    const gold = (await m.searchMembers({ query: demoMember.phone })).members[0]!;
+    const repos = openDatabase(join(dir, databaseFileName));
+    const contest = saveContest(createRepositories(repos), new Date(), [
+      { memberId: friend.created ? friend.member.id : friend.existing.id, name: '李小红', code: 'V-3K7Q' },
+      { memberId: gold.id, name: demoMember.name, code: 'V-8MPW' },
+    ]);
+    repos.close();
+    await m.setSelfServiceSettings({ role: 'self-service' });
+    await m.startCustomer({ text: demoMember.card });
+    await m.voteInContest({ contestId: contest.id, entrantId: contest.entrants[0]!.id });
+    await m.endCustomer();
+    await m.logout();
+  } finally {
+    await core.close();
+  }
 }
+
+/** Member home's actions, each screen as the demo member sees it: [route tile, screen test id]. */
+const customerScreens = [
+  ['rewards', 'ss-rewards'],
+  ['events', 'ss-events-screen'],
+  ['contest', 'ss-contest'],
+  ['referrals', 'ss-referrals'],
+  ['posts', 'ss-posts'],
+  ['feedback', 'ss-feedback'],
+  ['serviceRequest', 'ss-service-request'],
+] as const;
 
 /** The customers' own terminal: the attract loop and the demo member's home after a card scan. */
 async function selfServiceScreens(browser: Browser): Promise<void> {
@@ -101,7 +136,21 @@ async function selfServiceScreens(browser: Browser): Promise<void> {
           .waitFor()
           .catch(() => undefined);
         await shoot(page, 'self-home', size, language);
+        for (const [route, testId] of customerScreens) {
+          await page.getByTestId(`ss-tile-${route}`).click();
+          await page.getByTestId(testId).waitFor();
+          await page.evaluate(() => window.scrollTo(0, 0));
+          await shoot(page, `self-${route}`, size, language);
+          await page.getByTestId('ss-back').click();
+          await page.getByTestId('ss-home').waitFor();
+        }
         await page.getByTestId('ss-finish').click();
+        // Self-enrolment with the on-screen number pad open.
+        await page.getByTestId('ss-join').click();
+        await page.getByTestId('ss-enrol').waitFor();
+        await page.getByTestId('se-phone').click();
+        await shoot(page, 'self-enrol', size, language);
+        await page.getByTestId('ss-back').click();
       }
       await page.close();
     }
@@ -175,6 +224,11 @@ async function main() {
         await page.getByTestId('nav-devices').click();
         await page.getByTestId('printer-form').waitFor();
         await shoot(page, 'devices', size, language);
+
+        await page.getByTestId('nav-community').click();
+        await page.getByTestId('community-tab-events').waitFor();
+        await page.evaluate(() => document.fonts.ready);
+        await shoot(page, 'community', size, language);
       }
       await page.close();
     }
