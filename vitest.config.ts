@@ -3,6 +3,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     reporters: ['default', './test/support/summary-reporter.ts'],
+    // Vitest's default is one worker fewer than the cores: one on a 2-core CI machine, where most of a
+    // test's time is spent waiting on a child host, Chromium or a database. Three keeps the cores busy;
+    // the end-to-end files still run one at a time (their project sets fileParallelism: false).
+    maxWorkers: 3,
     projects: [
       {
         test: {
