@@ -5,8 +5,7 @@ import { LinliError, type MyReferrals, type ReferralRewardRule } from '../../con
 import { maskName } from '../../domain/mask';
 import { normaliseReferralCode } from '../../domain/referral-code';
 import type { SomeHandlers } from '../handler';
-import { expiresOnFor } from '../loyalty/loyalty-accounts';
-import { loyaltyPolicy } from '../loyalty/loyalty-config';
+import { appendAdjustment } from '../loyalty/loyalty-accounts';
 import type { Ports } from '../ports';
 import { stampHlc } from '../members/member-clock';
 
@@ -74,35 +73,20 @@ export function payReferralOnFirstPurchase(
     friendPoints: rule.friendPoints,
     at: sale.at,
   });
-  const expiresOn = expiresOnFor(ports, loyaltyPolicy(ports).expiry);
   for (const [memberId, points, reason] of [
     [referrer.id, rule.referrerPoints, 'referral'],
     [friend.id, rule.friendPoints, 'referral_welcome'],
   ] as const) {
-    if (points <= 0) continue;
-    const entryId = ports.ids.newId();
-    ports.store.points.append({
-      id: entryId,
-      memberId,
-      kind: 'adjust',
-      points,
-      reason,
-      saleId: null,
-      // One entry per friend and side: the ledger's unique index (kind, source) holds "once" too.
-      sourceId: `${reason}:${friend.id}`,
-      storeId: sale.storeId,
-      terminalId: ports.config.terminalId,
-      staffId: sale.staffId,
-      at: sale.at,
-      expiresOn,
-    });
-    ports.store.outbox.append({
-      id: ports.ids.newId(),
-      type: 'points.adjusted',
-      aggregateId: memberId,
-      payload: { entryId, memberId, points, reason, staffId: sale.staffId, at: sale.at, friendId: friend.id },
-      createdAt: sale.at,
-    });
+    // One entry per friend and side: the ledger's unique index (kind, source) holds "once" too.
+    if (points > 0)
+      appendAdjustment(ports, {
+        memberId,
+        points,
+        reason,
+        sourceId: `${reason}:${friend.id}`,
+        staffId: sale.staffId,
+        at: sale.at,
+      });
   }
   return rule;
 }
