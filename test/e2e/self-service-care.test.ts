@@ -8,6 +8,7 @@ import zhCN from '../../renderer/i18n/zh-CN';
 import { chromiumForTests, chromiumFlags } from '../support/chromium';
 import type { HostProcess } from '../support/host-process';
 import { demoMember } from '../support/loyalty';
+import { openCommunityTab } from '../support/counter-page';
 import { scanIntoHome, startSelfServiceHost } from '../support/self-service-page';
 import { logoutAndClose, staffLoginAtKiosk } from '../support/self-service-scan';
 import { tempDir } from '../support/temp-core';
@@ -25,8 +26,7 @@ async function kioskHome(): Promise<Page> {
 }
 
 async function openRequestsTab(page: Page): Promise<void> {
-  await page.getByTestId('nav-community').click();
-  await page.getByTestId('community-tab-requests').click();
+  await openCommunityTab(page, 'requests');
   await page.getByTestId('requests-tab').waitFor();
 }
 

@@ -10,7 +10,7 @@ import { createRepositories } from '../../db/repositories';
 import zhCN from '../../renderer/i18n/zh-CN';
 import { chromiumForTests, chromiumFlags } from '../support/chromium';
 import { saveContest } from '../support/contests';
-import { loginAt } from '../support/counter-page';
+import { loginAt, openCommunityTab } from '../support/counter-page';
 import { startHostProcess, type HostProcess } from '../support/host-process';
 import { enrolment, loginAs, openTestCore, tempDir } from '../support/temp-core';
 
@@ -58,8 +58,7 @@ describe.skipIf(!executablePath)('counter: a purchase with an entrant code votes
     await page.getByTestId('checkout-complete').click();
     await page.getByTestId('checkout-change').waitFor();
 
-    await page.getByTestId('nav-community').click();
-    await page.getByTestId('community-tab-contests').click();
+    await openCommunityTab(page, 'contests');
     const chart = page.getByTestId('contest-chart-contest-1');
     await chart.waitFor();
     await expect.poll(() => chart.textContent()).toContain('5 票');

@@ -8,6 +8,7 @@ import zhCN from '../../renderer/i18n/zh-CN';
 import { chromiumForTests, chromiumFlags } from '../support/chromium';
 import type { HostProcess } from '../support/host-process';
 import { demoMember } from '../support/loyalty';
+import { openCommunityTab } from '../support/counter-page';
 import { scanIntoHome, startSelfServiceHost } from '../support/self-service-page';
 import { logoutAndClose, staffLoginAtKiosk } from '../support/self-service-scan';
 import { tempDir } from '../support/temp-core';
@@ -18,8 +19,7 @@ let browser: Browser;
 let host: HostProcess | null = null;
 
 async function openPostsTab(page: Page): Promise<void> {
-  await page.getByTestId('nav-community').click();
-  await page.getByTestId('community-tab-posts').click();
+  await openCommunityTab(page, 'posts');
   await page.getByTestId('posts-tab').waitFor();
 }
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
 import zhCN from '../../renderer/i18n/zh-CN';
 import { chromiumForTests, chromiumFlags } from '../support/chromium';
-import { loginAt } from '../support/counter-page';
+import { loginAt, openCommunityTab } from '../support/counter-page';
 import { startHostProcess, type HostProcess } from '../support/host-process';
 import { tempDir } from '../support/temp-core';
 
@@ -28,8 +28,7 @@ describe.skipIf(!executablePath)('counter: the manager keeps the rewards', () =>
   it('lists, refuses bad input beside its field, adds, restocks and retires', async () => {
     const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 1000 } });
     await loginAt(page, host!.url, '李娜');
-    await page.getByTestId('nav-community').click();
-    await page.getByTestId('community-tab-rewards').click();
+    await openCommunityTab(page, 'rewards');
     const rows = page.locator('[data-testid^="reward-row-"]');
     await expect.poll(() => rows.count()).toBe(4);
     expect(await rows.filter({ hasText: '限量青瓷杯' }).getByTestId('reward-stock').textContent()).toBe('1');

@@ -20,3 +20,12 @@ export async function isInViewport(page: Page, target: Locator): Promise<boolean
   if (!box || !view) return false;
   return box.x >= 0 && box.y >= 0 && box.x + box.width <= view.width && box.y + box.height <= view.height;
 }
+
+/** From any counter screen: 社区 in the header, then one of its tabs. */
+export async function openCommunityTab(
+  page: Page,
+  tab: 'events' | 'rewards' | 'contests' | 'posts' | 'requests',
+): Promise<void> {
+  await page.getByTestId('nav-community').click();
+  await page.getByTestId(`community-tab-${tab}`).click();
+}
