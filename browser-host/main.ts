@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +9,7 @@ import { deviceTimingFromEnv } from '../host-support/device-timing';
 import { defaultDataDir, portOption, resolveDataDir, roleOption, wantsDemo } from '../host-support/data-dir';
 import { acquireDataDirLock, DataDirLockedError, type DataDirLock } from '../host-support/data-dir-lock';
 import { findChromium } from '../host-support/find-chromium';
+import { extraChromiumFlags, kioskExitAction } from '../host-support/kiosk-exit-action';
 import { smsOptions } from '../host-support/sms-options';
 import { startBrowserHost } from './server';
 
@@ -68,6 +69,19 @@ async function main(): Promise<void> {
     process.exit(2);
   }
 
+  // The kiosk Chromium this host opened (`--open`), which a manager's kiosk exit closes.
+  let kioskChromium: ChildProcess | null = null;
+  const exitKiosk = (by: { name: string }): boolean => {
+    const action = kioskExitAction({ openedChromium: kioskChromium !== null, env });
+    console.log(`Linli: kiosk exit by ${by.name} (${action.kind}).`);
+    if (action.kind === 'close-chromium') kioskChromium?.kill('SIGTERM');
+    else if (action.kind === 'stop-unit')
+      execFile(action.command, action.args, (error) => {
+        if (error) console.error(`Linli: could not stop the kiosk window: ${error.message}`);
+      });
+    return action.kind !== 'none';
+  };
+
   let core;
   try {
     core = openLinli({
@@ -77,6 +91,7 @@ async function main(): Promise<void> {
       sms: smsOptions(argv, env),
       host: 'browser',
       deviceTiming: deviceTimingFromEnv(env),
+      shell: { exit: exitKiosk },
     });
   } catch (error) {
     lock.release();
@@ -137,13 +152,18 @@ async function main(): Promise<void> {
           `--app=${host.url}`,
           '--no-first-run',
           '--disable-background-networking',
+          ...extraChromiumFlags(env),
         ],
         {
           stdio: 'ignore',
           detached: false,
         },
       );
+      kioskChromium = child;
       child.on('error', () => console.log('Linli: could not open Chromium; open the URL above in a browser.'));
+      child.on('exit', () => {
+        if (kioskChromium === child) kioskChromium = null;
+      });
     } else {
       console.log('Linli: open the URL above in Chromium (for a kiosk: chromium --kiosk --app=URL).');
     }

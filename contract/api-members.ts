@@ -20,7 +20,12 @@ import {
 const m = methodsOf('members');
 
 const memberId = id('MEMBER_UNKNOWN');
-const pin = text('PIN_FORMAT', { max: 64, field: 'pin', params: { min: limits.pinMin, max: limits.pinMax } });
+/** A staff PIN as typed: digits and length are checked by the use case (PIN_FORMAT with the limits). */
+export const staffPin = text('PIN_FORMAT', {
+  max: 64,
+  field: 'pin',
+  params: { min: limits.pinMin, max: limits.pinMax },
+});
 
 /** How the counter gives a member a card: scan a pre-printed one, or let Linli make a number. */
 export const cardAssignment = z.discriminatedUnion(
@@ -46,7 +51,7 @@ export const terminalSetupInput = z.object({
   storeName: text('STORE_NAME_INVALID', { max: 200, params: { max: limits.communityMax } }),
   storeCode: text('STORE_CODE_INVALID', { max: 64 }),
   managerName: text('NAME_REQUIRED', { max: 400, tooLong: 'NAME_TOO_LONG', field: 'managerName' }),
-  pin,
+  pin: staffPin,
 });
 export type TerminalSetupInput = z.infer<typeof terminalSetupInput>;
 
@@ -92,7 +97,7 @@ export const memberMethods = {
   getAppInfo: m.anyone(noInput).returns<AppInfo>(),
   getSession: m.anyone(noInput).returns<SessionInfo>(),
   listStaff: m.anyone(noInput).returns<StaffSummary[]>(),
-  login: m.anyone(z.object({ staffId: id('STAFF_UNKNOWN'), pin })).returns<SessionInfo>(),
+  login: m.anyone(z.object({ staffId: id('STAFF_UNKNOWN'), pin: staffPin })).returns<SessionInfo>(),
   /** Only while the terminal has no store: creates it and its first manager, who is then logged in. */
   setupTerminal: m.anyone(terminalSetupInput).returns<SessionInfo>(),
   logout: m.anyone(noInput).returns<SessionInfo>(),

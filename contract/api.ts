@@ -14,6 +14,7 @@ import { enrolmentMethods } from './api-enrolment';
 import { postsMethods } from './api-posts';
 import { careMethods } from './api-care';
 import { eventMethods } from './api-events';
+import { shellMethods } from './api-shell';
 import type { AccessOf, ClientMethod, InputOf, OutputOf, ParsedOf } from './method';
 
 /**
@@ -35,6 +36,7 @@ export const kioskMethods = {
   ...postsMethods,
   ...careMethods,
   ...eventMethods,
+  ...shellMethods,
 };
 
 type Declared = typeof kioskMethods;

@@ -214,6 +214,7 @@ export const errorCodes = [
   'TICKET_ALREADY_USED',
   /** A waiting-list or cancelled ticket holds no seat. */
   'TICKET_NOT_CONFIRMED',
+  'KIOSK_EXIT_MANAGER_ONLY',
   'INTERNAL',
 ] as const;
 

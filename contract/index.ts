@@ -38,3 +38,4 @@ export * from './api-care';
 export * from './care-types';
 export * from './api-events';
 export * from './events-types';
+export * from './api-shell';

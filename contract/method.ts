@@ -24,7 +24,8 @@ export type Area =
   | 'referrals'
   | 'posts'
   | 'care'
-  | 'enrolment';
+  | 'enrolment'
+  | 'shell';
 
 export interface MethodSpec<I extends z.ZodType = z.ZodType, O = unknown, A extends Access = Access> {
   area: Area;

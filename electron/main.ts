@@ -129,6 +129,15 @@ function start(): void {
       sms: smsOptions(process.argv, process.env),
       host: 'electron',
       deviceTiming: deviceTimingFromEnv(process.env),
+      // A manager left the kiosk (exit gesture + PIN): quit cleanly. The OS unit restarts only on
+      // failure, so the desktop of the kiosk session stays until the next boot or a manual start.
+      shell: {
+        exit: (by) => {
+          log(`kiosk exit by ${by.name}`);
+          setImmediate(() => app.quit());
+          return true;
+        },
+      },
     });
   } catch (err) {
     // Typically a damaged data directory or better-sqlite3 not rebuilt for Electron's ABI.
@@ -174,7 +183,8 @@ function start(): void {
 
 /**
  * Background updates from LINLI_UPDATE_URL (packaged builds only). The till's basket lives in the
- * renderer, so "a sale may be in progress" is: a staff member is logged in. Log out at closing time
+ * renderer, so "a sale may be in progress" is the core's `busy()`: a staff member is logged in, a
+ * customer is at the self-service screens, or receipts are still printing. Log out at closing time
  * and the update installs in the quiet hour.
  */
 function startUpdatesIfConfigured(): void {
@@ -191,7 +201,7 @@ function startUpdatesIfConfigured(): void {
       return {
         terminalId: session.terminalId,
         utcOffsetMinutes: session.utcOffsetMinutes,
-        saleInProgress: session.staff !== null,
+        saleInProgress: linli.busy(),
       };
     },
   });

@@ -32,7 +32,8 @@ import { couponHandlers } from './loyalty/coupons';
 import { loyaltyHandlers, scheduleLoyaltyJobs } from './loyalty/loyalty-accounts';
 import { cardHandlers } from './members/cards';
 import { memberHandlers } from './members/members';
-import type { Ports } from './ports';
+import type { Ports, ShellPort } from './ports';
+import { kioskExitHandlers, terminalBusy } from './shell/kiosk-exit';
 import { dayCloseHandlers } from './reports/day-close';
 import { handleScan, scanHandlers } from './scan/scan';
 import { staffHandlers } from './staff/staff-session';
@@ -72,6 +73,8 @@ export interface LinliOptions {
   role?: TerminalRole;
   /** The SMS gateway for verification codes (`--sms-webhook`); absent: the log sender. */
   sms?: SmsConfig;
+  /** What the host does when a manager leaves the kiosk; absent: there is no kiosk window to close. */
+  shell?: ShellPort;
 }
 
 export interface LinliCore {
@@ -81,6 +84,8 @@ export interface LinliCore {
   methods: KioskMethods;
   subscribe(listener: (event: KioskEventName, payload: unknown) => void): Unsubscribe;
   info: AppInfo;
+  /** Someone is using the terminal (staff, a customer, receipts printing): an update must wait. */
+  busy(): boolean;
   close(): Promise<void>;
 }
 
@@ -208,6 +213,7 @@ export function openLinli(options: LinliOptions): LinliCore {
     devices,
     sync,
     sms,
+    shell: options.shell ?? { exit: () => false },
   };
 
   catchUpEntryTier(ports);
@@ -246,6 +252,7 @@ export function openLinli(options: LinliOptions): LinliCore {
     ...postHandlers,
     ...careHandlers,
     ...eventHandlers,
+    ...kioskExitHandlers,
   };
   const handle = createDispatch(handlers, ports);
   // Every change a person makes comes through here, committed by the time the handler answers: the
@@ -270,6 +277,7 @@ export function openLinli(options: LinliOptions): LinliCore {
     methods,
     info,
     subscribe,
+    busy: () => terminalBusy(ports),
     async close() {
       listeners.clear();
       stopJobs();

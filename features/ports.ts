@@ -51,7 +51,17 @@ export interface CustomerSessionPort {
   start(memberId: string): CustomerSession;
   /** The session, still within the idle timeout, now touched; null when none or expired. */
   touch(): CustomerSession | null;
+  /** Whether a customer is at the screens (within the idle timeout), without touching the session. */
+  active(): boolean;
   end(): void;
+}
+
+/**
+ * What the host around the core can do for it. `exit` closes the kiosk window (Electron quits, the
+ * browser host closes its kiosk Chromium) and answers whether there was one to close.
+ */
+export interface ShellPort {
+  exit(by: StaffSummary): boolean;
 }
 
 export interface EventSink {
@@ -123,4 +133,5 @@ export interface Ports {
   sync: SyncPort;
   /** Sends verification codes (self-enrolment): the operator's SMS webhook or the demo's log. */
   sms: SmsSender;
+  shell: ShellPort;
 }

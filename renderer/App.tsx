@@ -4,6 +4,7 @@ import type { ApiErrorShape, KioskApi, ScanOutcome, SelfServiceSettings, Session
 import { AppContext, type AppServices, type Route, type ScanReceiver } from './app-context';
 import { ErrorBanner } from './components/ErrorBanner';
 import { Header } from './components/Header';
+import { KioskExit } from './components/KioskExit';
 import { setStoreUtcOffset } from './format';
 import { toErrorShape } from './errors';
 import { useWedgeScanner } from './scanner/use-wedge-scanner';
@@ -164,12 +165,15 @@ export function App({ api, wedgeConfig }: AppProps) {
   const customerFacing = selfService?.role === 'self-service' && !loggedIn;
   if (customerFacing && !staffLogin)
     return (
-      <SelfServiceApp
-        api={api}
-        session={session}
-        idleSeconds={selfService.idleSeconds}
-        onStaff={() => setStaffLogin(true)}
-      />
+      <>
+        <SelfServiceApp
+          api={api}
+          session={session}
+          idleSeconds={selfService.idleSeconds}
+          onStaff={() => setStaffLogin(true)}
+        />
+        <KioskExit api={api} />
+      </>
     );
   let screen: ReactNode;
   if (!sessionLoaded || !selfService) screen = <p className="muted">{t('app.loading')}</p>;
@@ -217,6 +221,7 @@ export function App({ api, wedgeConfig }: AppProps) {
         <ErrorBanner error={error} onDismiss={clearError} />
         <main className="main">{screen}</main>
       </div>
+      <KioskExit api={api} />
     </AppContext.Provider>
   );
 }

@@ -8,6 +8,7 @@ export type AuditAction =
   | 'login_locked'
   | 'login_refused_locked'
   | 'logout'
+  | 'kiosk_exit'
   | 'hub_registered'
   | 'hub_unregistered'
   | 'sync_parked_resent'

@@ -11,6 +11,7 @@ const graceMs = 15_000;
 export function createCustomerSession(clock: Clock, idleSeconds: () => number): CustomerSessionPort {
   let session: CustomerSession | null = null;
   let lastTouch = 0;
+  const live = (now: number) => session !== null && now - lastTouch <= idleSeconds() * 1000 + graceMs;
   return {
     start(memberId) {
       session = { memberId, startedAt: clock.now().toISOString() };
@@ -18,15 +19,15 @@ export function createCustomerSession(clock: Clock, idleSeconds: () => number): 
       return session;
     },
     touch() {
-      if (!session) return null;
       const now = clock.now().getTime();
-      if (now - lastTouch > idleSeconds() * 1000 + graceMs) {
+      if (!live(now)) {
         session = null;
         return null;
       }
       lastTouch = now;
       return session;
     },
+    active: () => live(clock.now().getTime()),
     end() {
       session = null;
     },

@@ -1,4 +1,4 @@
-import { LinliError, limits, type ParsedInput, type SessionInfo } from '../../contract';
+import { LinliError, limits, type SessionInfo, type StaffSummary } from '../../contract';
 import { decideLogin } from '../../domain/pin-lockout';
 import type { SomeHandlers } from '../handler';
 import { utcOffset } from '../loyalty/loyalty-config';
@@ -35,7 +35,26 @@ function oneAtATime<T>(ports: Ports, key: string, work: () => Promise<T>): Promi
   return run;
 }
 
-async function attemptLogin(ports: Ports, { staffId, pin }: ParsedInput<'login'>): Promise<SessionInfo> {
+/**
+ * Checks a staff member's PIN with the lockout: a wrong PIN counts, too many lock the account, and
+ * every attempt is audited. Answers the staff member when the PIN is right. The login and the kiosk
+ * exit both check PINs here, so guesses at either count towards the same lockout.
+ */
+export function checkStaffPin(
+  ports: Ports,
+  input: { staffId: string; pin: string },
+  purpose: 'login' | 'kiosk_exit' = 'login',
+): Promise<StaffSummary> {
+  if (!ports.store.staff.get(input.staffId)) throw new LinliError('STAFF_UNKNOWN');
+  if (!isPinFormat(input.pin)) throw new LinliError('PIN_FORMAT', { min: limits.pinMin, max: limits.pinMax }, 'pin');
+  return oneAtATime(ports, input.staffId, () => attemptPin(ports, input, purpose));
+}
+
+async function attemptPin(
+  ports: Ports,
+  { staffId, pin }: { staffId: string; pin: string },
+  purpose: 'login' | 'kiosk_exit',
+): Promise<StaffSummary> {
   // Read inside the queue: the previous attempt's count is already written.
   const staff = ports.store.staff.get(staffId);
   if (!staff) throw new LinliError('STAFF_UNKNOWN');
@@ -46,7 +65,7 @@ async function attemptLogin(ports: Ports, { staffId, pin }: ParsedInput<'login'>
     locked.outcome === 'locked' ? locked : decideLogin(state, await verifyPin(pin, staff.pinHash), ports.clock.now());
   const at = ports.clock.now().toISOString();
   const audit = (
-    action: 'login' | 'login_failed' | 'login_locked' | 'login_refused_locked',
+    action: 'login' | 'kiosk_exit' | 'login_failed' | 'login_locked' | 'login_refused_locked',
     detail: Record<string, unknown> = {},
   ) =>
     ports.store.audit.append({
@@ -59,7 +78,7 @@ async function attemptLogin(ports: Ports, { staffId, pin }: ParsedInput<'login'>
 
   ports.store.transaction(() => {
     ports.store.staff.setLockout(staff.id, decision.next.failedAttempts, decision.next.lockedUntil);
-    if (decision.outcome === 'ok') audit('login');
+    if (decision.outcome === 'ok') audit(purpose);
     else if (decision.outcome === 'wrong') audit('login_failed', { remaining: decision.remaining });
     else if (decision.outcome === 'locked_now') audit('login_locked', { until: decision.next.lockedUntil });
     else audit('login_refused_locked');
@@ -67,19 +86,17 @@ async function attemptLogin(ports: Ports, { staffId, pin }: ParsedInput<'login'>
 
   if (decision.outcome === 'wrong') throw new LinliError('PIN_WRONG', { remaining: decision.remaining }, 'pin');
   if (decision.outcome !== 'ok') throw new LinliError('STAFF_LOCKED', { minutes: decision.minutesLeft });
-  ports.session.set({ id: staff.id, name: staff.name, role: staff.role });
-  const info = sessionInfo(ports);
-  ports.events.emit('session', info);
-  return info;
+  return { id: staff.id, name: staff.name, role: staff.role };
 }
 
 export const staffHandlers = {
   getSession: (_input, { ports }) => sessionInfo(ports),
   listStaff: (_input, { ports }) => ports.store.staff.listActive(),
-  login(input, { ports }) {
-    if (!ports.store.staff.get(input.staffId)) throw new LinliError('STAFF_UNKNOWN');
-    if (!isPinFormat(input.pin)) throw new LinliError('PIN_FORMAT', { min: limits.pinMin, max: limits.pinMax }, 'pin');
-    return oneAtATime(ports, input.staffId, () => attemptLogin(ports, input));
+  async login(input, { ports }) {
+    ports.session.set(await checkStaffPin(ports, input));
+    const info = sessionInfo(ports);
+    ports.events.emit('session', info);
+    return info;
   },
   logout(_input, { ports, staff }) {
     if (staff) {

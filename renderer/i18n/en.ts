@@ -29,6 +29,14 @@ export const en: Messages = {
     back: 'Back',
     none: '—',
   },
+  kioskExit: {
+    title: 'Leave the locked window',
+    lead: 'Only a manager can close the locked Linli window.',
+    manager: 'Manager',
+    confirm: 'Leave',
+    closing: 'Closing the Linli window…',
+    nothingToClose: 'PIN accepted. This is a plain browser tab with no locked window to close: just close the tab.',
+  },
   language: {
     switchTo: '中文',
   },
@@ -530,6 +538,7 @@ export const en: Messages = {
     TICKET_UNKNOWN: 'There is no such event ticket. Check the code.',
     TICKET_ALREADY_USED: 'This ticket has been checked in already: points are awarded once.',
     TICKET_NOT_CONFIRMED: 'This ticket holds no seat (waiting list or cancelled): it cannot be checked in.',
+    KIOSK_EXIT_MANAGER_ONLY: 'Only a manager can leave the locked Linli window: ask a manager for their PIN.',
     INTERNAL: 'Something went wrong. Try again; if it keeps happening, call your manager.',
   },
   errorFallbacks: {

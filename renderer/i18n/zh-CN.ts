@@ -32,6 +32,14 @@ export const zhCN = {
     back: '返回',
     none: '—',
   },
+  kioskExit: {
+    title: '退出锁定窗口',
+    lead: '只有店长可以关闭 Linli 的全屏锁定窗口。',
+    manager: '店长',
+    confirm: '退出',
+    closing: '正在关闭 Linli 窗口…',
+    nothingToClose: 'PIN 正确。这里是普通浏览器标签，没有要关闭的锁定窗口：直接关闭标签即可。',
+  },
   language: {
     switchTo: 'English',
   },
@@ -526,6 +534,7 @@ export const zhCN = {
     TICKET_UNKNOWN: '没有这张活动票，请检查票码。',
     TICKET_ALREADY_USED: '这张票已签到过，积分只发一次。',
     TICKET_NOT_CONFIRMED: '这张票没有座位（候补中或已取消），不能签到。',
+    KIOSK_EXIT_MANAGER_ONLY: '只有店长可以退出锁定的 Linli 窗口，请店长输入 PIN。',
     INTERNAL: '系统出错，请重试；如问题持续，请联系店长。',
   } satisfies Record<ErrorCode, string>,
   /** Wording for errors whose details the server did not send. */

@@ -1,11 +1,10 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { limits, type SessionInfo, type StaffSummary } from '../../contract';
+import { type SessionInfo, type StaffSummary } from '../../contract';
 import { useApp } from '../app-context';
 import { useAction } from '../components/use-action';
+import { PinPad } from '../components/PinPad';
 import { TerminalSetup } from './TerminalSetup';
-
-const keypadDigits = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
 export function LoginScreen({ onLoggedIn }: { onLoggedIn(session: SessionInfo): void }) {
   const { t } = useTranslation();
@@ -40,8 +39,6 @@ export function LoginScreen({ onLoggedIn }: { onLoggedIn(session: SessionInfo): 
     setPin('');
     setChosen(person);
   };
-
-  const press = (digit: string) => setPin((p) => (p.length >= limits.pinMax ? p : p + digit));
 
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
@@ -100,39 +97,7 @@ export function LoginScreen({ onLoggedIn }: { onLoggedIn(session: SessionInfo): 
             onChange={(e) => setPin(e.target.value)}
           />
         </label>
-        <div className="keypad" role="group" aria-label={t('login.pinLabel')}>
-          {keypadDigits.map((d) => (
-            <button
-              key={d}
-              type="button"
-              className="button keypad__key"
-              data-testid={`pin-key-${d}`}
-              onClick={() => press(d)}
-            >
-              {d}
-            </button>
-          ))}
-          <button
-            type="button"
-            className="button keypad__key button--ghost"
-            data-testid="pin-clear"
-            onClick={() => setPin('')}
-          >
-            {t('login.clear')}
-          </button>
-          <button type="button" className="button keypad__key" data-testid="pin-key-0" onClick={() => press('0')}>
-            0
-          </button>
-          <button
-            type="button"
-            className="button keypad__key button--ghost"
-            data-testid="pin-backspace"
-            aria-label={t('login.backspace')}
-            onClick={() => setPin((p) => p.slice(0, -1))}
-          >
-            ⌫
-          </button>
-        </div>
+        <PinPad setPin={setPin} />
         <div className="actions">
           <button type="button" className="button button--ghost" data-testid="login-back" onClick={() => choose(null)}>
             {t('login.changeStaff')}

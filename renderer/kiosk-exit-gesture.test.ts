@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { noTaps, registerTap, type ExitGestureState, type Tap } from './kiosk-exit';
+import { noTaps, registerTap, type ExitGestureState, type Tap } from './kiosk-exit-gesture';
 
 function tapAll(taps: Tap[]): boolean[] {
   let state: ExitGestureState = noTaps;
