@@ -1,7 +1,7 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { databaseFileName, openLinli } from '../features/app';
 import { restoreBackup, startBackupSchedule } from '../features/backup/backup';
 import { backupSettings, restoreOption } from '../host-support/backup-options';
@@ -10,10 +10,11 @@ import { defaultDataDir, portOption, resolveDataDir, roleOption, wantsDemo } fro
 import { acquireDataDirLock, DataDirLockedError, type DataDirLock } from '../host-support/data-dir-lock';
 import { findChromium } from '../host-support/find-chromium';
 import { extraChromiumFlags, kioskExitAction } from '../host-support/kiosk-exit-action';
+import { launchFileOption, launchPageHtml, removeLaunchFile, writeLaunchFile } from '../host-support/launch-file';
 import { smsOptions } from '../host-support/sms-options';
 import { startBrowserHost } from './server';
 
-// `node dist/node/host.js [--data-dir DIR] [--port N] [--no-demo] [--open]`
+// `node dist/node/host.js [--data-dir DIR] [--port N] [--no-demo] [--open] [--launch-file FILE]`
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const env = process.env;
@@ -24,8 +25,10 @@ async function main(): Promise<void> {
   }
   const dataDir = resolveDataDir({ argv, env, defaultDir: defaultDataDir(env) });
   let port: number;
+  let launchFile: string | null;
   try {
     port = portOption(argv, env, 5174);
+    launchFile = launchFileOption(argv, env);
   } catch (error) {
     console.error(`Linli: ${(error as Error).message}`);
     process.exit(2);
@@ -112,6 +115,18 @@ async function main(): Promise<void> {
     );
     process.exit(1);
   }
+  // With a launch file (the kiosk unit) the token goes only into that file, never to stdout/journald.
+  if (launchFile) {
+    try {
+      writeLaunchFile(launchFile, launchPageHtml(host.origin, host.token));
+    } catch (error) {
+      console.error(`Linli: could not write the launch file ${launchFile}: ${(error as Error).message}`);
+      await host.close();
+      await core.close();
+      lock.release();
+      process.exit(1);
+    }
+  }
   // Handlers before the URL is printed: whoever reads it (a supervisor, a test) may stop us at once,
   // and must get a clean shutdown that closes the database and frees the data directory.
   const schedule =
@@ -128,6 +143,7 @@ async function main(): Promise<void> {
   const shutdown = async () => {
     if (closing) return;
     closing = true;
+    if (launchFile) removeLaunchFile(launchFile);
     schedule?.stop();
     await host.close();
     await core.close();
@@ -138,7 +154,9 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown());
 
   console.log(`Linli data: ${dataDir}`);
-  console.log(`Linli browser host: ${host.url}`);
+  console.log(`Linli browser host: ${launchFile ? host.origin : host.url}`);
+  if (launchFile) console.log(`Linli launch file: ${launchFile}`);
+  const openUrl = launchFile ? pathToFileURL(launchFile).href : host.url;
 
   if (argv.includes('--open')) {
     const chromium = findChromium(env);
@@ -149,7 +167,7 @@ async function main(): Promise<void> {
         [
           `--user-data-dir=${profile}`,
           '--kiosk',
-          `--app=${host.url}`,
+          `--app=${openUrl}`,
           '--no-first-run',
           '--disable-background-networking',
           ...extraChromiumFlags(env),

@@ -3,19 +3,29 @@ import { LinliError, createApiClient, type Envelope, type KioskApi, type KioskEv
 const tokenKey = 'linli.token';
 
 /**
- * The browser host prints a URL with a per-launch token; keep it for this tab and take it out of
- * the address bar so it is not bookmarked or shown.
+ * The per-launch token arrives in the URL: `?token=` from the link the host prints, or `#token=` from
+ * the kiosk's launch file (a fragment is never sent to the server, decision 0033). Keep it for this
+ * tab and take it out of the address bar so it is not bookmarked, shown or kept in the history.
  */
 export function takeLaunchToken(): string {
-  const url = new URL(window.location.href);
-  const fromUrl = url.searchParams.get('token');
-  if (fromUrl) {
-    sessionStorage.setItem(tokenKey, fromUrl);
-    url.searchParams.delete('token');
-    window.history.replaceState(null, '', url.pathname + url.search + url.hash);
-    return fromUrl;
+  const { token, address } = splitLaunchToken(window.location.href);
+  if (token) {
+    sessionStorage.setItem(tokenKey, token);
+    window.history.replaceState(null, '', address);
+    return token;
   }
   return sessionStorage.getItem(tokenKey) ?? '';
+}
+
+/** The token in `href` (query first, then fragment) and the same address without it (path onwards). */
+export function splitLaunchToken(href: string): { token: string | null; address: string } {
+  const url = new URL(href);
+  const fragment = new URLSearchParams(url.hash.slice(1));
+  const token = url.searchParams.get('token') || fragment.get('token') || null;
+  url.searchParams.delete('token');
+  fragment.delete('token');
+  const hash = fragment.size > 0 ? `#${fragment.toString()}` : '';
+  return { token, address: url.pathname + url.search + hash };
 }
 
 export function createBrowserClient(token: string): KioskApi {
