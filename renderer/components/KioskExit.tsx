@@ -4,6 +4,7 @@ import type { ApiErrorShape, KioskApi, StaffSummary } from '../../contract';
 import { toErrorShape } from '../errors';
 import { noTaps, registerTap, type ExitGestureState } from '../kiosk-exit-gesture';
 import { Dialog } from './kit/Dialog';
+import { Field } from './kit/Field';
 import { PinPad } from './PinPad';
 
 /**
@@ -87,8 +88,7 @@ function KioskExitDialog({ api, onClose }: { api: KioskApi; onClose(): void }) {
       confirmLabel={t('kioskExit.confirm')}
     >
       <p className="muted">{t('kioskExit.lead')}</p>
-      <label className="field">
-        <span className="field__label">{t('kioskExit.manager')}</span>
+      <Field label={t('kioskExit.manager')} field="staffId">
         <select
           className="input"
           data-testid="kiosk-exit-manager"
@@ -104,9 +104,9 @@ function KioskExitDialog({ api, onClose }: { api: KioskApi; onClose(): void }) {
             </option>
           ))}
         </select>
-      </label>
-      <label className="field">
-        <span className="field__label">{t('login.pinLabel')}</span>
+      </Field>
+      {/* The dialog's own line shows why a PIN was refused (the PIN itself is cleared). */}
+      <Field label={t('login.pinLabel')} field="pin">
         <input
           className="input input--pin"
           type="password"
@@ -119,7 +119,7 @@ function KioskExitDialog({ api, onClose }: { api: KioskApi; onClose(): void }) {
             setPin(e.target.value);
           }}
         />
-      </label>
+      </Field>
       <PinPad setPin={setPin} testIdPrefix="kiosk-exit-pin" />
     </Dialog>
   );
