@@ -6,6 +6,7 @@ import { noTaps, registerTap, type ExitGestureState } from '../kiosk-exit-gestur
 import { Dialog } from './kit/Dialog';
 import { Field } from './kit/Field';
 import { PinPad } from './PinPad';
+import '../styles/kiosk-exit.css';
 
 /**
  * The staff way out of the locked kiosk, on every screen (counter and self-service): five quick taps
@@ -87,40 +88,45 @@ function KioskExitDialog({ api, onClose }: { api: KioskApi; onClose(): void }) {
       busy={busy}
       confirmLabel={t('kioskExit.confirm')}
     >
-      <p className="muted">{t('kioskExit.lead')}</p>
-      <Field label={t('kioskExit.manager')} field="staffId">
-        <select
-          className="input"
-          data-testid="kiosk-exit-manager"
-          value={staffId}
-          onChange={(e) => {
-            setError(null);
-            setStaffId(e.target.value);
-          }}
-        >
-          {managers.map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.name}
-            </option>
-          ))}
-        </select>
-      </Field>
-      {/* The dialog's own line shows why a PIN was refused (the PIN itself is cleared). */}
-      <Field label={t('login.pinLabel')} field="pin">
-        <input
-          className="input input--pin"
-          type="password"
-          inputMode="numeric"
-          autoComplete="off"
-          data-testid="kiosk-exit-pin"
-          value={pin}
-          onChange={(e) => {
-            setError(null);
-            setPin(e.target.value);
-          }}
-        />
-      </Field>
-      <PinPad setPin={setPin} testIdPrefix="kiosk-exit-pin" />
+      {/* Landscape: the fields beside the PIN pad, so the buttons stay on a 1280×800 screen. */}
+      <div className="kiosk-exit__body">
+        <div className="kiosk-exit__fields">
+          <p className="muted">{t('kioskExit.lead')}</p>
+          <Field label={t('kioskExit.manager')} field="staffId">
+            <select
+              className="input"
+              data-testid="kiosk-exit-manager"
+              value={staffId}
+              onChange={(e) => {
+                setError(null);
+                setStaffId(e.target.value);
+              }}
+            >
+              {managers.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+          {/* The dialog's own line shows why a PIN was refused (the PIN itself is cleared). */}
+          <Field label={t('login.pinLabel')} field="pin">
+            <input
+              className="input input--pin"
+              type="password"
+              inputMode="numeric"
+              autoComplete="off"
+              data-testid="kiosk-exit-pin"
+              value={pin}
+              onChange={(e) => {
+                setError(null);
+                setPin(e.target.value);
+              }}
+            />
+          </Field>
+        </div>
+        <PinPad setPin={setPin} testIdPrefix="kiosk-exit-pin" />
+      </div>
     </Dialog>
   );
 }

@@ -34,12 +34,14 @@ describe.skipIf(!executablePath)('kiosk exit: gesture and manager PIN', () => {
     expect(await page.getByTestId('kiosk-exit').count()).toBe(0);
     for (let i = 0; i < 5; i++) await page.mouse.click(20, 20);
     await page.getByTestId('kiosk-exit').waitFor();
-
     for (const d of '1111') await page.getByTestId(`kiosk-exit-pin-key-${d}`).click();
     await page.getByTestId('kiosk-exit-confirm').click();
     const error = page.getByTestId('kiosk-exit-error');
     await error.waitFor();
     expect(await error.getAttribute('data-code')).toBe('PIN_WRONG');
+    // The whole dialog, its error line and buttons included, fits a 1280×800 kiosk screen unscrolled.
+    const confirm = await page.getByTestId('kiosk-exit-confirm').boundingBox();
+    expect(confirm!.y + confirm!.height).toBeLessThanOrEqual(800);
     expect(await page.getByTestId('kiosk-exit-result').count()).toBe(0);
 
     for (const d of '9999') await page.getByTestId(`kiosk-exit-pin-key-${d}`).click();
