@@ -12,10 +12,12 @@ import { findChromium } from './find-chromium';
 
 export const autostartSubcommand = 'install-autostart';
 
-/** The arguments after `install-autostart`, or null when the command line is not that subcommand. */
-export function autostartArgs(argv: readonly string[]): string[] | null {
-  const at = argv.indexOf(autostartSubcommand);
-  return at < 0 ? null : argv.slice(at + 1);
+/**
+ * The arguments after `install-autostart` when it is the first argument (the caller drops the
+ * executable and script), or null: the command line is not that subcommand.
+ */
+export function autostartArgs(args: readonly string[]): string[] | null {
+  return args[0] === autostartSubcommand ? args.slice(1) : null;
 }
 
 export interface AutostartFlags {
@@ -89,6 +91,7 @@ export interface AutostartContext {
   /** Electron: the running app's own executable (the AppImage, or /opt/Linli/linli). */
   electronExecutable?: string;
   isRoot: boolean;
+  platform: NodeJS.Platform;
   out: (line: string) => void;
   err: (line: string) => void;
   /** Defaults to systemctlFromEnv(env). */
@@ -120,6 +123,10 @@ export function runAutostartCli(ctx: AutostartContext): number {
       ctx.out(usage);
       return 0;
     }
+    if (ctx.platform !== 'linux')
+      throw new AutostartError(
+        'install-autostart installs systemd user units, on Linux. On Windows start Linli once with --install-autostart (a login item), and use Assigned Access for a kiosk.',
+      );
     const mode = flags.mode ?? ctx.defaultMode;
     if (!ctx.modes.includes(mode))
       throw new AutostartError(
