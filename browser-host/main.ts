@@ -8,6 +8,7 @@ import { backupSettings, restoreOption } from '../host-support/backup-options';
 import { deviceTimingFromEnv } from '../host-support/device-timing';
 import { defaultDataDir, portOption, resolveDataDir, roleOption, wantsDemo } from '../host-support/data-dir';
 import { acquireDataDirLock, DataDirLockedError, type DataDirLock } from '../host-support/data-dir-lock';
+import { autostartArgs, runAutostartCli } from '../host-support/autostart-cli';
 import { findChromium } from '../host-support/find-chromium';
 import { extraChromiumFlags, kioskExitAction } from '../host-support/kiosk-exit-action';
 import { launchFileOption, launchPageHtml, removeLaunchFile, writeLaunchFile } from '../host-support/launch-file';
@@ -15,9 +16,31 @@ import { smsOptions } from '../host-support/sms-options';
 import { startBrowserHost } from './server';
 
 // `node dist/node/host.js [--data-dir DIR] [--port N] [--no-demo] [--open] [--launch-file FILE]`
+// `node dist/node/host.js install-autostart [--uninstall] [--dry-run] [--system]`: the kiosk's units.
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const env = process.env;
+  const autostart = autostartArgs(argv);
+  if (autostart) {
+    // This file is dist/node/host.js in a checkout: the units point at it, the templates are in build/linux.
+    const root = fileURLToPath(new URL('../../', import.meta.url));
+    process.exit(
+      runAutostartCli({
+        args: autostart,
+        env,
+        defaultMode: 'browser-host',
+        modes: ['electron', 'browser-host'],
+        templatesDir: join(root, 'build', 'linux'),
+        installDir: root.replace(/\/+$/, ''),
+        hostScript: fileURLToPath(import.meta.url),
+        node: process.execPath,
+        isRoot: process.getuid?.() === 0,
+        platform: process.platform,
+        out: (line) => console.log(line),
+        err: (line) => console.error(line),
+      }),
+    );
+  }
   const staticDir = env.LINLI_STATIC_DIR ?? fileURLToPath(new URL('../renderer/', import.meta.url));
   if (!existsSync(join(staticDir, 'index.html'))) {
     console.error(`Linli: the renderer is not built (${staticDir} has no index.html). Run \`npm run build\` first.`);

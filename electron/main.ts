@@ -12,6 +12,7 @@ import type { Envelope, KioskEventName } from '../contract';
 import { resolveDataDir, roleOption, wantsDemo } from '../host-support/data-dir';
 import { smsOptions } from '../host-support/sms-options';
 import { acquireDataDirLock, DataDirLockedError, type DataDirLock } from '../host-support/data-dir-lock';
+import { autostartArgs, runAutostartCli } from '../host-support/autostart-cli';
 import { parseShellOptions } from './launch-options';
 import { updateSettingsFromEnv } from './update-policy';
 import { startUpdates } from './updater';
@@ -56,7 +57,30 @@ let powerBlockerId: number | null = null;
 let stopUpdates: (() => void) | null = null;
 let backupSchedule: BackupSchedule | null = null;
 
-if (!app.requestSingleInstanceLock()) {
+// `linli install-autostart [--uninstall] [--dry-run] [--desktop-entry]`: a command, not the kiosk. It
+// runs before the single-instance lock (a running kiosk must not swallow it) and opens no window.
+// Packaged, argv is [linli, ...args]; `electron .` puts the app path in between.
+const autostart = autostartArgs(process.argv.slice(app.isPackaged ? 1 : 2));
+if (autostart) {
+  app.exit(
+    runAutostartCli({
+      args: autostart,
+      env: process.env,
+      defaultMode: 'electron',
+      modes: ['electron'],
+      // extraFiles put build/linux next to the executable (/opt/Linli/linux, or inside the AppImage).
+      templatesDir: app.isPackaged
+        ? path.join(path.dirname(process.execPath), 'linux')
+        : path.join(app.getAppPath(), 'build', 'linux'),
+      // An AppImage runs from a temporary mount: the unit must start the AppImage file itself.
+      electronExecutable: process.env.APPIMAGE || (app.isPackaged ? process.execPath : undefined),
+      isRoot: process.getuid?.() === 0,
+      platform: process.platform,
+      out: (line) => console.log(line),
+      err: (line) => console.error(line),
+    }),
+  );
+} else if (!app.requestSingleInstanceLock()) {
   // Another Linli is running: it receives 'second-instance' and comes to the front.
   app.quit();
 } else {
