@@ -41,13 +41,18 @@ export interface CrashReportOptions {
 
 export function keepCrashReports(options: CrashReportOptions): void {
   mkdirSync(options.dir, { recursive: true });
-  const report = process.report as NodeJS.ProcessReport & { excludeEnv?: boolean };
-  report.directory = options.dir;
-  report.reportOnFatalError = true;
-  report.reportOnUncaughtException = true;
-  // No DNS look-ups of open sockets from a dying process; no environment where Node can leave it out.
-  report.excludeNetwork = true;
-  if ('excludeEnv' in report) report.excludeEnv = true;
+  // @types/node 20 does not know excludeNetwork (Node 20.13) or excludeEnv (Node 22.13).
+  // A runtime built without diagnostic reports (an embedder may leave them out) still logs the error.
+  const report = process.report as
+    (NodeJS.ProcessReport & { excludeNetwork?: boolean; excludeEnv?: boolean }) | undefined;
+  if (report) {
+    report.directory = options.dir;
+    report.reportOnFatalError = true;
+    report.reportOnUncaughtException = true;
+    // No DNS look-ups of open sockets from a dying process; no environment where Node can leave it out.
+    report.excludeNetwork = true;
+    if ('excludeEnv' in report) report.excludeEnv = true;
+  }
 
   const onUncaught = (error: unknown, origin: string) => {
     try {
@@ -62,7 +67,7 @@ export function keepCrashReports(options: CrashReportOptions): void {
     const exit = options.exit;
     process.on('uncaughtException', (error, origin) => {
       onUncaught(error, origin);
-      report.writeReport(error instanceof Error ? error : new Error(String(error)));
+      report?.writeReport(error instanceof Error ? error : new Error(String(error)));
       exit(1);
     });
   } else {
