@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isLogFile, parseLogFileName } from '../contract/log-files';
 import { tempDir } from '../test/support/temp-core';
-import { createHostLogger, logLevelFromEnv, logsDirFor, scrubSecrets } from './logger';
+import { createHostLogger, lineLogger, logLevelFromEnv, logsDirFor, scrubSecrets } from './logger';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
@@ -107,5 +107,21 @@ describe('the host logger', () => {
     const line = JSON.stringify({ msg: 'GET /?token=abc.DEF-123&x=1 Authorization: bearer abc/def=' });
     const scrubbed = scrubSecrets(line);
     expect(JSON.parse(scrubbed)).toEqual({ msg: 'GET /?token=[Redacted]&x=1 Authorization: bearer [Redacted]' });
+  });
+
+  it('logs the lines of text as warnings when they say something failed', async () => {
+    const logsDir = join(scratch(), 'logs');
+    const logger = await createHostLogger({ logsDir, baseName: 'linli', stdout: false });
+    const backup = lineLogger(logger.log, 'backup');
+    backup('backup written: linli-ST01-20261202T030405006Z-s12.sqlite (1 old one(s) rotated out)');
+    backup('backup failed: ENOSPC');
+    backup('WARNING: low disk space in /media/usb (low)');
+    await logger.close();
+    const written = lines(join(logsDir, logFiles(logsDir)[0]!)).map((l) => [l.level, l.component]);
+    expect(written).toEqual([
+      [30, 'backup'],
+      [40, 'backup'],
+      [40, 'backup'],
+    ]);
   });
 });

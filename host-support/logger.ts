@@ -152,3 +152,15 @@ export async function createHostLogger(options: HostLoggerOptions): Promise<Host
     },
   };
 }
+
+/**
+ * For the parts that log one line of text at a time (backups, updates): each line as a log entry
+ * of `component`, a warning when it says something failed or is wrong, so that the diagnostics'
+ * "last errors" finds it.
+ */
+export function lineLogger(log: Logger, component: string): (message: string) => void {
+  return (message) => {
+    if (/\b(fail(ed|s)?|error|warning|refused|could not)\b/i.test(message)) log.warn({ component }, message);
+    else log.info({ component }, message);
+  };
+}
