@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { crashReportsDirName, isCrashReport, isLogFile, logsDirName } from '../contract/log-files';
 import { startHostProcess, type HostProcess } from './support/host-process';
+import { startHubProcess } from './support/hub-process';
 import { tempDir } from './support/temp-core';
 
 const root = resolve(import.meta.dirname, '..');
@@ -19,10 +20,10 @@ const scratch = (prefix: string) => {
 };
 
 type LogLine = { level: number; time: number; msg: string; [field: string]: unknown };
-function logLines(dataDir: string): LogLine[] {
+function logLines(dataDir: string, base: 'linli' | 'hub' = 'linli'): LogLine[] {
   const dir = join(dataDir, logsDirName);
   return readdirSync(dir)
-    .filter((name) => isLogFile(name, 'linli'))
+    .filter((name) => isLogFile(name, base))
     .sort()
     .flatMap((name) => readFileSync(join(dir, name), 'utf8').split('\n').filter(Boolean))
     .map((line) => JSON.parse(line) as LogLine);
@@ -69,7 +70,28 @@ describe('logs of the browser host', () => {
       .join('');
     expect(text).not.toContain(token);
     expect(logLines(dataDir).some((line) => line.msg === 'browser host stopped')).toBe(true);
-  });
+  }, 60_000);
+});
+
+describe('logs of the hub', () => {
+  it('writes hub*.log into its data directory, and never its admin token', async () => {
+    const dataDir = scratch('linli-logs-hub-');
+    const hub = await startHubProcess({ LINLI_HUB_DATA_DIR: dataDir });
+    try {
+      // A refused admin call: the hub answers, and the token sent must not reach the log.
+      await fetch(`${hub.url}/admin/stores`, { headers: { authorization: 'Bearer not-the-admin-token-0000' } });
+    } finally {
+      await hub.stop();
+    }
+    const lines = logLines(dataDir, 'hub');
+    expect(lines.find((line) => line.msg === 'hub started')).toMatchObject({ level: 30, engine: 'pglite' });
+    expect(lines.some((line) => line.msg === 'hub stopped')).toBe(true);
+    const text = readdirSync(join(dataDir, logsDirName))
+      .map((name) => readFileSync(join(dataDir, logsDirName, name), 'utf8'))
+      .join('');
+    expect(text).not.toContain(hub.adminToken);
+    expect(text).not.toContain('not-the-admin-token-0000');
+  }, 120_000);
 });
 
 describe('crash reports', () => {
@@ -91,6 +113,6 @@ describe('crash reports', () => {
       const fatal = logLines(dataDir).find((line) => line.level === 60);
       expect(fatal).toMatchObject({ err: { message: 'the till fell over (test crash)' } });
       expect(logLines(dataDir)[0]!.msg).toBe('crash child started');
-    });
+    }, 60_000);
   }
 });
