@@ -67,7 +67,11 @@ export function keepCrashReports(options: CrashReportOptions): void {
     const exit = options.exit;
     process.on('uncaughtException', (error, origin) => {
       onUncaught(error, origin);
-      report?.writeReport(error instanceof Error ? error : new Error(String(error)));
+      try {
+        report?.writeReport(error instanceof Error ? error : new Error(String(error)));
+      } catch {
+        // No report (a runtime without it, a full disk): the log line above is what remains.
+      }
       exit(1);
     });
   } else {
