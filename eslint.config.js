@@ -56,11 +56,12 @@ export const layers = {
     packages: ['zod', 'ws'],
     node: true,
   },
-  // Host. Node helpers both hosts share: the data dir, static files, finding Chromium. Knows only the contract.
+  // Host. Node helpers both hosts share: the data dir, static files, finding Chromium, the process
+  // logger (pino with pino-roll's rotating files, for the kiosk hosts and the hub alike).
   'host-support': {
     files: 'host-support',
     imports: ['contract', 'features', 'host-support'],
-    packages: [],
+    packages: ['pino', 'pino-roll'],
     node: true,
   },
   // Host. The Electron shell. Only electron/main.ts and electron/preload.ts may load 'electron' at run time

@@ -2,9 +2,11 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { appVersion, logBaseNames } from '../contract';
 import { databaseFileName, openLinli } from '../features/app';
 import { restoreBackup, startBackupSchedule } from '../features/backup/backup';
 import { backupSettings, restoreOption } from '../host-support/backup-options';
+import { crashReportsDirFor, keepCrashReports } from '../host-support/crash-reports';
 import { deviceTimingFromEnv } from '../host-support/device-timing';
 import { defaultDataDir, portOption, resolveDataDir, roleOption, wantsDemo } from '../host-support/data-dir';
 import { acquireDataDirLock, DataDirLockedError, type DataDirLock } from '../host-support/data-dir-lock';
@@ -12,11 +14,17 @@ import { autostartArgs, runAutostartCli } from '../host-support/autostart-cli';
 import { findChromium } from '../host-support/find-chromium';
 import { extraChromiumFlags, kioskExitAction } from '../host-support/kiosk-exit-action';
 import { launchFileOption, launchPageHtml, removeLaunchFile, writeLaunchFile } from '../host-support/launch-file';
+import { createHostLogger, lineLogger, logLevelFromEnv, logsDirFor, type HostLogger } from '../host-support/logger';
 import { smsOptions } from '../host-support/sms-options';
 import { startBrowserHost } from './server';
 
 // `node dist/node/host.js [--data-dir DIR] [--port N] [--no-demo] [--open] [--launch-file FILE]`
 // `node dist/node/host.js install-autostart [--uninstall] [--dry-run] [--system]`: the kiosk's units.
+//
+// Until the data directory is locked, a refusal to start is plain text on stderr for the operator
+// who typed the command (and for journald); from then on everything goes through the logger: JSON
+// lines on stdout and in <dataDir>/logs/. The three `Linli ...:` lines below stay plain text on
+// stdout: supervisors and tests read them.
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const env = process.env;
@@ -49,9 +57,11 @@ async function main(): Promise<void> {
   const dataDir = resolveDataDir({ argv, env, defaultDir: defaultDataDir(env) });
   let port: number;
   let launchFile: string | null;
+  let level;
   try {
     port = portOption(argv, env, 5174);
     launchFile = launchFileOption(argv, env);
+    level = logLevelFromEnv(env);
   } catch (error) {
     console.error(`Linli: ${(error as Error).message}`);
     process.exit(2);
@@ -95,15 +105,37 @@ async function main(): Promise<void> {
     process.exit(2);
   }
 
+  // The data directory is ours: from here on, the logger (one writer per folder, like the database).
+  let logger: HostLogger;
+  try {
+    logger = await createHostLogger({ logsDir: logsDirFor(dataDir, env), baseName: logBaseNames.kiosk, level });
+  } catch (error) {
+    // Logs that cannot be written must not keep the till from starting: stdout (journald) only.
+    logger = await createHostLogger({ logsDir: null, baseName: logBaseNames.kiosk, level });
+    logger.log.warn({ err: error }, 'could not open the log folder; logging to stdout only');
+  }
+  const log = logger.log;
+  // Typed so that the compiler knows nothing runs after it.
+  const exitWith: (code: number) => never = (code) => {
+    logger.flush();
+    process.exit(code);
+  };
+  try {
+    keepCrashReports({ dir: crashReportsDirFor(dataDir), log, flush: logger.flush });
+  } catch (error) {
+    log.warn({ err: error }, 'crash reports are off: could not make the crash-reports folder');
+  }
+  log.info({ version: appVersion, dataDir }, 'browser host starting');
+
   // The kiosk Chromium this host opened (`--open`), which a manager's kiosk exit closes.
   let kioskChromium: ChildProcess | null = null;
   const exitKiosk = (by: { name: string }): boolean => {
     const action = kioskExitAction({ openedChromium: kioskChromium !== null, env });
-    console.log(`Linli: kiosk exit by ${by.name} (${action.kind}).`);
+    log.info({ staff: by.name, action: action.kind }, 'kiosk exit');
     if (action.kind === 'close-chromium') kioskChromium?.kill('SIGTERM');
     else if (action.kind === 'stop-unit')
       execFile(action.command, action.args, (error) => {
-        if (error) console.error(`Linli: could not stop the kiosk window: ${error.message}`);
+        if (error) log.error({ err: error }, 'could not stop the kiosk window');
       });
     return action.kind !== 'none';
   };
@@ -118,36 +150,43 @@ async function main(): Promise<void> {
       host: 'browser',
       deviceTiming: deviceTimingFromEnv(env),
       shell: { exit: exitKiosk },
+      log,
     });
   } catch (error) {
     lock.release();
-    console.error(`Linli: ${(error as Error).message}`);
-    process.exit(2);
+    log.fatal({ err: error }, `could not open the data directory: ${(error as Error).message}`);
+    exitWith(2);
   }
   let host;
   try {
-    host = await startBrowserHost({ core, port, staticDir });
+    host = await startBrowserHost({
+      core,
+      port,
+      staticDir,
+      onError: (error) => log.error({ err: error }, 'request failed'),
+    });
   } catch (error) {
     await core.close();
     lock.release();
     const code = (error as NodeJS.ErrnoException).code;
-    console.error(
+    log.fatal(
+      { err: error },
       code === 'EADDRINUSE'
-        ? `Linli: port ${port} is in use. Is Linli already running? Use --port N for another port.`
-        : `Linli: could not start the browser host: ${(error as Error).message}`,
+        ? `port ${port} is in use. Is Linli already running? Use --port N for another port.`
+        : `could not start the browser host: ${(error as Error).message}`,
     );
-    process.exit(1);
+    exitWith(1);
   }
   // With a launch file (the kiosk unit) the token goes only into that file, never to stdout/journald.
   if (launchFile) {
     try {
       writeLaunchFile(launchFile, launchPageHtml(host.origin, host.token));
     } catch (error) {
-      console.error(`Linli: could not write the launch file ${launchFile}: ${(error as Error).message}`);
+      log.fatal({ err: error, launchFile }, 'could not write the launch file');
       await host.close();
       await core.close();
       lock.release();
-      process.exit(1);
+      exitWith(1);
     }
   }
   // Handlers before the URL is printed: whoever reads it (a supervisor, a test) may stop us at once,
@@ -159,7 +198,7 @@ async function main(): Promise<void> {
           folder: backups.folder,
           keep: backups.keep,
           everyMs: backups.everyMs,
-          log: (message) => console.log(`Linli: ${message}`),
+          log: lineLogger(log, 'backup'),
         })
       : null;
   let closing = false;
@@ -171,11 +210,15 @@ async function main(): Promise<void> {
     await host.close();
     await core.close();
     lock.release();
+    log.info('browser host stopped');
+    await logger.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown());
   process.on('SIGTERM', () => void shutdown());
 
+  // The origin only: the token in host.url never goes into a log file.
+  log.info({ dataDir, origin: host.origin, launchFile }, 'browser host started');
   console.log(`Linli data: ${dataDir}`);
   console.log(`Linli browser host: ${launchFile ? host.origin : host.url}`);
   if (launchFile) console.log(`Linli launch file: ${launchFile}`);
@@ -201,11 +244,14 @@ async function main(): Promise<void> {
         },
       );
       kioskChromium = child;
-      child.on('error', () => console.log('Linli: could not open Chromium; open the URL above in a browser.'));
+      child.on('error', (error) =>
+        log.warn({ err: error, chromium }, 'could not open Chromium; open the URL above in a browser'),
+      );
       child.on('exit', () => {
         if (kioskChromium === child) kioskChromium = null;
       });
     } else {
+      // Guidance for the person who typed the command, like the URL lines above: plain text.
       console.log('Linli: open the URL above in Chromium (for a kiosk: chromium --kiosk --app=URL).');
     }
   }

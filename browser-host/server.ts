@@ -113,7 +113,10 @@ export async function startBrowserHost(opts: {
   port: number;
   staticDir: string;
   token?: string;
+  /** A request that failed unexpectedly (the host's logger); absent: the console. */
+  onError?: (error: unknown) => void;
 }): Promise<BrowserHost> {
+  const onError = opts.onError ?? ((error: unknown) => console.error('[linli] request failed:', error));
   const token = opts.token ?? randomBytes(24).toString('base64url');
   let port = opts.port;
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
@@ -173,7 +176,7 @@ export async function startBrowserHost(opts: {
         ? serveStatic(req, res)
         : Promise.resolve(void res.writeHead(405).end());
     work.catch((error: unknown) => {
-      console.error('[linli] request failed:', error);
+      onError(error);
       if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL' } });
       else res.end();
     });

@@ -1,6 +1,6 @@
 // The Electron main process: one kiosk window over the Linli core. Thin wiring only; every decision
 // lives in a pure module beside this file (security, protocol-path, recovery, launch-options).
-import { app, BrowserWindow, ipcMain, Menu, powerSaveBlocker, protocol, session } from 'electron';
+import { app, BrowserWindow, crashReporter, ipcMain, Menu, powerSaveBlocker, protocol, session } from 'electron';
 import type { WebContents } from 'electron';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -8,8 +8,10 @@ import { databaseFileName, openLinli, type LinliCore } from '../features/app';
 import { restoreBackup, startBackupSchedule, type BackupSchedule } from '../features/backup/backup';
 import { backupSettings, restoreOption } from '../host-support/backup-options';
 import { deviceTimingFromEnv } from '../host-support/device-timing';
-import type { Envelope, KioskEventName } from '../contract';
+import { appVersion, logBaseNames, type Envelope, type KioskEventName } from '../contract';
+import { crashReportsDirFor, keepCrashReports } from '../host-support/crash-reports';
 import { resolveDataDir, roleOption, wantsDemo } from '../host-support/data-dir';
+import { createHostLogger, lineLogger, logLevelFromEnv, logsDirFor, type HostLogger } from '../host-support/logger';
 import { smsOptions } from '../host-support/sms-options';
 import { acquireDataDirLock, DataDirLockedError, type DataDirLock } from '../host-support/data-dir-lock';
 import { autostartArgs, runAutostartCli } from '../host-support/autostart-cli';
@@ -39,8 +41,15 @@ const invokeChannel = 'linli:invoke';
 const eventChannel = 'linli:event';
 const appEntryUrl = `${appOrigin}/index.html`;
 
-const log = (message: string) => console.log(`linli: ${message}`);
 const describe = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+// The process logger (JSON lines on stdout and in <dataDir>/logs/), open once the data directory
+// is locked. Before that, and for `--restore`, the operator reads plain text on the console.
+let logger: HostLogger | null = null;
+const log = (message: string, fields: Record<string, unknown> = {}) =>
+  logger ? logger.log.info(fields, message) : console.log(`linli: ${message}`);
+const logError = (message: string, err: unknown) =>
+  logger ? logger.log.error({ err }, message) : console.error(`linli: ${message}: ${describe(err)}`);
 
 // Must happen before 'ready'.
 app.enableSandbox();
@@ -49,6 +58,11 @@ protocol.registerSchemesAsPrivileged([
 ]);
 
 const shell = parseShellOptions({ argv: process.argv, env: process.env, platform: process.platform });
+// userData is known before 'ready'; the crash reporter must start before it.
+const dataDir = resolveDataDir({ argv: process.argv, env: process.env, defaultDir: app.getPath('userData') });
+// Native crashes (main, renderer, GPU) as minidumps beside Node's reports; kept here, never uploaded.
+app.setPath('crashDumps', crashReportsDirFor(dataDir));
+crashReporter.start({ uploadToServer: false });
 
 let mainWindow: BrowserWindow | null = null;
 let core: LinliCore | null = null;
@@ -103,19 +117,19 @@ if (autostart) {
     .whenReady()
     .then(start)
     .catch((err: unknown) => {
-      console.error(`linli: could not start: ${describe(err)}`);
+      logError('could not start', err);
+      logger?.flush();
       app.exit(1);
     });
 }
 
-function start(): void {
+async function start(): Promise<void> {
   if (shell.installAutostart) installAutostart();
   if (!shell.windowed) Menu.setApplicationMenu(null); // no default menu accelerators in kiosk mode
 
   serveRenderer(path.join(app.getAppPath(), 'dist', 'renderer'));
   restrictSession();
 
-  const dataDir = resolveDataDir({ argv: process.argv, env: process.env, defaultDir: app.getPath('userData') });
   // One Linli per data directory (the single-instance lock above is per userData, not per --data-dir).
   let dataDirLock: DataDirLock;
   try {
@@ -145,6 +159,7 @@ function start(): void {
     app.exit(result.ok ? 0 : 1);
     return;
   }
+  await openLogger();
   try {
     core = openLinli({
       dataDir,
@@ -157,15 +172,16 @@ function start(): void {
       // failure, so the desktop of the kiosk session stays until the next boot or a manual start.
       shell: {
         exit: (by) => {
-          log(`kiosk exit by ${by.name}`);
+          log('kiosk exit', { staff: by.name });
           setImmediate(() => app.quit());
           return true;
         },
       },
+      ...(logger ? { log: logger.log } : {}),
     });
   } catch (err) {
     // Typically a damaged data directory or better-sqlite3 not rebuilt for Electron's ABI.
-    console.error(`linli: could not open the data directory: ${describe(err)}`);
+    logError('could not open the data directory', err);
   }
 
   ipcMain.handle(invokeChannel, async (event, method: unknown, input: unknown): Promise<Envelope> => {
@@ -176,7 +192,7 @@ function start(): void {
     try {
       return await core.dispatch(method, input);
     } catch (err) {
-      console.error(`linli: dispatch failed: ${describe(err)}`);
+      logError('dispatch failed', err);
       return { ok: false, error: { code: 'INTERNAL' } };
     }
   });
@@ -198,9 +214,10 @@ function start(): void {
   if (core) {
     try {
       const backups = backupSettings(process.argv, process.env, dataDir);
-      if (backups.everyMs > 0) backupSchedule = startBackupSchedule({ databaseFile, ...backups, log });
+      if (backups.everyMs > 0)
+        backupSchedule = startBackupSchedule({ databaseFile, ...backups, log: lineLog('backup') });
     } catch (err) {
-      console.error(`linli: backups are off: ${describe(err)}`);
+      logError('backups are off', err);
     }
   }
 }
@@ -219,7 +236,7 @@ function startUpdatesIfConfigured(): void {
   stopUpdates = startUpdates({
     settings: { ...settings, feedUrl },
     currentVersion: app.getVersion(),
-    log,
+    log: lineLog('updates'),
     context: async () => {
       const session = await linli.methods.getSession();
       return {
@@ -406,5 +423,43 @@ async function shutdown(): Promise<void> {
   unsubscribeCore = null;
   const closing = core;
   core = null;
-  await closing?.close().catch((err: unknown) => console.error(`linli: closing the core failed: ${describe(err)}`));
+  await closing?.close().catch((err: unknown) => logError('closing the core failed', err));
+  log('stopped');
+  await logger?.close();
+}
+
+/** One line of text at a time (backups, updates), as entries of that component. */
+const lineLog = (component: string) => (logger ? lineLogger(logger.log, component) : log);
+
+/**
+ * The logger over the locked data directory, and Node's crash reports beside the native dumps.
+ * Electron's own handler of an uncaught error would show a dialog on the kiosk and keep running:
+ * ours logs it, writes the report and exits 1, and the OS unit starts Linli again.
+ */
+async function openLogger(): Promise<void> {
+  let level;
+  try {
+    level = logLevelFromEnv(process.env);
+  } catch (err) {
+    console.error(`linli: ${describe(err)}; logging at info`);
+    level = 'info' as const;
+  }
+  try {
+    logger = await createHostLogger({ logsDir: logsDirFor(dataDir, process.env), baseName: logBaseNames.kiosk, level });
+  } catch (err) {
+    logger = await createHostLogger({ logsDir: null, baseName: logBaseNames.kiosk, level });
+    logger.log.warn({ err }, 'could not open the log folder; logging to stdout only');
+  }
+  const opened = logger;
+  try {
+    keepCrashReports({
+      dir: crashReportsDirFor(dataDir),
+      log: opened.log,
+      flush: opened.flush,
+      exit: (code) => app.exit(code),
+    });
+  } catch (err) {
+    opened.log.warn({ err }, 'crash reports are off: could not make the crash-reports folder');
+  }
+  opened.log.info({ version: appVersion, electron: process.versions.electron, dataDir }, 'Electron shell starting');
 }

@@ -32,7 +32,8 @@ import { couponHandlers } from './loyalty/coupons';
 import { loyaltyHandlers, scheduleLoyaltyJobs } from './loyalty/loyalty-accounts';
 import { cardHandlers } from './members/cards';
 import { memberHandlers } from './members/members';
-import type { Ports, ShellPort } from './ports';
+import { consoleLog } from './console-log';
+import type { LogPort, Ports, ShellPort } from './ports';
 import { kioskExitHandlers, terminalBusy } from './shell/kiosk-exit';
 import { dayCloseHandlers } from './reports/day-close';
 import { handleScan, scanHandlers } from './scan/scan';
@@ -75,6 +76,8 @@ export interface LinliOptions {
   sms?: SmsConfig;
   /** What the host does when a manager leaves the kiosk; absent: there is no kiosk window to close. */
   shell?: ShellPort;
+  /** The host's logger (host-support/logger.ts) for unexpected errors; absent: the console. */
+  log?: LogPort;
 }
 
 export interface LinliCore {
@@ -131,7 +134,9 @@ export function openLinli(options: LinliOptions): LinliCore {
   let staff: StaffSummary | null = null;
   const session = { current: () => staff, set: (next: StaffSummary | null) => void (staff = next) };
 
+  const log = options.log ?? consoleLog;
   const devices = createDeviceService({
+    log,
     store,
     clock,
     ids,
@@ -214,6 +219,7 @@ export function openLinli(options: LinliOptions): LinliCore {
     sync,
     sms,
     shell: options.shell ?? { exit: () => false },
+    log,
   };
 
   catchUpEntryTier(ports);

@@ -24,7 +24,7 @@ export function createDispatch(handlers: Handlers, ports: Ports): Dispatch {
       return { ok: true, value: await run(method, input ?? undefined) };
     } catch (error) {
       if (error instanceof LinliError) return { ok: false, error: error.toShape() };
-      console.error(`[linli] ${method} failed:`, error);
+      ports.log.error({ err: error, method }, `${method} failed`);
       return { ok: false, error: { code: 'INTERNAL' } };
     }
   };

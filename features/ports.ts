@@ -64,6 +64,16 @@ export interface ShellPort {
   exit(by: StaffSummary): boolean;
 }
 
+/**
+ * Where the core reports what went wrong unexpectedly (a use case that threw, a print queue that
+ * stopped): the host's logger (pino, into the log files), or the console when none is given.
+ */
+export interface LogPort {
+  error(fields: Record<string, unknown>, message: string): void;
+  warn(fields: Record<string, unknown>, message: string): void;
+  info(fields: Record<string, unknown>, message: string): void;
+}
+
 export interface EventSink {
   emit<E extends KioskEventName>(event: E, payload: KioskEvents[E]): void;
 }
@@ -134,4 +144,5 @@ export interface Ports {
   /** Sends verification codes (self-enrolment): the operator's SMS webhook or the demo's log. */
   sms: SmsSender;
   shell: ShellPort;
+  log: LogPort;
 }

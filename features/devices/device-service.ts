@@ -8,7 +8,8 @@ import { encodeReceipt } from '../../hardware/escpos/encode-receipt';
 import { canPrint } from '../../hardware/escpos/status';
 import { DeviceRegistry, defaultTiming, type RegistryTiming } from '../../hardware/registry';
 import { createPrintQueue, type PrintQueue, type QueuePrinter } from '../printing/print-queue';
-import type { Clock, EventSink, IdSource, PrintPort } from '../ports';
+import { consoleLog } from '../console-log';
+import type { Clock, EventSink, IdSource, LogPort, PrintPort } from '../ports';
 
 /** Timing an operator (or a test) may change without a rebuild; the hosts read it from their environment. */
 export interface DeviceTiming extends Partial<RegistryTiming> {
@@ -39,10 +40,13 @@ export interface DeviceServiceDeps {
   /** The scan router (features/scan): throws a LinliError when it refuses a scan. */
   onScan(input: { text: string; source: ScanSource; symbology?: string }): ScanOutcome;
   timing?: DeviceTiming;
+  /** Where a print queue or device set-up that failed unexpectedly is reported; absent: the console. */
+  log?: LogPort;
 }
 
 export function createDeviceService(deps: DeviceServiceDeps): DevicesPort & PrintPort {
   const { store, events } = deps;
+  const log = deps.log ?? consoleLog;
   const timing: RegistryTiming = { ...defaultTiming, ...deps.timing };
 
   // inject() wants the outcome of the scan it caused; device data is delivered synchronously.
@@ -112,11 +116,12 @@ export function createDeviceService(deps: DeviceServiceDeps): DevicesPort & Prin
       },
       retryMs: deps.timing?.retryMs ?? 1000,
       retryMaxMs: deps.timing?.retryMaxMs ?? 10_000,
+      log,
     },
   );
 
   const ready = registry.apply(store.deviceConfig.all()).then(() => queue.kick());
-  ready.catch((error: unknown) => console.error('[linli] devices:', error));
+  ready.catch((error: unknown) => log.error({ err: error }, 'devices: could not open the configured devices'));
 
   let closed = false;
   return {

@@ -3,7 +3,7 @@
 // and prints once when the printer is back. Callers never wait for paper.
 import type { PrintJobInfo, PrinterEncoding, PaperWidth, ReceiptDocument } from '../../contract';
 import type { TerminalStore } from '../../db/store';
-import type { Clock, IdSource, PrintOptions } from '../ports';
+import type { Clock, IdSource, LogPort, PrintOptions } from '../ports';
 
 export interface QueuePrinter {
   id: string;
@@ -18,6 +18,8 @@ export interface PrintQueueDeps {
   onJob(job: PrintJobInfo): void;
   retryMs: number;
   retryMaxMs: number;
+  /** A drain that failed unexpectedly (the database, not the printer) is reported here. */
+  log: LogPort;
 }
 
 export interface PrintQueueStore {
@@ -102,7 +104,7 @@ export function createPrintQueue(ctx: PrintQueueStore, deps: PrintQueueDeps): Pr
       retryTimer = null;
     }
     running = drain()
-      .catch((error: unknown) => console.error('[linli] print queue:', error))
+      .catch((error: unknown) => deps.log.error({ err: error }, 'print queue: a drain failed'))
       .finally(() => {
         running = null;
         if (again) {

@@ -24,4 +24,12 @@ describe('hub configuration', () => {
         .storage,
     ).toEqual({ engine: 'postgres', databaseUrl: 'postgres://h/db', schema: 'linli' });
   });
+  it('keeps logs and crash reports in the data directory; on PostgreSQL only when one is named', () => {
+    expect(hubConfigFromEnv({ LINLI_HUB_ADMIN_TOKEN: token, LINLI_HUB_DATA_DIR: '/srv/hub' }).filesDir).toBe(
+      '/srv/hub',
+    );
+    const pg = { LINLI_HUB_ADMIN_TOKEN: token, DATABASE_URL: 'postgres://h/db' };
+    expect(hubConfigFromEnv(pg).filesDir).toBeNull();
+    expect(hubConfigFromEnv({ ...pg, LINLI_HUB_DATA_DIR: '/srv/hub' }).filesDir).toBe('/srv/hub');
+  });
 });

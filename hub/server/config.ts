@@ -6,6 +6,11 @@ export interface HubConfig {
   port: number;
   adminToken: string;
   storage: { engine: 'postgres'; databaseUrl: string; schema?: string } | { engine: 'pglite'; dataDir: string };
+  /**
+   * The folder for the hub's logs/ and crash-reports/: LINLI_HUB_DATA_DIR (PGlite's folder by
+   * default). A hub on PostgreSQL without it keeps no files: its stdout is the log (a container's).
+   */
+  filesDir: string | null;
 }
 
 export class HubConfigError extends Error {}
@@ -22,12 +27,15 @@ export function hubConfigFromEnv(env: NodeJS.ProcessEnv): HubConfig {
   const databaseUrl = env.DATABASE_URL?.trim();
   // A database shared with other software (or a test run) may keep the hub's tables in a schema of their own.
   const schema = env.LINLI_HUB_SCHEMA?.trim();
+  const dataDir = env.LINLI_HUB_DATA_DIR?.trim();
+  const pgliteDir = resolve(dataDir || 'linli-hub-data');
   return {
     host: env.LINLI_HUB_HOST?.trim() || '127.0.0.1',
     port,
     adminToken,
     storage: databaseUrl
       ? { engine: 'postgres', databaseUrl, ...(schema ? { schema } : {}) }
-      : { engine: 'pglite', dataDir: resolve(env.LINLI_HUB_DATA_DIR?.trim() || 'linli-hub-data') },
+      : { engine: 'pglite', dataDir: pgliteDir },
+    filesDir: dataDir ? resolve(dataDir) : databaseUrl ? null : pgliteDir,
   };
 }

@@ -51,6 +51,8 @@ export interface HubServerOptions {
   rateLimit?: RateLimit;
   /** For registration: how many attempts one address may make (guessing codes costs). */
   registerRateLimit?: RateLimit;
+  /** A request that failed unexpectedly (the hub's logger); absent: the console. */
+  onError?: (error: unknown) => void;
 }
 
 function parse<T>(schema: ZodType<T>, body: unknown): T {
@@ -215,7 +217,7 @@ export function createHubServer(options: HubServerOptions): Server {
         if (!req.complete) req.resume();
         return;
       }
-      console.error('hub: request failed', error);
+      (options.onError ?? ((e: unknown) => console.error('hub: request failed', e)))(error);
       sendError(res, 500, 'INTERNAL', 'the hub could not answer; the request may be retried');
     });
   });
