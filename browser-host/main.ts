@@ -129,14 +129,19 @@ async function main(): Promise<void> {
 
   // The kiosk Chromium this host opened (`--open`), which a manager's kiosk exit closes.
   let kioskChromium: ChildProcess | null = null;
-  const exitKiosk = (by: { name: string }): boolean => {
+  // A failed `systemctl stop` rejects: the manager sees KIOSK_EXIT_FAILED in the dialog (the core logs it).
+  const exitKiosk = async (by: { name: string }): Promise<boolean> => {
     const action = kioskExitAction({ openedChromium: kioskChromium !== null, env });
     log.info({ staff: by.name, action: action.kind }, 'kiosk exit');
     if (action.kind === 'close-chromium') kioskChromium?.kill('SIGTERM');
     else if (action.kind === 'stop-unit')
-      execFile(action.command, action.args, (error) => {
-        if (error) log.error({ err: error }, 'could not stop the kiosk window');
-      });
+      await new Promise<void>((resolve, reject) =>
+        execFile(action.command, action.args, (error, _stdout, stderr) =>
+          error
+            ? reject(new Error(`${action.command} ${action.args.join(' ')}: ${stderr.trim() || error.message}`))
+            : resolve(),
+        ),
+      );
     return action.kind !== 'none';
   };
 

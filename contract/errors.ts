@@ -215,6 +215,8 @@ export const errorCodes = [
   /** A waiting-list or cancelled ticket holds no seat. */
   'TICKET_NOT_CONFIRMED',
   'KIOSK_EXIT_MANAGER_ONLY',
+  /** The PIN was right, but the host could not close the kiosk window (e.g. systemctl failed). */
+  'KIOSK_EXIT_FAILED',
   'INTERNAL',
 ] as const;
 

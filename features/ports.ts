@@ -61,7 +61,8 @@ export interface CustomerSessionPort {
  * browser host closes its kiosk Chromium) and answers whether there was one to close.
  */
 export interface ShellPort {
-  exit(by: StaffSummary): boolean;
+  /** True when a window is closing; false when there is none; throws (or rejects) when closing failed. */
+  exit(by: StaffSummary): boolean | Promise<boolean>;
 }
 
 /**

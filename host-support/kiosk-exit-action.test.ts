@@ -12,8 +12,17 @@ describe('kioskExitAction', () => {
     expect(kioskExitAction({ openedChromium: false, env: { LINLI_KIOSK_UNIT: 'linli-kiosk.service' } })).toEqual({
       kind: 'stop-unit',
       command: 'systemctl',
-      args: ['--user', 'stop', 'linli-kiosk.service'],
+      args: ['--user', '--no-block', 'stop', 'linli-kiosk.service'],
     });
+  });
+
+  it('uses LINLI_SYSTEMCTL when set, as install-autostart does', () => {
+    expect(
+      kioskExitAction({
+        openedChromium: false,
+        env: { LINLI_KIOSK_UNIT: 'linli-kiosk.service', LINLI_SYSTEMCTL: '/opt/bin/systemctl' },
+      }),
+    ).toMatchObject({ kind: 'stop-unit', command: '/opt/bin/systemctl' });
   });
 
   it('refuses a unit name that is not one (no option, no path, no other kind of unit)', () => {

@@ -16,7 +16,14 @@ export function kioskExitAction(opts: { openedChromium: boolean; env: NodeJS.Pro
   if (opts.openedChromium) return { kind: 'close-chromium' };
   const unit = opts.env.LINLI_KIOSK_UNIT?.trim();
   // `stop`, not `kill`: a stopped unit is not restarted (Restart= acts on failures) until the next boot.
-  if (unit && unitName.test(unit)) return { kind: 'stop-unit', command: 'systemctl', args: ['--user', 'stop', unit] };
+  // `--no-block`: systemctl still says at once when it cannot (no user manager, no such unit), but
+  // does not hold the manager's request until Chromium has gone. LINLI_SYSTEMCTL as in autostart-run.
+  if (unit && unitName.test(unit))
+    return {
+      kind: 'stop-unit',
+      command: opts.env.LINLI_SYSTEMCTL || 'systemctl',
+      args: ['--user', '--no-block', 'stop', unit],
+    };
   return { kind: 'none' };
 }
 

@@ -17,7 +17,7 @@ afterEach(async () => {
   for (const temp of temps.splice(0)) temp.remove();
 });
 
-function open(opts: { role?: 'self-service'; windowToClose?: boolean } = {}) {
+function open(opts: { role?: 'self-service'; windowToClose?: boolean; closeFails?: boolean } = {}) {
   const temp = tempDir('linli-kiosk-exit-');
   temps.push(temp);
   const exits: string[] = [];
@@ -29,6 +29,7 @@ function open(opts: { role?: 'self-service'; windowToClose?: boolean } = {}) {
     shell: {
       exit: (by) => {
         exits.push(by.name);
+        if (opts.closeFails) return Promise.reject(new Error('systemctl: Failed to connect to bus'));
         return opts.windowToClose ?? true;
       },
     },
@@ -70,6 +71,16 @@ describe('exitKiosk', () => {
       closing: false,
     });
     expect(exits).toEqual(['李娜 Li Na']);
+  });
+
+  it('says so when the host could not close the window, instead of claiming it is closing', async () => {
+    const { core, exits } = open({ closeFails: true });
+    const manager = await staffId(core, 'manager');
+    expect(await codeOf(core.methods.exitKiosk({ staffId: manager, pin: '9999' }))).toBe('KIOSK_EXIT_FAILED');
+    expect(exits).toEqual(['李娜 Li Na']);
+    // The PIN was right: it does not count towards the lockout, so the manager can try again.
+    expect(await codeOf(core.methods.exitKiosk({ staffId: manager, pin: '9999' }))).toBe('KIOSK_EXIT_FAILED');
+    expect(await codeOf(core.methods.login({ staffId: manager, pin: '9999' }))).toBe('resolved');
   });
 
   it("refuses a cashier without checking the PIN, so it cannot lock the cashier's login", async () => {

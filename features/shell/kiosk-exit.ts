@@ -12,7 +12,13 @@ export const kioskExitHandlers = {
     // A cashier's PIN is never checked here, so trying one cannot lock the cashier out either.
     if (staff.role !== 'manager') throw new LinliError('KIOSK_EXIT_MANAGER_ONLY', {}, 'staffId');
     const manager = await checkStaffPin(ports, input, 'kiosk_exit');
-    return { closing: ports.shell.exit(manager) };
+    try {
+      return { closing: await ports.shell.exit(manager) };
+    } catch (error) {
+      // The manager is told at once instead of waiting at "closing…" for a window that stays.
+      ports.log.error({ err: error, staff: manager.name }, 'the kiosk window could not be closed');
+      throw new LinliError('KIOSK_EXIT_FAILED');
+    }
   },
 } satisfies SomeHandlers;
 

@@ -539,6 +539,7 @@ export const en: Messages = {
     TICKET_ALREADY_USED: 'This ticket has been checked in already: points are awarded once.',
     TICKET_NOT_CONFIRMED: 'This ticket holds no seat (waiting list or cancelled): it cannot be checked in.',
     KIOSK_EXIT_MANAGER_ONLY: 'Only a manager can leave the locked Linli window: ask a manager for their PIN.',
+    KIOSK_EXIT_FAILED: 'The PIN is right, but Linli could not close its window. Try again; the log says why.',
     INTERNAL: 'Something went wrong. Try again; if it keeps happening, call your manager.',
   },
   errorFallbacks: {

@@ -10,6 +10,7 @@ import { tempDir } from '../support/temp-core';
 
 const executablePath = chromiumForTests();
 const temp = tempDir('linli-e2e-kiosk-exit-');
+const tempUnit = tempDir('linli-e2e-kiosk-exit-unit-');
 let browser: Browser;
 let host: HostProcess | null = null;
 
@@ -22,6 +23,7 @@ describe.skipIf(!executablePath)('kiosk exit: gesture and manager PIN', () => {
     await browser?.close();
     await host?.stop();
     temp.remove();
+    tempUnit.remove();
   });
 
   it('opens on five corner taps, refuses a wrong PIN, accepts the manager', async () => {
@@ -51,5 +53,27 @@ describe.skipIf(!executablePath)('kiosk exit: gesture and manager PIN', () => {
     expect(await result.getAttribute('data-result')).toBe('nothing');
     expect(await result.textContent()).toContain(zhCN.kioskExit.nothingToClose);
     await page.close();
+  });
+  it('shows the error when the kiosk unit cannot be stopped, instead of "closing…" for ever', async () => {
+    // Under systemd the host stops LINLI_KIOSK_UNIT; here that systemctl fails (as with no user manager).
+    const failing = await startHostProcess(tempUnit.dir, {
+      env: { LINLI_KIOSK_UNIT: 'linli-kiosk.service', LINLI_SYSTEMCTL: '/bin/false' },
+    });
+    try {
+      const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
+      await page.goto(failing.url);
+      await page.getByText(zhCN.login.chooseStaff).waitFor();
+      for (let i = 0; i < 5; i++) await page.mouse.click(20, 20);
+      for (const d of '9999') await page.getByTestId(`kiosk-exit-pin-key-${d}`).click();
+      await page.getByTestId('kiosk-exit-confirm').click();
+      const error = page.getByTestId('kiosk-exit-error');
+      await error.waitFor();
+      expect(await error.getAttribute('data-code')).toBe('KIOSK_EXIT_FAILED');
+      expect(await error.textContent()).toContain(zhCN.errors.KIOSK_EXIT_FAILED);
+      expect(await page.getByTestId('kiosk-exit-result').count()).toBe(0);
+      await page.close();
+    } finally {
+      await failing.stop();
+    }
   });
 });

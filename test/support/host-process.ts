@@ -11,13 +11,13 @@ export interface HostProcess {
   stop(): Promise<void>;
 }
 
-function spawnHost(dataDir: string, extraArgs: readonly string[] = []): ChildProcess {
+function spawnHost(dataDir: string, extraArgs: readonly string[] = [], extraEnv: NodeJS.ProcessEnv = {}): ChildProcess {
   const entry = join(root, 'dist/node/host.js');
   if (!existsSync(entry)) throw new Error('dist/node/host.js is missing: run `npm run build` first (npm test does).');
   return spawn(process.execPath, [entry, '--data-dir', dataDir, '--port', '0', ...extraArgs], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, LINLI_DEMO: '1' },
+    env: { ...process.env, LINLI_DEMO: '1', ...extraEnv },
   });
 }
 
@@ -27,10 +27,10 @@ function spawnHost(dataDir: string, extraArgs: readonly string[] = []): ChildPro
  */
 export async function startHostProcess(
   dataDir: string,
-  opts: { timeoutMs?: number; demo?: boolean; args?: readonly string[] } = {},
+  opts: { timeoutMs?: number; demo?: boolean; args?: readonly string[]; env?: NodeJS.ProcessEnv } = {},
 ): Promise<HostProcess> {
   const timeoutMs = opts.timeoutMs ?? 60_000;
-  const child = spawnHost(dataDir, [...(opts.demo === false ? ['--no-demo'] : []), ...(opts.args ?? [])]);
+  const child = spawnHost(dataDir, [...(opts.demo === false ? ['--no-demo'] : []), ...(opts.args ?? [])], opts.env);
   let output = '';
   const url = await new Promise<string>((resolveUrl, reject) => {
     const timer = setTimeout(() => {
