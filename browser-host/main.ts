@@ -95,6 +95,7 @@ async function main(): Promise<void> {
       host: 'browser',
       deviceTiming: deviceTimingFromEnv(env),
       shell: { exit: exitKiosk },
+      diagnostics: { backupFolder: backups.folder },
     });
   } catch (error) {
     lock.release();

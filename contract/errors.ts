@@ -215,6 +215,10 @@ export const errorCodes = [
   /** A waiting-list or cancelled ticket holds no seat. */
   'TICKET_NOT_CONFIRMED',
   'KIOSK_EXIT_MANAGER_ONLY',
+  /** The export target is no longer there (a USB drive pulled out) or was never listed. */
+  'DIAGNOSTICS_TARGET_GONE',
+  /** The export target cannot be written (read-only, full, or not a folder). */
+  'DIAGNOSTICS_TARGET_NOT_WRITABLE',
   'INTERNAL',
 ] as const;
 

@@ -39,3 +39,4 @@ export * from './care-types';
 export * from './api-events';
 export * from './events-types';
 export * from './api-shell';
+export * from './api-diagnostics';

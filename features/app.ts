@@ -32,7 +32,8 @@ import { couponHandlers } from './loyalty/coupons';
 import { loyaltyHandlers, scheduleLoyaltyJobs } from './loyalty/loyalty-accounts';
 import { cardHandlers } from './members/cards';
 import { memberHandlers } from './members/members';
-import type { Ports, ShellPort } from './ports';
+import type { DiagnosticsPort, Ports, ShellPort } from './ports';
+import { diagnosticsHandlers, systemMountRoots } from './diagnostics/diagnostics';
 import { kioskExitHandlers, terminalBusy } from './shell/kiosk-exit';
 import { dayCloseHandlers } from './reports/day-close';
 import { handleScan, scanHandlers } from './scan/scan';
@@ -75,6 +76,8 @@ export interface LinliOptions {
   sms?: SmsConfig;
   /** What the host does when a manager leaves the kiosk; absent: there is no kiosk window to close. */
   shell?: ShellPort;
+  /** What the diagnostics screen cannot find out by itself; absent parts take the defaults. */
+  diagnostics?: Partial<Pick<DiagnosticsPort, 'runtime' | 'backupFolder' | 'mountRoots'>>;
 }
 
 export interface LinliCore {
@@ -214,6 +217,13 @@ export function openLinli(options: LinliOptions): LinliCore {
     sync,
     sms,
     shell: options.shell ?? { exit: () => false },
+    diagnostics: {
+      runtime: options.diagnostics?.runtime ?? { electron: null, chrome: null },
+      databaseFile: join(options.dataDir, databaseFileName),
+      // The hosts' default (host-support/backup-options.ts) when the host does not say.
+      backupFolder: options.diagnostics?.backupFolder ?? join(options.dataDir, 'backups'),
+      mountRoots: options.diagnostics?.mountRoots ?? systemMountRoots(),
+    },
   };
 
   catchUpEntryTier(ports);
@@ -253,6 +263,7 @@ export function openLinli(options: LinliOptions): LinliCore {
     ...careHandlers,
     ...eventHandlers,
     ...kioskExitHandlers,
+    ...diagnosticsHandlers,
   };
   const handle = createDispatch(handlers, ports);
   // Every change a person makes comes through here, committed by the time the handler answers: the

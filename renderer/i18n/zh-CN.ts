@@ -535,6 +535,8 @@ export const zhCN = {
     TICKET_ALREADY_USED: '这张票已签到过，积分只发一次。',
     TICKET_NOT_CONFIRMED: '这张票没有座位（候补中或已取消），不能签到。',
     KIOSK_EXIT_MANAGER_ONLY: '只有店长可以退出锁定的 Linli 窗口，请店长输入 PIN。',
+    DIAGNOSTICS_TARGET_GONE: '该存储设备已不在。请重新插入或选择其他位置后再导出。',
+    DIAGNOSTICS_TARGET_NOT_WRITABLE: 'Linli 无法写入该位置（只读或已满），未写入任何文件。请选择其他位置。',
     INTERNAL: '系统出错，请重试；如问题持续，请联系店长。',
   } satisfies Record<ErrorCode, string>,
   /** Wording for errors whose details the server did not send. */
