@@ -83,6 +83,14 @@ export function listMountRoots(roots: readonly string[]): MountRootListing[] {
   });
 }
 
+function removeQuietly(file: string): void {
+  try {
+    rmSync(file, { force: true });
+  } catch {
+    // Its folder is not one (ENOTDIR) or the drive went: there is no partial file to remove.
+  }
+}
+
 /**
  * Writes `data` as `file` inside the target: a `.partial` first, renamed once complete. The exports
  * folder is created; a drive must still be there. Any failure removes the partial file and answers
@@ -98,7 +106,7 @@ export function writeExport(target: DiagnosticsTarget, fileName: string, data: U
     renameSync(partial, file);
     return file;
   } catch (error) {
-    rmSync(partial, { force: true });
+    removeQuietly(partial);
     const code = (error as NodeJS.ErrnoException).code;
     if (!code) throw error;
     if (code === 'ENOENT' && target.kind === 'removable') throw new LinliError('DIAGNOSTICS_TARGET_GONE');
