@@ -4,6 +4,7 @@ import { saleZhCN } from './sale-zh-CN';
 import { catalogueZhCN } from './catalogue-zh-CN';
 import { syncZhCN } from './sync-zh-CN';
 import { syncProgressZhCN } from './sync-progress-zh-CN';
+import { diagnosticsZhCN } from './diagnostics-zh-CN';
 import { selfServiceZhCN } from './self-service-zh-CN';
 import { rewardsZhCN } from './rewards-zh-CN';
 import { contestsZhCN } from './contests-zh-CN';
@@ -189,6 +190,7 @@ export const zhCN = {
   ...catalogueZhCN,
   ...syncZhCN,
   ...syncProgressZhCN,
+  ...diagnosticsZhCN,
   ...selfServiceZhCN,
   ...rewardsZhCN,
   ...contestsZhCN,
