@@ -45,7 +45,8 @@ export const layers = {
   features: {
     files: 'features',
     imports: ['contract', 'domain', 'db', 'hardware', 'features'],
-    packages: ['zod', 'libphonenumber-js', 'ulid'],
+    // fflate: the diagnostics export's zip (features/diagnostics).
+    packages: ['zod', 'libphonenumber-js', 'ulid', 'fflate'],
     node: true,
   },
 

@@ -156,6 +156,7 @@ async function main(): Promise<void> {
       deviceTiming: deviceTimingFromEnv(env),
       shell: { exit: exitKiosk },
       log,
+      diagnostics: { backupFolder: backups.folder },
     });
   } catch (error) {
     lock.release();

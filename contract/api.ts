@@ -15,6 +15,7 @@ import { postsMethods } from './api-posts';
 import { careMethods } from './api-care';
 import { eventMethods } from './api-events';
 import { shellMethods } from './api-shell';
+import { diagnosticsMethods } from './api-diagnostics';
 import type { AccessOf, ClientMethod, InputOf, OutputOf, ParsedOf } from './method';
 
 /**
@@ -37,6 +38,7 @@ export const kioskMethods = {
   ...careMethods,
   ...eventMethods,
   ...shellMethods,
+  ...diagnosticsMethods,
 };
 
 type Declared = typeof kioskMethods;

@@ -217,6 +217,10 @@ export const errorCodes = [
   'KIOSK_EXIT_MANAGER_ONLY',
   /** The PIN was right, but the host could not close the kiosk window (e.g. systemctl failed). */
   'KIOSK_EXIT_FAILED',
+  /** The export target is no longer there (a USB drive pulled out) or was never listed. */
+  'DIAGNOSTICS_TARGET_GONE',
+  /** The export target cannot be written (read-only, full, or not a folder). */
+  'DIAGNOSTICS_TARGET_NOT_WRITABLE',
   'INTERNAL',
 ] as const;
 

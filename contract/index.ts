@@ -40,3 +40,4 @@ export * from './api-events';
 export * from './events-types';
 export * from './api-shell';
 export * from './log-files';
+export * from './api-diagnostics';

@@ -25,7 +25,8 @@ export type Area =
   | 'posts'
   | 'care'
   | 'enrolment'
-  | 'shell';
+  | 'shell'
+  | 'diagnostics';
 
 export interface MethodSpec<I extends z.ZodType = z.ZodType, O = unknown, A extends Access = Access> {
   area: Area;

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { databaseFileName, openLinli, type LinliCore } from '../features/app';
 import { restoreBackup, startBackupSchedule, type BackupSchedule } from '../features/backup/backup';
-import { backupSettings, restoreOption } from '../host-support/backup-options';
+import { backupFolderSetting, backupSettings, restoreOption } from '../host-support/backup-options';
 import { deviceTimingFromEnv } from '../host-support/device-timing';
 import { appVersion, logBaseNames, type Envelope, type KioskEventName } from '../contract';
 import { crashReportsDirFor, keepCrashReports } from '../host-support/crash-reports';
@@ -168,6 +168,10 @@ async function start(): Promise<void> {
       sms: smsOptions(process.argv, process.env),
       host: 'electron',
       deviceTiming: deviceTimingFromEnv(process.env),
+      diagnostics: {
+        runtime: { electron: process.versions.electron ?? null, chrome: process.versions.chrome ?? null },
+        backupFolder: backupFolderSetting(process.argv, process.env, dataDir),
+      },
       // A manager left the kiosk (exit gesture + PIN): quit cleanly. The OS unit restarts only on
       // failure, so the desktop of the kiosk session stays until the next boot or a manual start.
       shell: {

@@ -33,7 +33,8 @@ import { loyaltyHandlers, scheduleLoyaltyJobs } from './loyalty/loyalty-accounts
 import { cardHandlers } from './members/cards';
 import { memberHandlers } from './members/members';
 import { consoleLog } from './console-log';
-import type { LogPort, Ports, ShellPort } from './ports';
+import type { DiagnosticsPort, LogPort, Ports, ShellPort } from './ports';
+import { diagnosticsHandlers, systemMountRoots } from './diagnostics/diagnostics';
 import { kioskExitHandlers, terminalBusy } from './shell/kiosk-exit';
 import { dayCloseHandlers } from './reports/day-close';
 import { handleScan, scanHandlers } from './scan/scan';
@@ -78,6 +79,8 @@ export interface LinliOptions {
   shell?: ShellPort;
   /** The host's logger (host-support/logger.ts) for unexpected errors; absent: the console. */
   log?: LogPort;
+  /** What the diagnostics screen cannot find out by itself; absent parts take the defaults. */
+  diagnostics?: Partial<Pick<DiagnosticsPort, 'runtime' | 'backupFolder' | 'mountRoots'>>;
 }
 
 export interface LinliCore {
@@ -220,6 +223,13 @@ export function openLinli(options: LinliOptions): LinliCore {
     sms,
     shell: options.shell ?? { exit: () => false },
     log,
+    diagnostics: {
+      runtime: options.diagnostics?.runtime ?? { electron: null, chrome: null },
+      databaseFile: join(options.dataDir, databaseFileName),
+      // The hosts' default (host-support/backup-options.ts) when the host does not say.
+      backupFolder: options.diagnostics?.backupFolder ?? join(options.dataDir, 'backups'),
+      mountRoots: options.diagnostics?.mountRoots ?? systemMountRoots(),
+    },
   };
 
   catchUpEntryTier(ports);
@@ -259,6 +269,7 @@ export function openLinli(options: LinliOptions): LinliCore {
     ...careHandlers,
     ...eventHandlers,
     ...kioskExitHandlers,
+    ...diagnosticsHandlers,
   };
   const handle = createDispatch(handlers, ports);
   // Every change a person makes comes through here, committed by the time the handler answers: the

@@ -75,6 +75,17 @@ export interface LogPort {
   info(fields: Record<string, unknown>, message: string): void;
 }
 
+/** What the diagnostics screen is told by the host: versions only it knows, and where files are. */
+export interface DiagnosticsPort {
+  /** process.versions.electron and .chrome in the Electron host; null in the browser host. */
+  runtime: { electron: string | null; chrome: string | null };
+  databaseFile: string;
+  /** Where the scheduled backups go (--backup-dir, LINLI_BACKUP_DIR, or the data dir's backups/). */
+  backupFolder: string;
+  /** Where removable drives appear (/media/<user>, /run/media/<user>); tests give a temp dir. */
+  mountRoots: readonly string[];
+}
+
 export interface EventSink {
   emit<E extends KioskEventName>(event: E, payload: KioskEvents[E]): void;
 }
@@ -146,4 +157,5 @@ export interface Ports {
   sms: SmsSender;
   shell: ShellPort;
   log: LogPort;
+  diagnostics: DiagnosticsPort;
 }

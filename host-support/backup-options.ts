@@ -26,9 +26,14 @@ function positiveInt(raw: string | undefined, name: string, fallback: number, mi
   return n;
 }
 
+/** Where backups go; never throws (the diagnostics screen shows it even when the schedule is off). */
+export function backupFolderSetting(argv: readonly string[], env: NodeJS.ProcessEnv, dataDir: string): string {
+  return flagValue(argv, '--backup-dir') ?? (env.LINLI_BACKUP_DIR || null) ?? join(dataDir, 'backups');
+}
+
 export function backupSettings(argv: readonly string[], env: NodeJS.ProcessEnv, dataDir: string): BackupSettings {
   return {
-    folder: flagValue(argv, '--backup-dir') ?? (env.LINLI_BACKUP_DIR || null) ?? join(dataDir, 'backups'),
+    folder: backupFolderSetting(argv, env, dataDir),
     keep: positiveInt(env.LINLI_BACKUP_KEEP, 'LINLI_BACKUP_KEEP', 14, 1),
     everyMs: positiveInt(env.LINLI_BACKUP_EVERY_MINUTES, 'LINLI_BACKUP_EVERY_MINUTES', 60, 0) * 60_000,
   };

@@ -21,6 +21,7 @@ import { RefundScreen } from './screens/RefundScreen';
 import { ReportsScreen } from './screens/ReportsScreen';
 import { SearchScreen } from './screens/SearchScreen';
 import { SyncScreen } from './screens/SyncScreen';
+import { DiagnosticsScreen } from './screens/DiagnosticsScreen';
 import { SelfServiceApp } from './self-service/SelfServiceApp';
 
 interface AppProps {
@@ -210,6 +211,7 @@ export function App({ api, wedgeConfig }: AppProps) {
   else if (route.name === 'community') screen = <CommunityScreen key={route.tab ?? ''} tab={route.tab} />;
   else if (route.name === 'printQueue') screen = <PrintQueueScreen />;
   else if (route.name === 'sync' && session?.staff?.role === 'manager') screen = <SyncScreen />;
+  else if (route.name === 'diagnostics' && session?.staff?.role === 'manager') screen = <DiagnosticsScreen />;
   else if (route.name === 'profile')
     screen = <ProfileScreen key={route.memberId} memberId={route.memberId} initial={route.initial} />;
   else screen = <SearchScreen />;

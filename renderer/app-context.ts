@@ -16,6 +16,8 @@ export type Route =
   | { name: 'printQueue' }
   /** Registration with the brand's hub, the sync status and the events it refused (managers). */
   | { name: 'sync' }
+  /** Versions, devices, sync, disk, last errors, and the export of it all with the logs (managers). */
+  | { name: 'diagnostics' }
   /** Community life: events and check-in, rewards, contests, posts to review, service requests. */
   | { name: 'community'; tab?: CommunityTab };
 

@@ -5,7 +5,8 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { PrinterStatusBadge } from './PrinterStatusBadge';
 import { SyncStatusBadge } from './SyncStatusBadge';
 
-type NavRoute = 'search' | 'enrol' | 'checkout' | 'refund' | 'reports' | 'community' | 'catalogue' | 'devices';
+type NavRoute =
+  'search' | 'enrol' | 'checkout' | 'refund' | 'reports' | 'community' | 'catalogue' | 'devices' | 'diagnostics';
 
 // The screens a person can open from the header, in order; managers see their own at the end.
 const navItems = [
@@ -17,6 +18,7 @@ const navItems = [
   { route: 'community', label: 'community.nav' },
   { route: 'catalogue', label: 'catalogue.nav', managerOnly: true },
   { route: 'devices', label: 'devices.nav', managerOnly: true },
+  { route: 'diagnostics', label: 'diagnostics.nav', managerOnly: true },
 ] as const satisfies readonly { route: NavRoute; label: string; managerOnly?: boolean }[];
 
 interface HeaderProps {

@@ -4,6 +4,7 @@ import { saleEn } from './sale-en';
 import { catalogueEn } from './catalogue-en';
 import { syncEn } from './sync-en';
 import { syncProgressEn } from './sync-progress-en';
+import { diagnosticsEn } from './diagnostics-en';
 import { selfServiceEn } from './self-service-en';
 import { rewardsEn } from './rewards-en';
 import { contestsEn } from './contests-en';
@@ -187,6 +188,7 @@ export const en: Messages = {
   ...catalogueEn,
   ...syncEn,
   ...syncProgressEn,
+  ...diagnosticsEn,
   ...selfServiceEn,
   ...rewardsEn,
   ...contestsEn,
@@ -540,6 +542,10 @@ export const en: Messages = {
     TICKET_NOT_CONFIRMED: 'This ticket holds no seat (waiting list or cancelled): it cannot be checked in.',
     KIOSK_EXIT_MANAGER_ONLY: 'Only a manager can leave the locked Linli window: ask a manager for their PIN.',
     KIOSK_EXIT_FAILED: 'The PIN is right, but Linli could not close its window. Try again; the log says why.',
+    DIAGNOSTICS_TARGET_GONE:
+      'That drive is no longer there. Plug it in again, or choose another place, and export again.',
+    DIAGNOSTICS_TARGET_NOT_WRITABLE:
+      'Linli cannot write there (read-only or full). Nothing was written: choose another place.',
     INTERNAL: 'Something went wrong. Try again; if it keeps happening, call your manager.',
   },
   errorFallbacks: {

@@ -4,6 +4,7 @@ import { saleZhCN } from './sale-zh-CN';
 import { catalogueZhCN } from './catalogue-zh-CN';
 import { syncZhCN } from './sync-zh-CN';
 import { syncProgressZhCN } from './sync-progress-zh-CN';
+import { diagnosticsZhCN } from './diagnostics-zh-CN';
 import { selfServiceZhCN } from './self-service-zh-CN';
 import { rewardsZhCN } from './rewards-zh-CN';
 import { contestsZhCN } from './contests-zh-CN';
@@ -189,6 +190,7 @@ export const zhCN = {
   ...catalogueZhCN,
   ...syncZhCN,
   ...syncProgressZhCN,
+  ...diagnosticsZhCN,
   ...selfServiceZhCN,
   ...rewardsZhCN,
   ...contestsZhCN,
@@ -536,6 +538,8 @@ export const zhCN = {
     TICKET_NOT_CONFIRMED: '这张票没有座位（候补中或已取消），不能签到。',
     KIOSK_EXIT_MANAGER_ONLY: '只有店长可以退出锁定的 Linli 窗口，请店长输入 PIN。',
     KIOSK_EXIT_FAILED: 'PIN 正确，但 Linli 无法关闭窗口。请重试；原因见日志。',
+    DIAGNOSTICS_TARGET_GONE: '该存储设备已不在。请重新插入或选择其他位置后再导出。',
+    DIAGNOSTICS_TARGET_NOT_WRITABLE: 'Linli 无法写入该位置（只读或已满），未写入任何文件。请选择其他位置。',
     INTERNAL: '系统出错，请重试；如问题持续，请联系店长。',
   } satisfies Record<ErrorCode, string>,
   /** Wording for errors whose details the server did not send. */

@@ -12,6 +12,7 @@ import {
 } from '../../contract';
 import { useApp, useScanReceiver } from '../app-context';
 import { CameraScanner } from '../components/CameraScanner';
+import { StatusLine } from '../components/DeviceStatusLine';
 import { Field } from '../components/kit/Field';
 import { fieldErrorsOf, formLevelError } from '../components/kit/field-errors';
 import { InlineError } from '../components/kit/InlineError';
@@ -20,7 +21,6 @@ import { useAction, type RunOptions } from '../components/use-action';
 import { TerminalRolePanel } from '../components/TerminalRolePanel';
 import { WedgeSettingsPanel } from '../components/WedgeSettingsPanel';
 import { toErrorShape } from '../errors';
-import { formatDateTime } from '../format';
 import {
   emptyPrinterForm,
   emptyScannerForm,
@@ -41,35 +41,6 @@ const formFields: Record<DeviceForm, readonly string[]> = {
   printer: ['name', 'connection', 'host', 'port', 'path', 'baudRate', 'usbPath', 'paperWidth', 'encoding'],
   scanner: ['name', 'connection', 'path', 'baudRate', 'framing', 'vendorId', 'productId', 'mode'],
 };
-
-/** A device's state as a coloured dot and words, the same everywhere. */
-function StatusLine({ status }: { status: DeviceStatus }) {
-  const { t, i18n } = useTranslation();
-  const light =
-    !status.enabled || status.state === 'closed'
-      ? 'none'
-      : status.state === 'error'
-        ? 'bad'
-        : status.state === 'busy' || status.health === 'paperNearEnd'
-          ? 'warn'
-          : 'ok';
-  const words = !status.enabled
-    ? t('devices.disabled')
-    : status.problem
-      ? t(`devices.problem.${status.problem}`)
-      : status.health
-        ? t(`devices.health.${status.health}`)
-        : t(`devices.state.${status.state}`);
-  return (
-    <span className={`status-line status-line--${light}`} data-testid="device-status">
-      <span className="status-line__dot" aria-hidden="true" />
-      {words}
-      <span className="muted status-line__since">
-        {t('devices.since', { time: formatDateTime(status.since, i18n.language) })}
-      </span>
-    </span>
-  );
-}
 
 /** Manager screen: what is plugged in, what is configured and how it is doing, test print, test scan. */
 export function DeviceSetup() {
