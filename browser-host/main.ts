@@ -156,7 +156,7 @@ async function main(): Promise<void> {
       deviceTiming: deviceTimingFromEnv(env),
       shell: { exit: exitKiosk },
       log,
-      diagnostics: { backupFolder: backups.folder },
+      diagnostics: { backupFolder: backups.folder, logsFolder: logsDirFor(dataDir, env) },
     });
   } catch (error) {
     lock.release();

@@ -171,6 +171,7 @@ async function start(): Promise<void> {
       diagnostics: {
         runtime: { electron: process.versions.electron ?? null, chrome: process.versions.chrome ?? null },
         backupFolder: backupFolderSetting(process.argv, process.env, dataDir),
+        logsFolder: logsDirFor(dataDir, process.env),
       },
       // A manager left the kiosk (exit gesture + PIN): quit cleanly. The OS unit restarts only on
       // failure, so the desktop of the kiosk session stays until the next boot or a manual start.

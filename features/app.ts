@@ -35,6 +35,7 @@ import { memberHandlers } from './members/members';
 import { consoleLog } from './console-log';
 import type { DiagnosticsPort, LogPort, Ports, ShellPort } from './ports';
 import { diagnosticsHandlers, systemMountRoots } from './diagnostics/diagnostics';
+import { logsFolder } from './diagnostics/log-folders';
 import { kioskExitHandlers, terminalBusy } from './shell/kiosk-exit';
 import { dayCloseHandlers } from './reports/day-close';
 import { handleScan, scanHandlers } from './scan/scan';
@@ -80,7 +81,7 @@ export interface LinliOptions {
   /** The host's logger (host-support/logger.ts) for unexpected errors; absent: the console. */
   log?: LogPort;
   /** What the diagnostics screen cannot find out by itself; absent parts take the defaults. */
-  diagnostics?: Partial<Pick<DiagnosticsPort, 'runtime' | 'backupFolder' | 'mountRoots'>>;
+  diagnostics?: Partial<Pick<DiagnosticsPort, 'runtime' | 'backupFolder' | 'logsFolder' | 'mountRoots'>>;
 }
 
 export interface LinliCore {
@@ -228,6 +229,7 @@ export function openLinli(options: LinliOptions): LinliCore {
       databaseFile: join(options.dataDir, databaseFileName),
       // The hosts' default (host-support/backup-options.ts) when the host does not say.
       backupFolder: options.diagnostics?.backupFolder ?? join(options.dataDir, 'backups'),
+      logsFolder: options.diagnostics?.logsFolder ?? logsFolder(options.dataDir),
       mountRoots: options.diagnostics?.mountRoots ?? systemMountRoots(),
     },
   };

@@ -82,6 +82,8 @@ export interface DiagnosticsPort {
   databaseFile: string;
   /** Where the scheduled backups go (--backup-dir, LINLI_BACKUP_DIR, or the data dir's backups/). */
   backupFolder: string;
+  /** The log files' folder (<dataDir>/logs, or LINLI_LOG_DIR). */
+  logsFolder: string;
   /** Where removable drives appear (/media/<user>, /run/media/<user>); tests give a temp dir. */
   mountRoots: readonly string[];
 }

@@ -17,7 +17,7 @@ import {
 import { join } from 'node:path';
 import { LinliError, type DiagnosticsTarget } from '../../contract';
 import type { MountRootListing } from './export-targets';
-import { crashReportsFolder, isCrashReport, isLogFile, logsFolder } from './log-folders';
+import { crashReportsFolder, isCrashReport, isLogFile } from './log-folders';
 
 /** The last errors are looked for in this much of the end of each log file (rotation keeps files small). */
 const tailBytes = 1024 * 1024;
@@ -47,13 +47,11 @@ function readTail(file: string, bytes: number): string {
   }
 }
 
-export function readLogTails(dataDir: string): { name: string; text: string }[] {
-  const folder = logsFolder(dataDir);
+export function readLogTails(folder: string): { name: string; text: string }[] {
   return filesIn(folder, isLogFile).map((name) => ({ name, text: readTail(join(folder, name), tailBytes) }));
 }
 
-export function readLogFiles(dataDir: string): { name: string; data: Uint8Array }[] {
-  const folder = logsFolder(dataDir);
+export function readLogFiles(folder: string): { name: string; data: Uint8Array }[] {
   return filesIn(folder, isLogFile).map((name) => ({ name, data: readFileSync(join(folder, name)) }));
 }
 

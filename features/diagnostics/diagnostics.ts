@@ -74,7 +74,7 @@ export async function collectDiagnostics(ports: Ports): Promise<Diagnostics> {
     sync: ports.sync.status(),
     disk: { path: dataDir, ...space, state: diskState(space, sizeOf(settings.databaseFile)) },
     backups: { folder: settings.backupFolder, last: lastBackup(settings.backupFolder) },
-    lastErrors: newestErrors(readLogTails(dataDir)),
+    lastErrors: newestErrors(readLogTails(settings.logsFolder)),
     crashReports: crashReportSummary(dataDir),
   };
 }
@@ -93,7 +93,7 @@ export const diagnosticsHandlers = {
     const diagnostics = await collectDiagnostics(ports);
     const entries = diagnosticsZipEntries({
       diagnostics,
-      logs: readLogFiles(ports.config.dataDir),
+      logs: readLogFiles(ports.diagnostics.logsFolder),
       crashReports: readCrashReports(ports.config.dataDir),
     });
     const at = ports.clock.now();
