@@ -225,6 +225,10 @@ async function main() {
         await page.getByTestId('printer-form').waitFor();
         await shoot(page, 'devices', size, language);
 
+        await page.getByTestId('devices-diagnostics').click();
+        await page.getByTestId('diagnostics-export').waitFor();
+        await shoot(page, 'diagnostics', size, language);
+
         await page.getByTestId('nav-community').click();
         await page.getByTestId('community-tab-events').waitFor();
         await page.evaluate(() => document.fonts.ready);

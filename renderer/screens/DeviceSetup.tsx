@@ -160,6 +160,14 @@ export function DeviceSetup() {
         >
           {t('sync.nav')}
         </button>
+        <button
+          type="button"
+          className="button button--ghost"
+          data-testid="devices-diagnostics"
+          onClick={() => navigate({ name: 'diagnostics' })}
+        >
+          {t('diagnostics.nav')}
+        </button>
       </div>
       {notice && (
         <p className="notice" data-testid="devices-notice">

@@ -23,6 +23,9 @@ export function DiagnosticsScreen() {
   const [targetId, setTargetId] = useState('exports');
   const [written, setWritten] = useState<DiagnosticsExport | null>(null);
   const load = useAction();
+  // `load` is a new object every render; its `run` is stable. Depending on `load` itself reloaded
+  // the screen after every load, for ever.
+  const loadRun = load.run;
   const exporting = useAction({ inline: true });
 
   const listTargets = useCallback(
@@ -36,11 +39,11 @@ export function DiagnosticsScreen() {
   );
   const refresh = useCallback(
     () =>
-      load.run(async () => {
+      loadRun(async () => {
         const [d] = await Promise.all([api.diagnostics(), listTargets()]);
         setDiag(d);
       }),
-    [api, load, listTargets],
+    [api, loadRun, listTargets],
   );
   useEffect(() => {
     void refresh();
@@ -285,7 +288,7 @@ export function DiagnosticsScreen() {
                 className="button button--ghost"
                 data-testid="diagnostics-find-drives"
                 disabled={exporting.busy}
-                onClick={() => void load.run(listTargets)}
+                onClick={() => void loadRun(listTargets)}
               >
                 {t('diagnostics.export.findDrives')}
               </button>

@@ -218,6 +218,10 @@ async function walkCounter(page: Page, viewport: string, language: string, probl
   await page.getByTestId('devices-sync').click();
   await page.getByTestId('sync-register').waitFor();
   await check(page, at('sync (hub registration)'), problems);
+  await page.getByTestId('nav-devices').click();
+  await page.getByTestId('devices-diagnostics').click();
+  await page.getByTestId('diagnostics-export').waitFor();
+  await check(page, at('diagnostics'), problems);
 
   await page.getByTestId('nav-catalogue').click();
   await page.locator('section.catalogue').waitFor();
