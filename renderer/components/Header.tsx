@@ -21,6 +21,11 @@ const navItems = [
   { route: 'devices', label: 'devices.nav', managerOnly: true },
 ] as const satisfies readonly { route: NavRoute; label: string; managerOnly?: boolean }[];
 
+/** The header button that stays lit on a screen opened from another one (设备 → 同步, …). */
+function navRouteOf(route: Route): Route['name'] {
+  return route.name === 'printQueue' || route.name === 'sync' || route.name === 'diagnostics' ? 'devices' : route.name;
+}
+
 interface HeaderProps {
   session: SessionInfo | null;
   route: Route;
@@ -32,6 +37,7 @@ export function Header({ session, route, onNavigate, onLogout }: HeaderProps) {
   const { t } = useTranslation();
   const staff = session?.staff ?? null;
   const storeName = session?.store?.name ?? t('app.storeUnknown');
+  const current = navRouteOf(route);
   return (
     <header className="header">
       <div className="header__brand">
@@ -48,9 +54,9 @@ export function Header({ session, route, onNavigate, onLogout }: HeaderProps) {
               <button
                 key={item.route}
                 type="button"
-                className={`button nav-button${route.name === item.route ? ' nav-button--current' : ''}`}
+                className={`button nav-button${current === item.route ? ' nav-button--current' : ''}`}
                 data-testid={`nav-${item.route}`}
-                aria-current={route.name === item.route ? 'page' : undefined}
+                aria-current={current === item.route ? 'page' : undefined}
                 onClick={() => onNavigate({ name: item.route })}
               >
                 {t(item.label)}

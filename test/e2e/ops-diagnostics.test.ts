@@ -49,6 +49,8 @@ describe.skipIf(!executablePath)('diagnostics screen: a manager checks the termi
     await page.getByTestId('devices-diagnostics').click();
 
     await expect.poll(() => page.getByTestId('diagnostics-version-app').textContent()).toBe(appVersion);
+    // Opened from 设备, so that header button stays lit.
+    expect(await page.getByTestId('nav-devices').getAttribute('aria-current')).toBe('page');
     expect(await page.getByTestId('diagnostics-disk-bar').getAttribute('data-state')).toMatch(/^(ok|low|critical)$/);
     const error = page.getByTestId('diagnostics-error').filter({ hasText: '收据打印机无应答' });
     expect(await error.getAttribute('data-level')).toBe('error');
