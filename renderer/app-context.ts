@@ -21,6 +21,16 @@ export type Route =
   /** Community life: events and check-in, rewards, contests, posts to review, service requests. */
   | { name: 'community'; tab?: CommunityTab };
 
+/**
+ * Screens a manager opens from the devices screen (设备 → …) rather than the header, in the order of
+ * their buttons there; the header's 设备 button stays lit on them.
+ */
+export const devicesSubScreens = [
+  { route: 'printQueue', label: 'printQueue.nav', testId: 'devices-print-queue' },
+  { route: 'sync', label: 'sync.nav', testId: 'devices-sync' },
+  { route: 'diagnostics', label: 'diagnostics.nav', testId: 'devices-diagnostics' },
+] as const satisfies readonly { route: Route['name']; label: string; testId: string }[];
+
 /** `source` is set for scans the core read from a serial, HID or simulated scanner (already routed there). */
 export type ScanReceiver = (text: string, source?: ScanSource) => void;
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../contract';
-import type { Route } from '../app-context';
+import { devicesSubScreens, type Route } from '../app-context';
 import { LanguageSwitch } from './LanguageSwitch';
 import { PrinterStatusBadge } from './PrinterStatusBadge';
 import { SyncStatusBadge } from './SyncStatusBadge';
@@ -21,9 +21,9 @@ const navItems = [
   { route: 'devices', label: 'devices.nav', managerOnly: true },
 ] as const satisfies readonly { route: NavRoute; label: string; managerOnly?: boolean }[];
 
-/** The header button that stays lit on a screen opened from another one (设备 → 同步, …). */
+/** The header button that stays lit: a screen opened from the devices screen lights 设备. */
 function navRouteOf(route: Route): Route['name'] {
-  return route.name === 'printQueue' || route.name === 'sync' || route.name === 'diagnostics' ? 'devices' : route.name;
+  return devicesSubScreens.some((s) => s.route === route.name) ? 'devices' : route.name;
 }
 
 interface HeaderProps {

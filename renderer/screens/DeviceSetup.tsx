@@ -10,7 +10,7 @@ import {
   type DiscoveredDevices,
   type KioskEvents,
 } from '../../contract';
-import { useApp, useScanReceiver } from '../app-context';
+import { devicesSubScreens, useApp, useScanReceiver } from '../app-context';
 import { CameraScanner } from '../components/CameraScanner';
 import { StatusLine } from '../components/DeviceStatusLine';
 import { Field } from '../components/kit/Field';
@@ -144,30 +144,17 @@ export function DeviceSetup() {
     <section className="screen devices" aria-labelledby="devices-title">
       <div className="profile__head">
         <h1 id="devices-title">{t('devices.title')}</h1>
-        <button
-          type="button"
-          className="button button--ghost"
-          data-testid="devices-print-queue"
-          onClick={() => navigate({ name: 'printQueue' })}
-        >
-          {t('printQueue.nav')}
-        </button>
-        <button
-          type="button"
-          className="button button--ghost"
-          data-testid="devices-sync"
-          onClick={() => navigate({ name: 'sync' })}
-        >
-          {t('sync.nav')}
-        </button>
-        <button
-          type="button"
-          className="button button--ghost"
-          data-testid="devices-diagnostics"
-          onClick={() => navigate({ name: 'diagnostics' })}
-        >
-          {t('diagnostics.nav')}
-        </button>
+        {devicesSubScreens.map((screen) => (
+          <button
+            key={screen.route}
+            type="button"
+            className="button button--ghost"
+            data-testid={screen.testId}
+            onClick={() => navigate({ name: screen.route })}
+          >
+            {t(screen.label)}
+          </button>
+        ))}
       </div>
       {notice && (
         <p className="notice" data-testid="devices-notice">
