@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appVersion } from '../../contract';
 import zhCN from '../../renderer/i18n/zh-CN';
 import { chromiumFlags, chromiumForTests } from '../support/chromium';
+import { loginAt } from '../support/counter-page';
 import { startHostProcess, type HostProcess } from '../support/host-process';
 import { tempDir } from '../support/temp-core';
 
@@ -41,10 +42,7 @@ describe.skipIf(!executablePath)('diagnostics screen: a manager checks the termi
 
   it('shows versions, disk and the last error; a folder it cannot write is refused, then the zip is written', async () => {
     const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
-    await page.goto(host!.url);
-    await page.getByRole('button', { name: /李娜/ }).click();
-    await page.getByTestId('pin-input').fill('9999');
-    await page.getByTestId('login-submit').click();
+    await loginAt(page, host!.url, '李娜');
     await page.getByTestId('nav-devices').click();
     await page.getByTestId('devices-diagnostics').click();
 
